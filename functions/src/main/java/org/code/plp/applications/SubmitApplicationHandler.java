@@ -1,0 +1,36 @@
+package org.code.plp.applications;
+
+import org.code.plp.counters.Counters;
+import org.code.plp.http.ApiHandler;
+import org.code.plp.http.ApiRequest;
+import org.code.plp.http.ApiResponse;
+import org.code.plp.http.JsonBody;
+import org.code.plp.idempotency.IdempotencyKeys;
+import org.code.plp.outbox.OutboxRepository;
+import org.code.plp.platform.Platform;
+import org.code.plp.regions.RegionRepository;
+
+/** POST /applications. */
+public final class SubmitApplicationHandler extends ApiHandler {
+    private final ApplicationService service;
+    private final IdempotencyKeys idempotency;
+
+    public SubmitApplicationHandler() {
+        this(Platform.fromEnvironment());
+    }
+
+    public SubmitApplicationHandler(Platform platform) {
+        super(platform.env());
+        this.idempotency = new IdempotencyKeys(platform);
+        this.service = new ApplicationService(new ApplicationValidator(), new RegionRepository(platform),
+                new ApplicationRepository(platform), new Counters(platform), new OutboxRepository(platform),
+                idempotency, platform.dynamo(), platform.clock());
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request) {
+        var body = JsonBody.read(request);
+        var claim = idempotency.claim(request, "applications", request.body());
+        return service.submit(body, claim).toResponse();
+    }
+}

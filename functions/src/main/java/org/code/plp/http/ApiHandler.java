@@ -1,0 +1,45 @@
+package org.code.plp.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.util.List;
+import java.util.Map;
+import org.code.plp.platform.Env;
+
+/**
+ * The shape of every API function: turn the event into an {@link ApiRequest}, let the subclass
+ * answer, and turn any {@link Problem} into problem+json. Anything unexpected becomes a 500
+ * problem with no internals in it, logged with the request id.
+ */
+public abstract class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    private final Map<String, String> defaultHeaders;
+
+    protected ApiHandler(Env env) {
+        this.defaultHeaders = Map.of(
+                "Access-Control-Allow-Origin", env.get("ALLOWED_ORIGIN", "*"),
+                "Vary", "Origin",
+                "X-Content-Type-Options", "nosniff",
+                "Cache-Control", "no-store");
+    }
+
+    @Override
+    public final APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        ApiResponse response;
+        try {
+            response = handle(new ApiRequest(event));
+        } catch (Problem problem) {
+            response = ApiResponse.problem(problem);
+        } catch (RuntimeException unexpected) {
+            String requestId = context == null ? "-" : context.getAwsRequestId();
+            System.err.println("Unhandled error in request " + requestId + ": " + unexpected);
+            unexpected.printStackTrace();
+            response = ApiResponse.problem(new Problem(500, "internal", "Internal error",
+                    "Something went wrong on our side. Please try again in a minute.", List.of()));
+        }
+        return response.toEvent(defaultHeaders);
+    }
+
+    protected abstract ApiResponse handle(ApiRequest request);
+}

@@ -1,0 +1,41 @@
+package org.code.plp.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import org.code.plp.platform.Json;
+
+/** Reads a JSON object body with the contract's rules: 415 for the wrong type, 413 when too big, 400 when not JSON. */
+public final class JsonBody {
+    public static final int MAX_BYTES = 64 * 1024;
+
+    private JsonBody() {
+    }
+
+    public static ObjectNode read(ApiRequest request) {
+        String contentType = request.header("Content-Type").orElse("").toLowerCase(Locale.ROOT).trim();
+        if (!(contentType.equals("application/json") || contentType.startsWith("application/json;"))) {
+            throw new Problem(415, "unsupported-media-type", "Unsupported media type",
+                    "Send the body as application/json.", List.of());
+        }
+        String body = request.body();
+        if (body.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            throw new Problem(413, "payload-too-large", "Payload too large",
+                    "The body is larger than " + MAX_BYTES / 1024 + " KiB.", List.of());
+        }
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw Problem.badRequest("The body is not valid JSON (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ").");
+        }
+        if (root == null || !root.isObject()) {
+            throw Problem.badRequest("The body must be a JSON object.");
+        }
+        return (ObjectNode) root;
+    }
+}

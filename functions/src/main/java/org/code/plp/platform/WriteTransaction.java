@@ -1,0 +1,120 @@
+package org.code.plp.platform;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * All-or-nothing writes across tables. Items are mapped by their Enhanced Client schemas; the
+ * low-level request is used because the Enhanced transaction API cannot express counter ADDs.
+ * Each write is labelled so a cancelled transaction can say which condition failed.
+ */
+public final class WriteTransaction {
+    private final DynamoDbClient dynamo;
+    private final List<TransactWriteItem> writes = new ArrayList<>();
+    private final List<String> labels = new ArrayList<>();
+
+    public WriteTransaction(DynamoDbClient dynamo) {
+        this.dynamo = dynamo;
+    }
+
+    /** Puts an item only if no item has its key yet. */
+    public <T> WriteTransaction create(String label, String table, TableSchema<T> schema, T item, String keyAttribute) {
+        return put(label, table, schema.itemToMap(item, true), "attribute_not_exists(" + keyAttribute + ")", Map.of(), Map.of());
+    }
+
+    public WriteTransaction put(String label, String table, Map<String, AttributeValue> item, String condition,
+                                Map<String, String> names, Map<String, AttributeValue> values) {
+        Put.Builder put = Put.builder().tableName(table).item(item);
+        if (condition != null) {
+            put.conditionExpression(condition);
+        }
+        if (!names.isEmpty()) {
+            put.expressionAttributeNames(names);
+        }
+        if (!values.isEmpty()) {
+            put.expressionAttributeValues(values);
+        }
+        return add(label, TransactWriteItem.builder().put(put.build()).build());
+    }
+
+    public WriteTransaction update(String label, String table, Map<String, AttributeValue> key, String updateExpression,
+                                   String condition, Map<String, String> names, Map<String, AttributeValue> values) {
+        Update.Builder update = Update.builder().tableName(table).key(key).updateExpression(updateExpression);
+        if (condition != null) {
+            update.conditionExpression(condition);
+        }
+        if (!names.isEmpty()) {
+            update.expressionAttributeNames(names);
+        }
+        if (!values.isEmpty()) {
+            update.expressionAttributeValues(values);
+        }
+        return add(label, TransactWriteItem.builder().update(update.build()).build());
+    }
+
+    /** Adds {@code delta} to counter {@code scope}/{@code key} (created at 0 when new). */
+    public WriteTransaction count(String countersTable, String scope, String key, long delta, Map<String, String> labelsToSet) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("scope", AttributeValue.fromS(scope));
+        item.put("key", AttributeValue.fromS(key));
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        names.put("#n", "n");
+        values.put(":d", AttributeValue.fromN(Long.toString(delta)));
+        StringBuilder expression = new StringBuilder("ADD #n :d");
+        int i = 0;
+        for (var entry : labelsToSet.entrySet()) {
+            expression.append(i == 0 ? " SET " : ", ").append("#l").append(i).append(" = :l").append(i);
+            names.put("#l" + i, entry.getKey());
+            values.put(":l" + i, AttributeValue.fromS(entry.getValue()));
+            i++;
+        }
+        return update("counter " + scope + "/" + key, countersTable, item, expression.toString(), null, names, values);
+    }
+
+    private WriteTransaction add(String label, TransactWriteItem write) {
+        writes.add(write);
+        labels.add(label);
+        return this;
+    }
+
+    /** Runs the writes; on a failed condition throws {@link ConditionFailed} naming the write. */
+    public void commit() {
+        try {
+            dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            for (int i = 0; i < reasons.size() && i < labels.size(); i++) {
+                if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
+                    throw new ConditionFailed(labels.get(i), e);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** The write labelled {@link #label()} found its condition false; nothing was written. */
+    public static final class ConditionFailed extends RuntimeException {
+        private final String label;
+
+        ConditionFailed(String label, Throwable cause) {
+            super("Condition failed: " + label, cause, false, false);
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+}

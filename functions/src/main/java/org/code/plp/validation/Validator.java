@@ -1,0 +1,270 @@
+package org.code.plp.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.code.plp.http.FieldError;
+import org.code.plp.http.Problem;
+
+/**
+ * Walks a JSON tree and collects every field error at once, so a form can show them all.
+ * Each reader returns the cleaned value (trimmed, NFC-normalised) or null when absent or bad.
+ */
+public final class Validator {
+    private static final Pattern EMAIL = Pattern.compile(
+            "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+                    + "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}$");
+    private static final Pattern ZIP = Pattern.compile("^\\d{5}(-?\\d{4})?$");
+    private static final Pattern PHONE_CHARS = Pattern.compile("^[0-9()+.\\-\\s]+$");
+    private static final Pattern URL = Pattern.compile("^https?://[^\\s/$.?#][^\\s]*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9-]{0,63}$");
+    public static final Set<String> US_STATES = Set.of(
+            "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+            "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM",
+            "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA",
+            "WV", "WI", "WY");
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    public void error(String field, String message) {
+        errors.add(new FieldError(field, message));
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    public List<FieldError> errors() {
+        return List.copyOf(errors);
+    }
+
+    /** Throws the 400 validation problem naming every bad field, if there is one. */
+    public void throwIfInvalid() {
+        if (!errors.isEmpty()) {
+            throw Problem.validation(errors);
+        }
+    }
+
+    /** Rejects fields the contract does not know, so typos and injected fields never pass silently. */
+    public void onlyKnownFields(ObjectNode node, String path, Set<String> known) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                error(join(path, name), "Unknown field.");
+            }
+        }
+    }
+
+    /** A nested object; null (with an error when required) if absent or not an object. */
+    public ObjectNode object(ObjectNode parent, String path, String name, boolean required) {
+        JsonNode node = parent.get(name);
+        if (isAbsent(node)) {
+            if (required) {
+                error(join(path, name), "Required.");
+            }
+            return null;
+        }
+        if (!node.isObject()) {
+            error(join(path, name), "Must be an object.");
+            return null;
+        }
+        return (ObjectNode) node;
+    }
+
+    /** A single-line text: trimmed, NFC, no control characters, at most {@code max} characters. */
+    public String line(ObjectNode parent, String path, String name, boolean required, int max) {
+        return text(parent, path, name, required, max, false);
+    }
+
+    /** A multi-line text (newlines and tabs allowed). */
+    public String paragraph(ObjectNode parent, String path, String name, boolean required, int max) {
+        return text(parent, path, name, required, max, true);
+    }
+
+    private String text(ObjectNode parent, String path, String name, boolean required, int max, boolean multiline) {
+        String field = join(path, name);
+        JsonNode node = parent == null ? null : parent.get(name);
+        if (isAbsent(node)) {
+            if (required) {
+                error(field, "Required.");
+            }
+            return null;
+        }
+        if (!node.isTextual()) {
+            error(field, "Must be text.");
+            return null;
+        }
+        String value = Normalizer.normalize(node.textValue(), Normalizer.Form.NFC).strip();
+        if (value.isEmpty()) {
+            if (required) {
+                error(field, "Required.");
+            }
+            return null;
+        }
+        if (value.codePointCount(0, value.length()) > max) {
+            error(field, "At most " + max + " characters.");
+            return null;
+        }
+        if (hasForbiddenControl(value, multiline)) {
+            error(field, multiline ? "Contains a control character." : "Must be a single line.");
+            return null;
+        }
+        return value;
+    }
+
+    private static boolean hasForbiddenControl(String value, boolean multiline) {
+        return value.codePoints().anyMatch(c -> {
+            if (multiline && (c == '\n' || c == '\r' || c == '\t')) {
+                return false;
+            }
+            return Character.isISOControl(c) || c == 0x2028 || c == 0x2029;
+        });
+    }
+
+    public String email(ObjectNode parent, String path, String name, boolean required) {
+        String field = join(path, name);
+        JsonNode node = parent == null ? null : parent.get(name);
+        if (node != null && node.isTextual() && node.textValue().chars().anyMatch(c -> c == '\r' || c == '\n')) {
+            error(field, "Must be a single email address.");
+            return null;
+        }
+        String value = line(parent, path, name, required, 254);
+        if (value == null) {
+            return null;
+        }
+        int at = value.lastIndexOf('@');
+        if (!EMAIL.matcher(value).matches() || at > 64) {
+            error(field, "Must be an email address like name@example.org.");
+            return null;
+        }
+        return value.substring(0, at) + value.substring(at).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A US phone number with 10 digits (a leading country code 1 is allowed); returned as 555-555-5555. */
+    public String phone(ObjectNode parent, String path, String name, boolean required) {
+        String value = line(parent, path, name, required, 40);
+        if (value == null) {
+            return null;
+        }
+        String digits = value.replaceAll("\\D", "");
+        if (digits.length() == 11 && digits.startsWith("1")) {
+            digits = digits.substring(1);
+        }
+        if (!PHONE_CHARS.matcher(value).matches() || digits.length() != 10) {
+            error(join(path, name), "Must be a US phone number with 10 digits.");
+            return null;
+        }
+        return digits.substring(0, 3) + "-" + digits.substring(3, 6) + "-" + digits.substring(6);
+    }
+
+    public String zip(ObjectNode parent, String path, String name, boolean required) {
+        String value = line(parent, path, name, required, 10);
+        if (value != null && !ZIP.matcher(value).matches()) {
+            error(join(path, name), "Must be a 5-digit ZIP code or ZIP+4.");
+            return null;
+        }
+        return value == null ? null : value.length() == 9 ? value.substring(0, 5) + "-" + value.substring(5) : value;
+    }
+
+    public String state(ObjectNode parent, String path, String name, boolean required) {
+        String value = line(parent, path, name, required, 2);
+        if (value == null) {
+            return null;
+        }
+        String upper = value.toUpperCase(java.util.Locale.ROOT);
+        if (!US_STATES.contains(upper)) {
+            error(join(path, name), "Must be a US state or DC, as a two-letter code.");
+            return null;
+        }
+        return upper;
+    }
+
+    public String url(ObjectNode parent, String path, String name, boolean required) {
+        String value = line(parent, path, name, required, 2048);
+        if (value != null && !URL.matcher(value).matches()) {
+            error(join(path, name), "Must be a web address starting with https:// or http://.");
+            return null;
+        }
+        return value;
+    }
+
+    public String slug(ObjectNode parent, String path, String name, boolean required) {
+        String value = line(parent, path, name, required, 64);
+        if (value != null && !SLUG.matcher(value).matches()) {
+            error(join(path, name), "Must be lowercase letters, digits and dashes.");
+            return null;
+        }
+        return value;
+    }
+
+    public String oneOf(ObjectNode parent, String path, String name, boolean required, Set<String> allowed) {
+        String value = line(parent, path, name, required, 64);
+        if (value != null && !allowed.contains(value)) {
+            error(join(path, name), "Must be one of " + String.join(", ", sorted(allowed)) + ".");
+            return null;
+        }
+        return value;
+    }
+
+    /** A list of distinct known values; {@code min} 1 makes it required and non-empty. */
+    public List<String> listOf(ObjectNode parent, String path, String name, int min, Set<String> allowed) {
+        String field = join(path, name);
+        JsonNode node = parent == null ? null : parent.get(name);
+        if (isAbsent(node)) {
+            if (min > 0) {
+                error(field, "Required.");
+            }
+            return List.of();
+        }
+        if (!node.isArray()) {
+            error(field, "Must be a list.");
+            return List.of();
+        }
+        Set<String> values = new LinkedHashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            if (!item.isTextual() || !allowed.contains(item.textValue())) {
+                error(field + "[" + i + "]", "Must be one of " + String.join(", ", sorted(allowed)) + ".");
+            } else if (!values.add(item.textValue())) {
+                error(field + "[" + i + "]", "Listed twice.");
+            }
+        }
+        if (values.size() < min && node.size() == 0) {
+            error(field, "Choose at least " + min + ".");
+        }
+        return List.copyOf(values);
+    }
+
+    public Boolean bool(ObjectNode parent, String path, String name, boolean required) {
+        JsonNode node = parent == null ? null : parent.get(name);
+        if (isAbsent(node)) {
+            if (required) {
+                error(join(path, name), "Required.");
+            }
+            return null;
+        }
+        if (!node.isBoolean()) {
+            error(join(path, name), "Must be true or false.");
+            return null;
+        }
+        return node.booleanValue();
+    }
+
+    private static boolean isAbsent(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode();
+    }
+
+    private static String join(String path, String name) {
+        return path == null || path.isEmpty() ? name : path + "." + name;
+    }
+
+    private static List<String> sorted(Set<String> values) {
+        return values.stream().sorted().toList();
+    }
+}
