@@ -1,0 +1,36 @@
+package org.code.plp.interest;
+
+import org.code.plp.counters.Counters;
+import org.code.plp.http.ApiHandler;
+import org.code.plp.http.ApiRequest;
+import org.code.plp.http.ApiResponse;
+import org.code.plp.http.JsonBody;
+import org.code.plp.idempotency.IdempotencyKeys;
+import org.code.plp.outbox.OutboxRepository;
+import org.code.plp.platform.Platform;
+import org.code.plp.regions.RegionRepository;
+
+/** POST /interest. */
+public final class SubmitInterestHandler extends ApiHandler {
+    private final InterestService service;
+    private final IdempotencyKeys idempotency;
+
+    public SubmitInterestHandler() {
+        this(Platform.fromEnvironment());
+    }
+
+    public SubmitInterestHandler(Platform platform) {
+        super(platform.env());
+        this.idempotency = new IdempotencyKeys(platform);
+        this.service = new InterestService(new InterestValidator(), new RegionRepository(platform),
+                platform.enhanced().table(platform.table("INTEREST_TABLE"), InterestItem.SCHEMA),
+                new Counters(platform), new OutboxRepository(platform), idempotency, platform.dynamo(), platform.clock());
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request) {
+        var body = JsonBody.read(request);
+        var claim = idempotency.claim(request, "interest", request.body());
+        return service.submit(body, claim).toResponse();
+    }
+}
