@@ -156,7 +156,9 @@ public final class Validator {
         if (digits.length() == 11 && digits.startsWith("1")) {
             digits = digits.substring(1);
         }
-        if (!PHONE_CHARS.matcher(value).matches() || digits.length() != 10) {
+        // North American numbering: neither the area code nor the exchange starts with 0 or 1.
+        if (!PHONE_CHARS.matcher(value).matches() || digits.length() != 10
+                || digits.charAt(0) < '2' || digits.charAt(3) < '2') {
             error(join(path, name), "Must be a US phone number with 10 digits.");
             return null;
         }
