@@ -1,0 +1,451 @@
+// admin.html: the review queue, an application's detail and workflow, CSV exports, interest counts.
+(function () {
+  "use strict";
+  var STATUSES = ["unreviewed", "pending", "interview", "accepted", "declined", "waitlisted", "withdrawn"];
+  var STATUS_LABEL = {
+    unreviewed: "Unreviewed", pending: "Pending", interview: "Interview", accepted: "Accepted",
+    declined: "Declined", waitlisted: "Waitlisted", withdrawn: "Withdrawn"
+  };
+  // The contract's transition table (shared/API.md); the server enforces it, this only hides
+  // buttons that could never succeed.
+  var TRANSITIONS = {
+    unreviewed: ["pending", "interview", "declined", "withdrawn"],
+    pending: ["interview", "accepted", "declined", "waitlisted", "withdrawn"],
+    interview: ["accepted", "declined", "waitlisted", "withdrawn"],
+    waitlisted: ["accepted", "declined", "withdrawn"],
+    accepted: [], declined: [], withdrawn: []
+  };
+  var CONFLICT = "Someone else changed this application; reload to see their change.";
+  var PAGE_SIZE = 25;
+
+  var $ = function (id) { return document.getElementById(id); };
+  var statusNode = $("console-status");
+  var alertNode = $("console-alert");
+  var state = { cursors: [null], page: 0, nextCursor: null, current: null, regions: {} };
+
+  function say(text) { statusNode.textContent = text; }
+
+  function alertText(text) {
+    alertNode.textContent = text;
+    alertNode.hidden = !text;
+  }
+
+  function api(method, path, body) {
+    return PLP.request(method, path, { token: PLP.auth.token(), body: body }).catch(function (error) {
+      if (error instanceof PLP.ApiError && error.status === 401) {
+        PLP.auth.forget();
+        showSignIn("Your sign-in has expired. Please sign in again.");
+      } else if (error instanceof PLP.ApiError && error.status === 403) {
+        alertText("Your account is not allowed to do this (it needs the reviewers group).");
+      }
+      throw error;
+    });
+  }
+
+  function formatDate(iso) {
+    if (!iso) { return ""; }
+    var date = new Date(iso);
+    return isNaN(date) ? String(iso) : date.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" });
+  }
+
+  function regionLabel(id) {
+    if (!id || id === "none") { return "No region"; }
+    return state.regions[id] || id;
+  }
+
+  // ------------------------------------------------------------------ sign-in
+  function showSignIn(message) {
+    $("console").hidden = true;
+    $("who").hidden = true;
+    $("signin").hidden = false;
+    $("signin-cognito").hidden = !PLP.auth.useCognito;
+    $("signin-local").hidden = PLP.auth.useCognito;
+    alertText(message || "");
+  }
+
+  function showConsole() {
+    $("signin").hidden = true;
+    $("console").hidden = false;
+    $("who").hidden = false;
+    $("who-text").textContent = "Signed in as " + PLP.auth.identity();
+    alertText("");
+    loadRegions().then(function () { loadQueue(); });
+    loadInterest();
+  }
+
+  $("cognito-signin").addEventListener("click", function () { PLP.auth.signInWithCognito(); });
+  $("signin-local").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var email = $("local-email").value.trim();
+    var groups = Array.prototype.filter.call(document.querySelectorAll("#signin-local input[name=groups]"),
+      function (box) { return box.checked; }).map(function (box) { return box.value; });
+    say("Signing in…");
+    PLP.auth.signInLocally(email, groups).then(function () {
+      say("");
+      showConsole();
+    }).catch(function (error) {
+      say("");
+      alertText("Sign-in failed: " + error.message);
+    });
+  });
+  $("sign-out").addEventListener("click", function () { PLP.auth.signOut(); });
+
+  // ------------------------------------------------------------------ queue
+  STATUSES.forEach(function (status) {
+    $("filter-status").appendChild(PLP.el("option", { value: status, text: STATUS_LABEL[status] }));
+  });
+
+  function loadRegions() {
+    return PLP.request("GET", "/pins").then(function (response) {
+      var select = $("filter-region");
+      ((response.body && response.body.features) || []).forEach(function (feature) {
+        var p = feature.properties || {};
+        state.regions[feature.id] = (p.city || feature.id) + (p.state ? ", " + p.state : "");
+        select.appendChild(PLP.el("option", { value: feature.id, text: state.regions[feature.id] }));
+      });
+    }).catch(function () { /* the filter still offers all / none */ });
+  }
+
+  function filters() {
+    var params = new URLSearchParams();
+    if ($("filter-status").value) { params.set("status", $("filter-status").value); }
+    params.set("region", $("filter-region").value || "all");
+    if ($("filter-q").value.trim()) { params.set("q", $("filter-q").value.trim()); }
+    return params;
+  }
+
+  function loadQueue() {
+    var params = filters();
+    params.set("limit", String(PAGE_SIZE));
+    var cursor = state.cursors[state.page];
+    if (cursor) { params.set("cursor", cursor); }
+    say("Loading applications…");
+    return api("GET", "/admin/applications?" + params.toString()).then(function (response) {
+      var body = response.body || {};
+      renderCounts(body.counts || {});
+      renderQueue(body.items || []);
+      state.nextCursor = body.nextCursor || null;
+      $("next-page").disabled = !state.nextCursor;
+      $("prev-page").disabled = state.page === 0;
+      $("page-label").textContent = "Page " + (state.page + 1);
+      say((body.items || []).length + " applications shown.");
+    }).catch(function (error) {
+      say("");
+      if (!(error instanceof PLP.ApiError && (error.status === 401 || error.status === 403))) {
+        alertText("The applications could not be loaded: " + error.message);
+      }
+    });
+  }
+
+  function renderCounts(counts) {
+    var box = PLP.clear($("counts"));
+    var selected = $("filter-status").value;
+    var total = STATUSES.reduce(function (sum, s) { return sum + (counts[s] || 0); }, 0);
+    [""].concat(STATUSES).forEach(function (status) {
+      var n = status ? (counts[status] || 0) : total;
+      box.appendChild(PLP.el("button", {
+        type: "button", "aria-pressed": String(selected === status), "data-status": status || "all",
+        text: (status ? STATUS_LABEL[status] : "All") + " (" + n + ")",
+        onclick: function () {
+          $("filter-status").value = status;
+          restartPaging();
+        }
+      }));
+    });
+  }
+
+  function itemOrganization(item) {
+    return item.organizationName || (item.organization && (item.organization.name || item.organization)) || "(no name)";
+  }
+
+  function itemManager(item) {
+    var pm = item.programManager || {};
+    var name = item.programManagerName || [pm.firstName, pm.lastName].filter(Boolean).join(" ");
+    var email = item.programManagerEmail || item.email || pm.email || "";
+    return name + (email ? " <" + email + ">" : "");
+  }
+
+  function renderQueue(items) {
+    var body = PLP.clear($("queue-body"));
+    if (items.length === 0) {
+      body.appendChild(PLP.el("tr", {}, [PLP.el("td", { colspan: "6", text: "No applications match." })]));
+      return;
+    }
+    items.forEach(function (item) {
+      body.appendChild(PLP.el("tr", { "data-id": item.id }, [
+        PLP.el("td", { text: formatDate(item.submittedAt) }),
+        PLP.el("td", { text: itemOrganization(item) }),
+        PLP.el("td", { text: regionLabel(item.regionId) }),
+        PLP.el("td", { className: "status-badge", text: STATUS_LABEL[item.status] || item.status }),
+        PLP.el("td", { text: itemManager(item) }),
+        PLP.el("td", {}, [PLP.el("button", { type: "button", className: "open", "data-id": item.id,
+          "aria-label": "Open " + itemOrganization(item), text: "Open",
+          onclick: function () { openApplication(item.id); } })])
+      ]));
+    });
+  }
+
+  function restartPaging() {
+    state.cursors = [null];
+    state.page = 0;
+    loadQueue();
+  }
+
+  $("filters").addEventListener("submit", function (event) {
+    event.preventDefault();
+    restartPaging();
+  });
+  $("next-page").addEventListener("click", function () {
+    if (!state.nextCursor) { return; }
+    state.page += 1;
+    state.cursors[state.page] = state.nextCursor;
+    loadQueue();
+  });
+  $("prev-page").addEventListener("click", function () {
+    if (state.page === 0) { return; }
+    state.page -= 1;
+    loadQueue();
+  });
+
+  // ------------------------------------------------------------------ detail
+  function openApplication(id) {
+    say("Loading the application…");
+    $("detail-conflict").hidden = true;
+    return api("GET", "/admin/applications/" + encodeURIComponent(id)).then(function (response) {
+      state.current = response.body;
+      renderDetail(response.body);
+      $("detail").hidden = false;
+      $("detail-title").focus();
+      say("");
+    }).catch(function (error) {
+      say("");
+      alertText("The application could not be loaded: " + error.message);
+    });
+  }
+
+  function addField(list, label, value) {
+    if (value === undefined || value === null || value === "") { return; }
+    list.appendChild(PLP.el("dt", { text: label }));
+    list.appendChild(PLP.el("dd", { text: String(value) }));
+  }
+
+  function renderDetail(app) {
+    var org = app.organization || {};
+    var address = org.address || {};
+    var pm = app.programManager || {};
+    $("detail-title").textContent = org.name || app.id;
+    $("detail-status").textContent = "Status: " + (STATUS_LABEL[app.status] || app.status)
+      + " · region " + regionLabel(app.regionId) + " · submitted " + formatDate(app.submittedAt);
+
+    var fields = PLP.clear($("detail-fields"));
+    addField(fields, "Application", app.id);
+    addField(fields, "Organization type", org.type === "other" ? "other: " + (org.typeOther || "") : org.type);
+    addField(fields, "Website", org.website);
+    addField(fields, "Address", [address.street, address.city, [address.state, address.zip].filter(Boolean).join(" ")]
+      .filter(Boolean).join(", "));
+    addField(fields, "Phone", org.phone);
+    addField(fields, "Program manager", [pm.firstName, pm.lastName].filter(Boolean).join(" ")
+      + (pm.title ? ", " + pm.title : ""));
+    addField(fields, "Manager email", pm.email);
+    addField(fields, "Manager phone", pm.phone);
+    addField(fields, "Programs", (app.programs || []).map(function (c) { return PLP.PROGRAMS[c] || c; }).join(", "));
+    addField(fields, "District relationships", app.districtRelationships);
+    addField(fields, "PD experience", app.pdExperience);
+    addField(fields, "Funding plan", app.fundingPlan);
+    addField(fields, "Facilitators", app.facilitators);
+    addField(fields, "Joint application with", app.jointApplication && app.jointApplication.partnerName);
+
+    var buttons = PLP.clear($("decision-buttons"));
+    var allowed = TRANSITIONS[app.status] || [];
+    if (allowed.length === 0) {
+      buttons.appendChild(PLP.el("p", { text: "This application is finalized (" + (STATUS_LABEL[app.status] || app.status) + ")." }));
+    }
+    allowed.forEach(function (next) {
+      buttons.appendChild(PLP.el("button", { type: "button", "data-decision": next,
+        text: "Move to " + STATUS_LABEL[next], onclick: function () { decide(next); } }));
+    });
+
+    renderScores(app.scores || {});
+
+    var notes = PLP.clear($("notes"));
+    (app.notes || []).forEach(function (note) {
+      notes.appendChild(PLP.el("li", {}, [PLP.el("strong", { text: (note.by || "staff") + ", " + formatDate(note.at) + ": " }),
+        note.text || ""]));
+    });
+    if (!(app.notes || []).length) { notes.appendChild(PLP.el("li", { text: "No notes yet." })); }
+
+    var log = PLP.clear($("status-log").tBodies[0]);
+    (app.statusLog || []).forEach(function (entry) {
+      log.appendChild(PLP.el("tr", {}, [
+        PLP.el("td", { text: STATUS_LABEL[entry.status] || entry.status }),
+        PLP.el("td", { text: entry.by || "" }),
+        PLP.el("td", { text: formatDate(entry.at) })
+      ]));
+    });
+  }
+
+  function renderScores(scores) {
+    var box = PLP.clear($("scores"));
+    var criteria = Object.keys(scores);
+    if (criteria.length === 0) {
+      box.appendChild(PLP.el("p", { text: "No scoring criteria." }));
+      return;
+    }
+    criteria.forEach(function (criterion, index) {
+      var name = "score-" + index;
+      var current = scores[criterion];
+      var options = [["yes", "Yes"], ["no", "No"], ["", "Unset"]].map(function (option) {
+        return PLP.el("label", {}, [
+          PLP.el("input", { type: "radio", name: name, value: option[0], "data-criterion": criterion,
+            checked: (current || "") === option[0],
+            onchange: function () { saveScore(criterion, option[0] || null); } }),
+          " " + option[1]
+        ]);
+      });
+      box.appendChild(PLP.el("fieldset", { className: "score" },
+        [PLP.el("legend", { text: criterion.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ") })].concat(options)));
+    });
+  }
+
+  function conflictOr(error, what) {
+    if (error instanceof PLP.ApiError && error.status === 409) {
+      var box = $("detail-conflict");
+      PLP.clear(box);
+      box.appendChild(document.createTextNode(CONFLICT + " "));
+      box.appendChild(PLP.el("button", { type: "button", text: "Reload", onclick: function () { openApplication(state.current.id); } }));
+      box.hidden = false;
+    } else if (!(error instanceof PLP.ApiError && (error.status === 401 || error.status === 403))) {
+      alertText(what + " failed: " + error.message);
+    }
+  }
+
+  function decide(next) {
+    var app = state.current;
+    var body = { status: next, expectedVersion: app.version };
+    var note = $("decision-note").value.trim();
+    if (note) { body.note = note; }
+    Array.prototype.forEach.call($("decision-buttons").querySelectorAll("button"), function (b) { b.disabled = true; });
+    say("Saving the decision…");
+    return api("POST", "/admin/applications/" + encodeURIComponent(app.id) + "/decision", body).then(function () {
+      $("decision-note").value = "";
+      say("Moved to " + STATUS_LABEL[next] + ".");
+      return openApplication(app.id).then(loadQueue);
+    }).catch(function (error) {
+      say("");
+      Array.prototype.forEach.call($("decision-buttons").querySelectorAll("button"), function (b) { b.disabled = false; });
+      conflictOr(error, "The decision");
+    });
+  }
+
+  function saveScore(criterion, value) {
+    var app = state.current;
+    var scores = Object.assign({}, app.scores || {});
+    scores[criterion] = value;
+    say("Saving the score…");
+    return api("PUT", "/admin/applications/" + encodeURIComponent(app.id) + "/scores", scores).then(function (response) {
+      app.scores = (response.body && response.body.scores) || scores;
+      say("Score saved.");
+    }).catch(function (error) {
+      say("");
+      conflictOr(error, "Saving the score");
+      renderScores(app.scores || {});
+    });
+  }
+
+  $("note-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var text = $("note-text").value.trim();
+    if (!text) {
+      say("Write a note first.");
+      $("note-text").focus();
+      return;
+    }
+    $("add-note").disabled = true;
+    say("Adding the note…");
+    api("POST", "/admin/applications/" + encodeURIComponent(state.current.id) + "/notes", { text: text }).then(function () {
+      $("note-text").value = "";
+      say("Note added.");
+      return openApplication(state.current.id);
+    }).catch(function (error) {
+      say("");
+      conflictOr(error, "Adding the note");
+    }).finally(function () {
+      $("add-note").disabled = false;
+    });
+  });
+
+  // ------------------------------------------------------------------ CSV
+  function download(path, filename) {
+    say("Preparing " + filename + "…");
+    return fetch(PLP.url(path), { headers: { "Authorization": "Bearer " + PLP.auth.token(), "Accept": "text/csv" } })
+      .then(function (response) {
+        if (!response.ok) { throw new Error("HTTP " + response.status); }
+        return response.blob();
+      }).then(function (blob) {
+        var link = PLP.el("a", { href: URL.createObjectURL(blob), download: filename, hidden: true });
+        document.body.appendChild(link);
+        link.click();
+        setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+        say(filename + " downloaded.");
+      }).catch(function (error) {
+        say("");
+        alertText("The download failed: " + error.message);
+      });
+  }
+
+  function today() { return new Date().toISOString().substring(0, 10); }
+
+  $("download-applications").addEventListener("click", function () {
+    var params = filters();
+    params.delete("q");
+    download("/admin/applications.csv?" + params.toString(), "applications-" + today() + ".csv");
+  });
+  $("download-cohort").addEventListener("click", function () {
+    download("/admin/cohort.csv", "cohort-" + today() + ".csv");
+  });
+
+  // ------------------------------------------------------------------ interest summary
+  function entries(value, keyName) {
+    // Accepts {LA: 3} maps or [{state, count}] lists.
+    if (Array.isArray(value)) { return value; }
+    return Object.keys(value || {}).map(function (key) {
+      var entry = { count: value[key] };
+      entry[keyName] = key;
+      return entry;
+    });
+  }
+
+  function loadInterest() {
+    return api("GET", "/admin/interest/summary").then(function (response) {
+      var body = response.body || {};
+      var states = entries(body.byState || body.states, "state").sort(function (a, b) { return b.count - a.count; });
+      var cities = entries(body.byCity || body.cities, "key").map(function (c) {
+        if (c.key && !c.city) {
+          var parts = String(c.key).split("#");
+          c.state = parts.length > 1 ? parts[0] : "";
+          c.city = parts.length > 1 ? parts.slice(1).join("#") : parts[0];
+        }
+        return c;
+      }).sort(function (a, b) { return b.count - a.count; });
+      var sBody = PLP.clear($("interest-states").tBodies[0]);
+      states.forEach(function (s) {
+        sBody.appendChild(PLP.el("tr", {}, [PLP.el("td", { text: s.state }), PLP.el("td", { text: String(s.count) })]));
+      });
+      var cBody = PLP.clear($("interest-cities").tBodies[0]);
+      cities.forEach(function (c) {
+        cBody.appendChild(PLP.el("tr", {}, [PLP.el("td", { text: c.city }), PLP.el("td", { text: c.state || "" }),
+          PLP.el("td", { text: String(c.count) })]));
+      });
+      if (!states.length) { sBody.appendChild(PLP.el("tr", {}, [PLP.el("td", { colspan: "2", text: "No interest forms yet." })])); }
+      if (!cities.length) { cBody.appendChild(PLP.el("tr", {}, [PLP.el("td", { colspan: "3", text: "No interest forms yet." })])); }
+    }).catch(function () { /* shown by api() for 401/403; otherwise the tables stay empty */ });
+  }
+  $("reload-interest").addEventListener("click", loadInterest);
+
+  // ------------------------------------------------------------------ start
+  PLP.auth.completeCognitoRedirect().then(function () {
+    if (PLP.auth.token()) { showConsole(); } else { showSignIn(); }
+  }).catch(function (error) {
+    showSignIn(error.message);
+  });
+})();

@@ -1,0 +1,130 @@
+// Shared by every page: the API base from config.js, JSON/problem+json requests, small DOM helpers.
+(function () {
+  "use strict";
+  var config = window.PLP_CONFIG || {};
+  var base = (config.apiBase || "").replace(/\/+$/, "");
+
+  function url(path) {
+    return base + path;
+  }
+
+  /** An error carrying the API's problem+json (status, title, detail, errors[]). */
+  function ApiError(status, problem) {
+    this.name = "ApiError";
+    this.status = status;
+    this.problem = problem || {};
+    this.message = (problem && (problem.detail || problem.title)) || ("HTTP " + status);
+  }
+  ApiError.prototype = Object.create(Error.prototype);
+
+  /**
+   * fetch + JSON. Resolves with {status, headers, body}; rejects with ApiError on 4xx/5xx
+   * and with a plain Error when the network fails.
+   */
+  function request(method, path, options) {
+    options = options || {};
+    var headers = Object.assign({ "Accept": "application/json, application/problem+json, application/geo+json" },
+      options.headers || {});
+    var init = { method: method, headers: headers };
+    if (options.body !== undefined) {
+      headers["Content-Type"] = "application/json";
+      init.body = JSON.stringify(options.body);
+    }
+    if (options.token) {
+      headers["Authorization"] = "Bearer " + options.token;
+    }
+    return fetch(url(path), init).then(function (response) {
+      var type = response.headers.get("Content-Type") || "";
+      var parse = type.indexOf("json") >= 0 ? response.json().catch(function () { return null; })
+        : response.text();
+      return parse.then(function (body) {
+        if (!response.ok) {
+          throw new ApiError(response.status, typeof body === "object" ? body : { detail: String(body || "") });
+        }
+        return { status: response.status, headers: response.headers, body: body };
+      });
+    });
+  }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      var value = attrs[key];
+      if (value === null || value === undefined || value === false) {
+        return;
+      }
+      if (key === "text") {
+        node.textContent = value;
+      } else if (key === "className") {
+        node.className = value;
+      } else if (key.indexOf("on") === 0 && typeof value === "function") {
+        node.addEventListener(key.substring(2), value);
+      } else {
+        node.setAttribute(key, value === true ? "" : value);
+      }
+    });
+    (children || []).forEach(function (child) {
+      if (child !== null && child !== undefined) {
+        node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+      }
+    });
+    return node;
+  }
+
+  function clear(node) {
+    while (node.firstChild) {
+      node.removeChild(node.firstChild);
+    }
+    return node;
+  }
+
+  function query(name) {
+    return new URLSearchParams(window.location.search).get(name);
+  }
+
+  var PROGRAMS = {
+    csp: "CS Principles",
+    csd: "CS Discoveries",
+    ecs: "Exploring Computer Science",
+    cs_in_science: "CS in Science",
+    cs_in_algebra: "CS in Algebra"
+  };
+
+  var REGION_STATUS = {
+    seeking_partner: "Seeking a partner",
+    partner_selected: "Partner selected",
+    closed: "Closed"
+  };
+
+  var STATES = [
+    ["AL", "Alabama"], ["AK", "Alaska"], ["AZ", "Arizona"], ["AR", "Arkansas"], ["CA", "California"],
+    ["CO", "Colorado"], ["CT", "Connecticut"], ["DE", "Delaware"], ["DC", "District of Columbia"],
+    ["FL", "Florida"], ["GA", "Georgia"], ["HI", "Hawaii"], ["ID", "Idaho"], ["IL", "Illinois"],
+    ["IN", "Indiana"], ["IA", "Iowa"], ["KS", "Kansas"], ["KY", "Kentucky"], ["LA", "Louisiana"],
+    ["ME", "Maine"], ["MD", "Maryland"], ["MA", "Massachusetts"], ["MI", "Michigan"], ["MN", "Minnesota"],
+    ["MS", "Mississippi"], ["MO", "Missouri"], ["MT", "Montana"], ["NE", "Nebraska"], ["NV", "Nevada"],
+    ["NH", "New Hampshire"], ["NJ", "New Jersey"], ["NM", "New Mexico"], ["NY", "New York"],
+    ["NC", "North Carolina"], ["ND", "North Dakota"], ["OH", "Ohio"], ["OK", "Oklahoma"], ["OR", "Oregon"],
+    ["PA", "Pennsylvania"], ["RI", "Rhode Island"], ["SC", "South Carolina"], ["SD", "South Dakota"],
+    ["TN", "Tennessee"], ["TX", "Texas"], ["UT", "Utah"], ["VT", "Vermont"], ["VA", "Virginia"],
+    ["WA", "Washington"], ["WV", "West Virginia"], ["WI", "Wisconsin"], ["WY", "Wyoming"]
+  ];
+
+  function formatNumber(value) {
+    return typeof value === "number" ? value.toLocaleString("en-US") : (value === undefined || value === null ? "—" : String(value));
+  }
+
+  window.PLP = {
+    config: config,
+    url: url,
+    request: request,
+    ApiError: ApiError,
+    el: el,
+    clear: clear,
+    query: query,
+    PROGRAMS: PROGRAMS,
+    REGION_STATUS: REGION_STATUS,
+    STATES: STATES,
+    formatNumber: formatNumber
+  };
+})();

@@ -1,0 +1,69 @@
+// apply.html: the partner application (POST /applications).
+(function () {
+  "use strict";
+  var form = document.getElementById("apply-form");
+  var regionSelect = document.getElementById("regionId");
+  var typeSelect = document.getElementById("org-type");
+  var typeOtherBox = document.getElementById("typeOther-box");
+  var typeOther = document.getElementById("org-typeOther");
+
+  Array.prototype.forEach.call(document.querySelectorAll("select[data-states]"), PLP.forms.fillStates);
+
+  var choices = document.getElementById("programs-choices");
+  Object.keys(PLP.PROGRAMS).forEach(function (code) {
+    var id = "program-" + code;
+    choices.appendChild(PLP.el("label", {}, [
+      PLP.el("input", { type: "checkbox", id: id, name: "programs", value: code }),
+      " " + PLP.PROGRAMS[code]
+    ]));
+  });
+
+  // "Other" needs its own description; hidden and disabled (so not sent) otherwise.
+  function syncTypeOther() {
+    var other = typeSelect.value === "other";
+    typeOtherBox.hidden = !other;
+    typeOther.disabled = !other;
+    typeOther.required = other;
+  }
+  typeSelect.addEventListener("change", syncTypeOther);
+  syncTypeOther();
+
+  function loadRegions() {
+    var wanted = PLP.query("region");
+    return PLP.request("GET", "/pins?status=seeking_partner").then(function (response) {
+      var features = (response.body && response.body.features) || [];
+      features.sort(function (a, b) {
+        var pa = a.properties || {}, pb = b.properties || {};
+        return (pa.state + pa.city).localeCompare(pb.state + pb.city);
+      });
+      PLP.clear(regionSelect);
+      regionSelect.appendChild(PLP.el("option", { value: "", text: "Choose a region" }));
+      features.forEach(function (feature) {
+        var p = feature.properties || {};
+        var label = p.city + ", " + p.state + (p.name && p.name !== p.city ? " — " + p.name : "");
+        regionSelect.appendChild(PLP.el("option", { value: feature.id, text: label, selected: feature.id === wanted }));
+      });
+      regionSelect.disabled = false;
+      if (wanted && regionSelect.value !== wanted) {
+        document.getElementById("regionId-help").insertBefore(
+          document.createTextNode("The region from the map link is no longer seeking a partner; choose another. "),
+          document.getElementById("regionId-help").firstChild);
+      }
+    }).catch(function () {
+      PLP.clear(regionSelect);
+      regionSelect.appendChild(PLP.el("option", { value: "", text: "Regions could not be loaded — reload the page" }));
+    });
+  }
+
+  PLP.forms.setup(form, {
+    endpoint: "/applications",
+    sendingText: "Sending your application… please wait.",
+    onSuccess: function (answer, body) {
+      document.getElementById("success-id").textContent = answer && answer.id ? answer.id : "";
+      document.getElementById("success-email").textContent = body.programManager ? body.programManager.email : "";
+      PLP.forms.showSuccess(form, document.getElementById("success"));
+    }
+  });
+
+  loadRegions();
+})();

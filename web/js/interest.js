@@ -1,0 +1,24 @@
+// interest.html: "Don't see your city? Tell us" (POST /interest).
+(function () {
+  "use strict";
+  var form = document.getElementById("interest-form");
+  Array.prototype.forEach.call(document.querySelectorAll("select[data-states]"), PLP.forms.fillStates);
+
+  PLP.forms.setup(form, {
+    endpoint: "/interest",
+    sendingText: "Sending… please wait.",
+    onSuccess: function (answer, body) {
+      var match = document.getElementById("success-match");
+      if (answer && answer.matchedRegionId) {
+        match.textContent = "Good news: Code.org is already looking for a partner in your region. ";
+        match.appendChild(PLP.el("a", { href: "apply.html?region=" + encodeURIComponent(answer.matchedRegionId),
+          text: "Share the application with organizations near you" }));
+        match.appendChild(document.createTextNode("."));
+      } else {
+        match.textContent = "Your city is counted. Staff use these counts to decide where to open new regions.";
+      }
+      document.getElementById("success-email").textContent = body.email || "";
+      PLP.forms.showSuccess(form, document.getElementById("success"));
+    }
+  });
+})();
