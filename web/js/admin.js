@@ -160,8 +160,8 @@
 
   function itemManager(item) {
     var pm = item.programManager || {};
-    var name = item.programManagerName || [pm.firstName, pm.lastName].filter(Boolean).join(" ");
-    var email = item.programManagerEmail || item.email || pm.email || "";
+    var name = item.contactName || [pm.firstName, pm.lastName].filter(Boolean).join(" ");
+    var email = item.contactEmail || pm.email || "";
     return name + (email ? " <" + email + ">" : "");
   }
 
@@ -175,7 +175,7 @@
       body.appendChild(PLP.el("tr", { "data-id": item.id }, [
         PLP.el("td", { text: formatDate(item.submittedAt) }),
         PLP.el("td", { text: itemOrganization(item) }),
-        PLP.el("td", { text: regionLabel(item.regionId) }),
+        PLP.el("td", { text: item.regionName || regionLabel(item.regionId) }),
         PLP.el("td", { className: "status-badge", text: STATUS_LABEL[item.status] || item.status }),
         PLP.el("td", { text: itemManager(item) }),
         PLP.el("td", {}, [PLP.el("button", { type: "button", className: "open", "data-id": item.id,
@@ -229,7 +229,9 @@
     list.appendChild(PLP.el("dd", { text: String(value) }));
   }
 
-  function renderDetail(app) {
+  // The detail is the queue's summary fields plus the submitted form under "application".
+  function renderDetail(detail) {
+    var app = Object.assign({}, detail.application || {}, detail);
     var org = app.organization || {};
     var address = org.address || {};
     var pm = app.programManager || {};
@@ -265,7 +267,7 @@
         text: "Move to " + STATUS_LABEL[next], onclick: function () { decide(next); } }));
     });
 
-    renderScores(app.scores || {});
+    renderScores(app.scores || {}, app.criteria);
 
     var notes = PLP.clear($("notes"));
     (app.notes || []).forEach(function (note) {
@@ -284,9 +286,9 @@
     });
   }
 
-  function renderScores(scores) {
+  function renderScores(scores, order) {
     var box = PLP.clear($("scores"));
-    var criteria = Object.keys(scores);
+    var criteria = order && order.length ? order : Object.keys(scores);
     if (criteria.length === 0) {
       box.appendChild(PLP.el("p", { text: "No scoring criteria." }));
       return;
@@ -339,16 +341,17 @@
 
   function saveScore(criterion, value) {
     var app = state.current;
-    var scores = Object.assign({}, app.scores || {});
-    scores[criterion] = value;
+    var change = {};
+    change[criterion] = value;
+    var scores = Object.assign({}, app.scores || {}, change);
     say("Saving the score…");
-    return api("PUT", "/admin/applications/" + encodeURIComponent(app.id) + "/scores", scores).then(function (response) {
-      app.scores = (response.body && response.body.scores) || scores;
+    return api("PUT", "/admin/applications/" + encodeURIComponent(app.id) + "/scores", change).then(function (response) {
+      app.scores = (response.body && (response.body.scores || response.body)) || scores;
       say("Score saved.");
     }).catch(function (error) {
       say("");
       conflictOr(error, "Saving the score");
-      renderScores(app.scores || {});
+      renderScores(app.scores || {}, app.criteria);
     });
   }
 
