@@ -1,0 +1,131 @@
+package org.code.plp.web;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.code.plp.local.ProjectPaths;
+import org.code.plp.local.TemplateModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The static site without a browser: pages that a strict Content-Security-Policy (script-src and
+ * style-src 'self') allows, every asset local (no CDN at run time), Leaflet byte-for-byte the
+ * WebJar's, and the template's hosting resources locked down.
+ */
+class WebSiteStaticTest {
+    private static final Path WEB = ProjectPaths.web();
+    private static final Pattern ASSET = Pattern.compile("<(?:script|link|img|iframe)\\b[^>]*\\b(?:src|href)=\"([^\"]+)\"");
+
+    static Stream<Path> pages() throws IOException {
+        try (Stream<Path> files = Files.list(WEB)) {
+            List<Path> html = files.filter(f -> f.toString().endsWith(".html")).sorted().toList();
+            assertTrue(html.size() >= 5, "index, map, apply, interest, admin: " + html);
+            return html.stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("pages")
+    void pagesHaveNoInlineScriptStyleOrHandlers(Path page) throws IOException {
+        String html = Files.readString(page);
+        Matcher scripts = Pattern.compile("<script\\b([^>]*)>").matcher(html);
+        while (scripts.find()) {
+            assertTrue(scripts.group(1).contains("src="), page + ": inline <script> would need 'unsafe-inline'");
+        }
+        assertFalse(html.contains("<style"), page + ": <style> element");
+        assertFalse(Pattern.compile("\\sstyle=\"").matcher(html).find(), page + ": style attribute");
+        assertFalse(Pattern.compile("\\son[a-z]+=\"").matcher(html).find(), page + ": inline event handler");
+        assertFalse(html.contains("javascript:"), page + ": javascript: URL");
+    }
+
+    @ParameterizedTest
+    @MethodSource("pages")
+    void everyAssetIsServedFromTheSiteItself(Path page) throws IOException {
+        Matcher assets = ASSET.matcher(Files.readString(page));
+        while (assets.find()) {
+            String ref = assets.group(1);
+            assertFalse(ref.startsWith("http:") || ref.startsWith("https:") || ref.startsWith("//"), page + " loads " + ref);
+            String local = ref.replaceAll("[?#].*$", "");
+            assertTrue(Files.isRegularFile(WEB.resolve(local)), page + " refers to missing " + ref);
+        }
+    }
+
+    @Test
+    void scriptsNeverBustFramesNorSetInlineStyleAttributes() throws IOException {
+        try (Stream<Path> files = Files.list(WEB.resolve("js"))) {
+            for (Path script : files.toList()) {
+                String js = Files.readString(script);
+                assertFalse(js.contains("top.location") || js.contains("window.top !=="), script + " frame-busts");
+                assertFalse(js.contains("setAttribute(\"style\"") || js.contains("style=\\\""), script + " sets a style attribute");
+                assertFalse(js.contains("eval(") || js.contains("new Function("), script + " needs 'unsafe-eval'");
+            }
+        }
+    }
+
+    @Test
+    void vendoredLeafletIsTheWebJarsFiles() throws IOException {
+        for (String file : List.of("leaflet.js", "leaflet.css", "images/marker-icon.png", "images/layers.png")) {
+            String resource = "META-INF/resources/webjars/leaflet/1.9.4/dist/" + file;
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
+                assertNotNull(in, resource + " on the test classpath (org.webjars.npm:leaflet:1.9.4)");
+                assertArrayEquals(in.readAllBytes(), Files.readAllBytes(WEB.resolve("vendor/leaflet/" + file)), file);
+            }
+        }
+        for (String license : List.of("leaflet/LICENSE", "leaflet.markercluster/LICENSE", "topojson-client/LICENSE",
+                "us-atlas/LICENSE")) {
+            assertTrue(Files.isRegularFile(WEB.resolve("vendor").resolve(license)), license);
+        }
+    }
+
+    @Test
+    void theSiteBucketIsPrivateEncryptedAndReadOnlyThroughCloudFront() {
+        Map<String, Object> resources = map(TemplateModel.load().raw().get("Resources"));
+        Map<String, Object> bucket = map(map(resources.get("SiteBucket")).get("Properties"));
+        Map<String, Object> block = map(bucket.get("PublicAccessBlockConfiguration"));
+        for (String flag : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
+            assertEquals(Boolean.TRUE, block.get(flag), flag);
+        }
+        assertTrue(bucket.get("BucketEncryption").toString().contains("SSEAlgorithm"));
+
+        Map<String, Object> distribution = map(map(map(resources.get("SiteDistribution")).get("Properties"))
+                .get("DistributionConfig"));
+        Map<String, Object> origin = map(((List<?>) distribution.get("Origins")).get(0));
+        assertTrue(origin.get("OriginAccessControlId").toString().contains("SiteOriginAccessControl"));
+        assertEquals("redirect-to-https", map(distribution.get("DefaultCacheBehavior")).get("ViewerProtocolPolicy"));
+
+        String policy = map(resources.get("SiteBucketPolicy")).toString();
+        assertTrue(policy.contains("cloudfront.amazonaws.com") && policy.contains("AWS:SourceArn"), policy);
+
+        List<String> csps = new ArrayList<>();
+        for (String name : List.of("SiteHeadersPolicy", "MapHeadersPolicy")) {
+            csps.add(map(map(map(map(map(resources.get(name)).get("Properties")).get("ResponseHeadersPolicyConfig"))
+                    .get("SecurityHeadersConfig")).get("ContentSecurityPolicy")).toString());
+        }
+        for (String csp : csps) {
+            assertTrue(csp.contains("script-src 'self';") && csp.contains("execute-api"), csp);
+            assertFalse(csp.contains("unsafe-inline") || csp.contains("unsafe-eval"), csp);
+        }
+        assertTrue(csps.get(0).contains("frame-ancestors 'self'"), "pages other than the map are not framable");
+        assertTrue(csps.get(1).contains("frame-ancestors *"), "the map is embeddable");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+}
