@@ -3,7 +3,8 @@ package org.code.plp.pins;
 /**
  * Whether a point lies in the United States: boxes around the contiguous states, Alaska (with the
  * Aleutians west of the antimeridian), Hawaii and Puerto Rico. Generous by a few kilometres at the
- * borders; its job is to catch swapped or mistyped coordinates, not to draw the border.
+ * borders; its job is to catch swapped, mistyped or foreign coordinates, not to draw the border
+ * (a box passes Canadian and Mexican cities near the border; the state code is checked separately).
  */
 public final class UsBounds {
     private record Box(double south, double north, double west, double east) {
