@@ -1,12 +1,10 @@
 package org.code.plp.pins;
 
-import org.code.plp.counters.Counters;
 import org.code.plp.http.ApiHandler;
 import org.code.plp.http.ApiRequest;
 import org.code.plp.http.ApiResponse;
 import org.code.plp.http.Problem;
 import org.code.plp.platform.Platform;
-import org.code.plp.regions.RegionRepository;
 
 /** GET /pins/{regionId}: one pin as a GeoJSON Feature, with its description and open-application count. */
 public final class GetPinHandler extends ApiHandler {
@@ -18,8 +16,7 @@ public final class GetPinHandler extends ApiHandler {
 
     public GetPinHandler(Platform platform) {
         super(platform.env());
-        this.reader = new PinsReader(new RegionRepository(platform), new Counters(platform), platform.clock(),
-                PinResponses.cacheAge(platform.env()));
+        this.reader = PinsReader.from(platform);
     }
 
     @Override

@@ -1,11 +1,9 @@
 package org.code.plp.pins;
 
-import org.code.plp.counters.Counters;
 import org.code.plp.http.ApiHandler;
 import org.code.plp.http.ApiRequest;
 import org.code.plp.http.ApiResponse;
 import org.code.plp.platform.Platform;
-import org.code.plp.regions.RegionRepository;
 
 /** GET /pins[?status=&state=]: the map's GeoJSON FeatureCollection. */
 public final class ListPinsHandler extends ApiHandler {
@@ -17,8 +15,7 @@ public final class ListPinsHandler extends ApiHandler {
 
     public ListPinsHandler(Platform platform) {
         super(platform.env());
-        this.reader = new PinsReader(new RegionRepository(platform), new Counters(platform), platform.clock(),
-                PinResponses.cacheAge(platform.env()));
+        this.reader = PinsReader.from(platform);
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.code.plp.counters.Counters;
 import org.code.plp.http.FieldError;
 import org.code.plp.http.Problem;
 import org.code.plp.platform.Json;
+import org.code.plp.platform.Platform;
 import org.code.plp.regions.RegionItem;
 import org.code.plp.regions.RegionRepository;
 import org.code.plp.regions.RegionStatus;
@@ -51,6 +52,12 @@ public class PinsReader {
         this.counters = counters;
         this.list = new TtlCache<>(clock, maxAge, 1);
         this.pins = new TtlCache<>(clock, maxAge, 1000);
+    }
+
+    /** The reader a pin function builds at init: its cache age from {@code PINS_CACHE_SECONDS}. */
+    public static PinsReader from(Platform platform) {
+        return new PinsReader(new RegionRepository(platform), new Counters(platform), platform.clock(),
+                PinResponses.cacheAge(platform.env()));
     }
 
     /** GET /pins: 400 naming the parameter when a filter is not a known value. */
