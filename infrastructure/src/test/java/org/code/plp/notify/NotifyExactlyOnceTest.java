@@ -25,7 +25,7 @@ class NotifyExactlyOnceTest {
     private final TestCloud cloud = TestCloud.shared();
     private final Mailbox mailbox = new Mailbox(cloud);
 
-    private NotifyHandler notify() {
+    private NotifyHandler notifyHandler() {
         return (NotifyHandler) cloud.functions().handler("NotifyFunction");
     }
 
@@ -58,14 +58,14 @@ class NotifyExactlyOnceTest {
         String to = TestCloud.uniqueId("twice") + "@example.org";
         OutboxItem item = queue(to, Instant.now(), null);
         // The stream poller delivers this INSERT too: three deliveries race, one email goes out.
-        StreamsEventResponse first = notify().handleRequest(insertOf(item.getOutboxId(), "1001"), null);
-        StreamsEventResponse second = notify().handleRequest(insertOf(item.getOutboxId(), "1001"), null);
+        StreamsEventResponse first = notifyHandler().handleRequest(insertOf(item.getOutboxId(), "1001"), null);
+        StreamsEventResponse second = notifyHandler().handleRequest(insertOf(item.getOutboxId(), "1001"), null);
         assertEquals(List.of(), first.getBatchItemFailures());
         assertEquals(List.of(), second.getBatchItemFailures());
 
         Mailbox.awaitTrue("the item to be sent", () -> OutboxItem.SENT.equals(mailbox.outboxState(item.getOutboxId())));
         assertEquals(1, mailbox.await(Mailbox.to(to), 1).size());
-        assertEquals(List.of(), notify().handleRequest(insertOf(item.getOutboxId(), "1001"), null).getBatchItemFailures());
+        assertEquals(List.of(), notifyHandler().handleRequest(insertOf(item.getOutboxId(), "1001"), null).getBatchItemFailures());
         assertEquals(1, mailbox.matching(Mailbox.to(to)).size(), "a record redelivered after sending is skipped");
         assertEquals("Welcome, Bayou Code: you are a Code.org Professional Learning Partner",
                 mailbox.matching(Mailbox.to(to)).getFirst().path("subject").asText());
@@ -76,7 +76,7 @@ class NotifyExactlyOnceTest {
         String to = TestCloud.uniqueId("leased") + "@example.org";
         OutboxItem item = queue(to, Instant.now(), Instant.now().plusSeconds(300).toEpochMilli());
 
-        assertEquals(List.of(), notify().handleRequest(insertOf(item.getOutboxId(), "2001"), null).getBatchItemFailures());
+        assertEquals(List.of(), notifyHandler().handleRequest(insertOf(item.getOutboxId(), "2001"), null).getBatchItemFailures());
         assertEquals(OutboxItem.SENDING, mailbox.outboxState(item.getOutboxId()));
         assertEquals("another-sender", mailbox.outbox(item.getOutboxId()).getLeaseId(), "the holder keeps its lease");
         assertEquals(0, mailbox.matching(Mailbox.to(to)).size());
