@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.code.plp.local.LocalContext;
 import org.code.plp.local.TemplateModel;
 import org.code.plp.platform.Json;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -34,9 +36,10 @@ public final class StreamPoller {
     private static final long IDLE_MILLIS = 200;
     private static final long SHARD_REFRESH_MILLIS = 1000;
 
-    private final LocalContext context;
+    private final DynamoDbClient dynamo;
     private final TemplateModel.StreamEvent mapping;
     private final DynamoDbStreamsClient streams;
+    private final Function<DynamodbEvent, Object> function;
     private final String tableName;
     private final int batchSize;
     private final int maxRetries;
@@ -66,11 +69,19 @@ public final class StreamPoller {
         }
     }
 
+    /** The template's mapping, invoking its function through the local cloud. */
     public StreamPoller(LocalContext context, TemplateModel.StreamEvent mapping) {
-        this.context = context;
+        this(context.dynamo(), context.dynamoStreams(), context.template().tableName(mapping.tableLogicalId()), mapping,
+                event -> context.functions().invoke(mapping.functionId(), event));
+    }
+
+    public StreamPoller(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String tableName,
+                        TemplateModel.StreamEvent mapping, Function<DynamodbEvent, Object> function) {
+        this.dynamo = dynamo;
         this.mapping = mapping;
-        this.streams = context.dynamoStreams();
-        this.tableName = context.template().tableName(mapping.tableLogicalId());
+        this.streams = streams;
+        this.function = function;
+        this.tableName = tableName;
         Map<String, Object> p = mapping.properties();
         this.batchSize = mapping.batchSize();
         this.maxRetries = p.containsKey("MaximumRetryAttempts") ? Integer.parseInt(String.valueOf(p.get("MaximumRetryAttempts"))) : -1;
@@ -87,7 +98,7 @@ public final class StreamPoller {
     }
 
     public void start() {
-        streamArn = context.dynamo().describeTable(r -> r.tableName(tableName)).table().latestStreamArn();
+        streamArn = dynamo.describeTable(r -> r.tableName(tableName)).table().latestStreamArn();
         if (streamArn == null) {
             throw new IllegalStateException("Table " + tableName + " has no stream for " + mapping.functionId());
         }
@@ -219,7 +230,7 @@ public final class StreamPoller {
         DynamodbEvent event = StreamRecords.event(records, streamArn);
         Object result;
         try {
-            result = context.functions().invoke(mapping.functionId(), event);
+            result = function.apply(event);
         } catch (RuntimeException error) {
             System.err.println("Stream poller " + mapping.functionId() + ": function error " + error);
             if (bisect && records.size() > 1) {
