@@ -66,6 +66,7 @@ public class ApplicationLog {
         do {
             QueryResponse response = dynamo.query(QueryRequest.builder().tableName(table)
                     .keyConditionExpression("applicationId = :id")
+                    .consistentRead(true)
                     .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(applicationId)))
                     .exclusiveStartKey(start)
                     .build());

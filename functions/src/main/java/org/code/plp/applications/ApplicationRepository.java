@@ -25,7 +25,8 @@ public class ApplicationRepository {
     }
 
     public Optional<ApplicationItem> find(String id) {
-        return Optional.ofNullable(table.getItem(Key.builder().partitionValue(id).build()));
+        // Strongly consistent: a reviewer must see the version a decision just wrote.
+        return Optional.ofNullable(table.getItem(r -> r.key(Key.builder().partitionValue(id).build()).consistentRead(true)));
     }
 
     /** Adds the creation of a new application to a transaction; it never overwrites one. */
