@@ -120,7 +120,7 @@ public class ReviewService {
         List<String> columns = new ArrayList<>(List.of("id", "status", "submittedAt", "updatedAt", "regionId", "regionName",
                 "organizationName", "organizationType", "organizationWebsite", "organizationPhone", "street", "city", "state",
                 "zip", "contactName", "contactTitle", "contactEmail", "contactPhone", "programs", "facilitators",
-                "jointPartner"));
+                "jointPartner", "districtRelationships", "pdExperience", "fundingPlan"));
         columns.addAll(ReviewCriteria.ALL);
         CSV_COLUMNS = List.copyOf(columns);
     }
@@ -160,7 +160,8 @@ public class ReviewService {
                 text(org, "website"), text(org, "phone"), text(address, "street"), text(address, "city"),
                 text(address, "state"), text(address, "zip"), nz(item.getContactName()), text(manager, "title"),
                 nz(item.getContactEmail()), text(manager, "phone"), String.join("; ", programs), text(form, "facilitators"),
-                text(form.path("jointApplication"), "partnerName")));
+                text(form.path("jointApplication"), "partnerName"), text(form, "districtRelationships"),
+                text(form, "pdExperience"), text(form, "fundingPlan")));
         Map<String, String> scores = ReviewCriteria.complete(item.getScores());
         for (String criterion : ReviewCriteria.ALL) {
             row.add(nz(scores.get(criterion)));
