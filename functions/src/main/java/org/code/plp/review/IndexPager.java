@@ -46,8 +46,20 @@ public final class IndexPager {
     public record Page(List<Map<String, AttributeValue>> items, Map<String, AttributeValue> lastKey, int read) {
     }
 
-    public Set<String> keyAttributes(Selection selection) {
-        return selection.keyAttributes(tableKey);
+    /** One page of a list answer: its items and the opaque cursor of the next page (null at the end). */
+    public record Listing(List<Map<String, AttributeValue>> items, String nextCursor) {
+    }
+
+    /**
+     * The page after {@code cursor} (null for the first): the cursor must have been made for
+     * {@code filters} and this selection's index, else a 400 naming {@code cursor}.
+     */
+    public Listing list(Selection selection, Map<String, String> filters, int limit, String cursor) {
+        Map<String, AttributeValue> start = cursor == null ? null
+                : PageCursor.decode(cursor, filters, selection.keyAttributes(tableKey), selection.partitionAttribute(),
+                        selection.partitionValue());
+        Page page = page(selection, limit, start);
+        return new Listing(page.items(), page.lastKey() == null ? null : PageCursor.encode(filters, page.lastKey()));
     }
 
     public Page page(Selection selection, int limit, Map<String, AttributeValue> start) {

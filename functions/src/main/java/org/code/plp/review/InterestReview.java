@@ -70,18 +70,14 @@ public class InterestReview {
     }
 
     public Map<String, Object> list(Filter filter) {
-        IndexPager.Selection selection = filter.selection();
-        Map<String, AttributeValue> start = filter.cursor() == null ? null
-                : PageCursor.decode(filter.cursor(), filter.cursorFilters(), pager.keyAttributes(selection),
-                        selection.partitionAttribute(), selection.partitionValue());
-        IndexPager.Page page = pager.page(selection, filter.limit(), start);
+        IndexPager.Listing page = pager.list(filter.selection(), filter.cursorFilters(), filter.limit(), filter.cursor());
         List<Map<String, Object>> items = new ArrayList<>();
         for (Map<String, AttributeValue> raw : page.items()) {
             items.add(view(InterestItem.SCHEMA.mapToItem(raw)));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", items);
-        body.put("nextCursor", page.lastKey() == null ? null : PageCursor.encode(filter.cursorFilters(), page.lastKey()));
+        body.put("nextCursor", page.nextCursor());
         return body;
     }
 
