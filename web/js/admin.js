@@ -106,6 +106,11 @@
     }).catch(function () { /* the filter still offers all / none */ });
   }
 
+  // Spaces as %20, not "+": API Gateway hands "+" to the function as a literal plus.
+  function queryString(params) {
+    return params.toString().replace(/\+/g, "%20");
+  }
+
   function filters() {
     var params = new URLSearchParams();
     if ($("filter-status").value) { params.set("status", $("filter-status").value); }
@@ -120,7 +125,7 @@
     var cursor = state.cursors[state.page];
     if (cursor) { params.set("cursor", cursor); }
     say("Loading applications…");
-    return api("GET", "/admin/applications?" + params.toString()).then(function (response) {
+    return api("GET", "/admin/applications?" + queryString(params)).then(function (response) {
       var body = response.body || {};
       renderCounts(body.counts || {});
       renderQueue(body.items || []);
@@ -401,7 +406,7 @@
   $("download-applications").addEventListener("click", function () {
     var params = filters();
     params.delete("q");
-    download("/admin/applications.csv?" + params.toString(), "applications-" + today() + ".csv");
+    download("/admin/applications.csv?" + queryString(params), "applications-" + today() + ".csv");
   });
   $("download-cohort").addEventListener("click", function () {
     download("/admin/cohort.csv", "cohort-" + today() + ".csv");

@@ -15,8 +15,12 @@ import org.code.plp.local.TestCloud;
 import org.code.plp.local.TestHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -44,6 +48,25 @@ class WebPagesBrowserTest {
         base = cloud.baseUri().toString();
         browser = Browser.start();
     }
+
+    /** Each test reads only its own console messages. */
+    @BeforeEach
+    void forgetEarlierConsoleMessages() {
+        browser.consoleErrors();
+    }
+
+    /** On a failure: a screenshot of what the browser showed and its console, to see why. */
+    @RegisterExtension
+    final TestWatcher evidence = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                System.out.println("FAILED " + context.getDisplayName() + " at " + browser.driver().getCurrentUrl()
+                        + "; console: " + browser.consoleErrors() + "; screenshot "
+                        + browser.fullScreenshot("FAILED-" + context.getRequiredTestMethod().getName()));
+            }
+        }
+    };
 
     @AfterAll
     void stop() {
@@ -103,7 +126,8 @@ class WebPagesBrowserTest {
         assertEquals("Boise, ID", keyboardPopup.getText());
         assertEquals(keyboardPopup, browser.driver().switchTo().activeElement(), "focus moves into the popup");
         browser.screenshot("map");
-        assertTrue(browser.consoleErrors().isEmpty(), () -> "console errors: " + browser.consoleErrors());
+        List<String> errors = browser.consoleErrors();
+        assertTrue(errors.isEmpty(), () -> "console errors: " + errors);
     }
 
     @Test
