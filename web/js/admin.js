@@ -133,7 +133,8 @@
       $("next-page").disabled = !state.nextCursor;
       $("prev-page").disabled = state.page === 0;
       $("page-label").textContent = "Page " + (state.page + 1);
-      say((body.items || []).length + " applications shown.");
+      var shown = (body.items || []).length;
+      say(shown + (shown === 1 ? " application" : " applications") + " shown.");
     }).catch(function (error) {
       say("");
       if (!(error instanceof PLP.ApiError && (error.status === 401 || error.status === 403))) {
@@ -310,8 +311,14 @@
         ]);
       });
       box.appendChild(PLP.el("fieldset", { className: "score" },
-        [PLP.el("legend", { text: criterion.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ") })].concat(options)));
+        [PLP.el("legend", { text: criterionLabel(criterion) })].concat(options)));
     });
+  }
+
+  // "pdExperience" -> "PD experience"
+  function criterionLabel(criterion) {
+    var words = criterion.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ").toLowerCase().replace(/\bpd\b/g, "PD");
+    return words.charAt(0).toUpperCase() + words.substring(1);
   }
 
   function conflictOr(error, what) {
