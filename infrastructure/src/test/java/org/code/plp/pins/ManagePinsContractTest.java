@@ -163,8 +163,8 @@ class ManagePinsContractTest {
     @Test
     void geoJsonImportReadsWhatTheMapServesAndDryRunStoresNothing() {
         String id = newRegionId();
-        ObjectNode served = (ObjectNode) http.get("/pins?state=LA").json();
-        ObjectNode copy = served.get("features").get(0).deepCopy();
+        JsonNode served = http.get("/pins?state=LA").json();
+        ObjectNode copy = PinsContractTest.feature(served, "new-orleans-la").deepCopy();
         copy.put("id", id);
         ObjectNode collection = Json.object().put("type", "FeatureCollection");
         collection.putArray("features").add(copy);

@@ -1,7 +1,6 @@
 package org.code.plp.pins;
 
 import static org.code.plp.pins.PinsFixtures.ADMIN;
-import static org.code.plp.pins.PinsFixtures.REVIEWER;
 import static org.code.plp.pins.PinsFixtures.newRegionId;
 import static org.code.plp.pins.PinsFixtures.region;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,8 +11,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.code.plp.local.SeedLoader;
 import org.code.plp.local.TestCloud;
 import org.code.plp.local.TestHttp;
+import org.code.plp.regions.RegionItem;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,13 @@ class PinsContractTest {
         TestCloud.shared().cloud().putEnv(PinResponses.CACHE_SECONDS, "1");
     }
 
+    @AfterAll
+    static void templateCache() {
+        TestCloud cloud = TestCloud.shared();
+        cloud.cloud().putEnv(PinResponses.CACHE_SECONDS, cloud.template().function("ListPinsFunction").env()
+                .get(PinResponses.CACHE_SECONDS));
+    }
+
     @Test
     void listsTheSeedPinsAsValidGeoJsonWithCacheHeaders() {
         TestHttp.Response response = http.get("/pins");
@@ -41,16 +50,26 @@ class PinsContractTest {
         JsonNode collection = response.json();
         assertEquals(List.of(), GeoJsonRfc7946.featureCollectionProblems(collection));
         List<String> ids = ids(collection);
-        assertTrue(ids.size() >= 30, "seed has 30+ pins: " + ids.size());
+        List<RegionItem> seed = SeedLoader.regions();
+        assertTrue(seed.size() >= 30, "seed has 30+ regions: " + seed.size());
         assertTrue(ids.containsAll(List.of("new-orleans-la", "memphis-tn", "anchorage-ak", "honolulu-hi", "phoenix-az")), ids.toString());
         assertFalse(ids.contains("chicago-il"), "closed regions leave the default map");
+        for (RegionItem region : seed) {
+            assertEquals(!region.getStatus().equals("closed"), ids.contains(region.getRegionId()), region.getRegionId());
+        }
         for (JsonNode feature : collection.get("features")) {
             JsonNode properties = feature.get("properties");
             Set<String> names = new java.util.HashSet<>();
             properties.fieldNames().forEachRemaining(names::add);
             assertEquals(LIST_PROPERTIES, names, feature.toString());
-            assertTrue(properties.get("populationServed").get("teachers").isIntegralNumber());
             assertTrue(Set.of("seeking_partner", "partner_selected").contains(properties.get("status").asText()));
+        }
+        for (RegionItem region : seed.stream().filter(r -> !r.getStatus().equals("closed")).toList()) {
+            JsonNode properties = feature(collection, region.getRegionId()).get("properties");
+            for (String count : List.of("districts", "schools", "teachers", "students")) {
+                assertTrue(properties.get("populationServed").get(count).isIntegralNumber(), region.getRegionId() + " " + count);
+            }
+            assertFalse(properties.get("programsSought").isEmpty(), region.getRegionId());
         }
         JsonNode orleans = feature(collection, "new-orleans-la");
         assertEquals(-90.0715, orleans.at("/geometry/coordinates/0").asDouble(), 1e-9);

@@ -102,6 +102,16 @@ class PinsReadPathTest {
     }
 
     @Test
+    void everyInstanceGivesTheSameBytesTheSameStrongTag() {
+        store("Same tag");
+        APIGatewayProxyRequestEvent request = event("/pins", Map.of("state", "OK"), null);
+        String first = invoke(new ListPinsHandler(platform("ListPinsFunction", "60")), request).getHeaders().get("ETag");
+        String second = invoke(new ListPinsHandler(platform("ListPinsFunction", "60")), request).getHeaders().get("ETag");
+        assertEquals(first, second, "a client moving between warm instances still gets its 304");
+        assertFalse(first.startsWith("W/"));
+    }
+
+    @Test
     void noReadPathNorTheImportScans() {
         String id = store("Scan check");
         ListPinsHandler list = new ListPinsHandler(platform("ListPinsFunction", "0"));
