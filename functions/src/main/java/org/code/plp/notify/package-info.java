@@ -34,7 +34,8 @@
  * </ul>
  *
  * <h2>Copy</h2>
- * <p>{@code src/main/resources/email/<type>.subject|.txt|.html}, with {@code {{name}}} or
+ * <p>{@code src/main/resources/email/<type>.subject|.txt|.html} (the HTML part a fragment placed in
+ * {@code email/layout.html}, whose title is the subject), with {@code {{name}}} or
  * {@code {{name|words used when empty}}} placeholders; the values each type may use are listed in
  * {@link org.code.plp.notify.EmailCopy#knownValues} (a test keeps copy and list in step). Decision emails
  * (interview, accepted, declined, waitlisted) use the same keys as the confirmation: applicationId,
