@@ -69,7 +69,7 @@ public class ApplicationService {
         ApplicationItem item = toItem(id, form, region, now);
         WriteTransaction transaction = new WriteTransaction(dynamo);
         applications.create(transaction, item);
-        log.status(transaction, id, new ApplicationLog.StatusEntry(ApplicationStatus.UNREVIEWED, APPLICANT, now.toString(),
+        log.status(transaction, id, new ApplicationLog.StatusEntry(ApplicationStatus.UNREVIEWED, APPLICANT, Timestamps.format(now),
                 null, item.getVersion()));
         counters.add(transaction, Counters.APPLICATIONS_ALL, ApplicationStatus.UNREVIEWED, 1);
         counters.add(transaction, Counters.applicationsInRegion(item.getRegionKey()), ApplicationStatus.UNREVIEWED, 1);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +23,11 @@ import org.code.plp.outbox.EmailType;
 import org.code.plp.outbox.OutboxItem;
 import org.code.plp.outbox.OutboxRepository;
 import org.code.plp.platform.Json;
+import org.code.plp.platform.Timestamps;
 import org.code.plp.platform.WriteTransaction;
 import org.code.plp.regions.RegionRepository;
 import org.code.plp.validation.Validator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The review workflow's writes: decisions (the state machine), notes and scores.
@@ -40,7 +39,6 @@ public class DecisionService {
     public static final int NOTE_MAX = 5000;
     private static final Set<String> DECISION_FIELDS = Set.of("status", "note", "expectedVersion");
     private static final Set<String> NOTE_FIELDS = Set.of("text");
-    private static final int CONFLICT_RETRIES = 8;
 
     private final ApplicationRepository applications;
     private final ApplicationLog log;
@@ -107,35 +105,30 @@ public class DecisionService {
                 "Cannot move from " + from + " to " + to + ". " + message, List.of(new FieldError("status", message)));
     }
 
+    /**
+     * Moves the application. WriteTransaction already retries a transaction that only met another
+     * one on a shared item (the counters); a reviewer who lost the race finds the version moved: 409.
+     */
     public void decide(String id, Decision decision, StaffIdentity staff) {
-        for (int attempt = 0; ; attempt++) {
-            ApplicationItem current = find(id);
-            if (current.getVersion() != decision.expectedVersion()) {
-                throw versionMoved(current.getVersion());
+        ApplicationItem current = find(id);
+        if (current.getVersion() != decision.expectedVersion()) {
+            throw versionMoved(current.getVersion());
+        }
+        checkTransition(current.getStatus(), decision.status());
+        try {
+            commitDecision(current, decision, staff);
+        } catch (WriteTransaction.ConditionFailed e) {
+            if ("application".equals(e.label())) {
+                throw versionMoved(find(id).getVersion());
             }
-            checkTransition(current.getStatus(), decision.status());
-            try {
-                commitDecision(current, decision, staff);
-                return;
-            } catch (WriteTransaction.ConditionFailed e) {
-                if ("application".equals(e.label())) {
-                    throw versionMoved(find(id).getVersion());
-                }
-                throw new Problem(409, "region-missing", "Conflict",
-                        "The application's region no longer exists; it cannot be accepted.", List.of());
-            } catch (TransactionCanceledException e) {
-                // Another transaction held one of the same items (often a shared counter): try again;
-                // if the application itself moved, the next round answers 409.
-                if (attempt >= CONFLICT_RETRIES || !isConflict(e)) {
-                    throw e;
-                }
-                pause(attempt);
-            }
+            throw new Problem(409, "region-missing", "Conflict",
+                    "The application's region no longer exists; it cannot be accepted.", List.of());
         }
     }
 
     private void commitDecision(ApplicationItem current, Decision decision, StaffIdentity staff) {
-        String now = now().toString();
+        Instant at = now();
+        String now = Timestamps.format(at);
         long next = decision.expectedVersion() + 1;
         String from = current.getStatus();
         String to = decision.status();
@@ -150,8 +143,7 @@ public class DecisionService {
         emailFor(to).ifPresent(type -> {
             Map<String, String> data = ApplicationService.mailData(current.getId(), Json.read(current.getPayload()),
                     current.getRegionId(), current.getRegionName());
-            outbox.queue(transaction, OutboxItem.pending(type, current.getId(), "v" + next, current.getContactEmail(), data,
-                    Instant.parse(now)));
+            outbox.queue(transaction, OutboxItem.pending(type, current.getId(), "v" + next, current.getContactEmail(), data, at));
         });
         if (ApplicationStatus.ACCEPTED.equals(to) && current.getRegionId() != null) {
             regions.markPartnerSelected(transaction, current.getRegionId(), now);
@@ -165,7 +157,7 @@ public class DecisionService {
         String text = v.paragraph(body, "", "text", true, NOTE_MAX);
         v.throwIfInvalid();
         find(id);
-        ApplicationLog.Note note = new ApplicationLog.Note(staff.displayName(), now().toString(), text);
+        ApplicationLog.Note note = new ApplicationLog.Note(staff.displayName(), Timestamps.format(now()), text);
         WriteTransaction transaction = new WriteTransaction(dynamo);
         log.note(transaction, id, note, UUID.randomUUID().toString().substring(0, 8));
         transaction.commit();
@@ -176,7 +168,7 @@ public class DecisionService {
     public Map<String, String> score(String id, ObjectNode body) {
         Map<String, String> changes = readScores(body);
         find(id);
-        String now = now().toString();
+        String now = Timestamps.format(now());
         if (!changes.isEmpty() && !applications.updateScores(id, changes, now)) {
             Map<String, String> first = new LinkedHashMap<>();
             changes.forEach((criterion, answer) -> {
@@ -220,20 +212,7 @@ public class DecisionService {
                 List.of(new FieldError("expectedVersion", "The application is now at version " + currentVersion + ".")));
     }
 
-    private static boolean isConflict(TransactionCanceledException e) {
-        return e.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(5L + (long) (Math.random() * 10 * (attempt + 1)));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(interrupted);
-        }
-    }
-
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return Timestamps.truncate(clock.instant());
     }
 }

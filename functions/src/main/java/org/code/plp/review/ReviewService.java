@@ -117,7 +117,7 @@ public class ReviewService {
                 "organizationName", "organizationType", "organizationWebsite", "organizationPhone", "street", "city", "state",
                 "zip", "contactName", "contactTitle", "contactEmail", "contactPhone", "programs", "facilitators",
                 "jointPartner", "districtRelationships", "pdExperience", "fundingPlan"));
-        columns.addAll(ReviewCriteria.ALL);
+        ReviewCriteria.ALL.forEach(criterion -> columns.add("score." + criterion));
         CSV_COLUMNS = List.copyOf(columns);
     }
 

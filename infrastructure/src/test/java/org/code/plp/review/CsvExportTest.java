@@ -78,7 +78,7 @@ class CsvExportTest {
         for (int i = 0; i < 4; i++) {
             fx.apply(region);
         }
-        var handler = new ReviewApplicationsHandler(fx.cloud.platform("ReviewApplicationsFunction"), 2_000);
+        var handler = new ReviewApplicationsHandler(fx.cloud.platform("ReviewApplicationsFunction"), 1_000);
         var context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
         context.setAuthorizer(Map.of("claims", Map.of("sub", "s", "email", "r@code.org", "cognito:groups", "reviewers")));
         var response = handler.handleRequest(new APIGatewayProxyRequestEvent().withHttpMethod("GET")

@@ -24,6 +24,7 @@ import org.code.plp.local.TemplateModel;
 import org.code.plp.platform.Env;
 import org.code.plp.platform.Json;
 import org.code.plp.platform.Platform;
+import org.code.plp.platform.Timestamps;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
@@ -191,7 +192,7 @@ public final class ReviewBench {
         item.setRegionName("Region " + region);
         item.setRegionKey(region);
         item.moveTo(status);
-        String at = base.plusSeconds(i * 60L).toString();
+        String at = Timestamps.format(base.plusSeconds(i * 60L));
         item.setSubmittedAt(at);
         item.setUpdatedAt(at);
         item.setVersion(1L);

@@ -53,13 +53,17 @@ final class ReviewFixture {
                 "address", Map.of("street", "1 Canal St", "city", "New Orleans", "state", "LA", "zip", "70112"),
                 "phone", "504-555-0100"));
         body.put("programManager", Map.of("firstName", firstName, "lastName", lastName,
-                "email", (firstName + "." + lastName).toLowerCase().replaceAll("[^a-z0-9.]", "") + "@example.org", "phone", "504-555-0101"));
+                "email", emailName(firstName) + "." + emailName(lastName) + "@example.org", "phone", "504-555-0101"));
         body.put("programs", List.of("csp"));
         body.put("districtRelationships", "Twelve districts.");
         body.put("pdExperience", "Ten years.");
         body.put("fundingPlan", "Grants.");
         body.put("agreedToTerms", true);
         return body;
+    }
+
+    private static String emailName(String name) {
+        return name.toLowerCase().replaceAll("[^a-z0-9]", "");
     }
 
     String apply(String regionId) {

@@ -141,6 +141,6 @@ class ReviewQueueTest {
     }
 
     private static String enc(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }
