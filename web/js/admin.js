@@ -21,7 +21,7 @@
   var $ = function (id) { return document.getElementById(id); };
   var statusNode = $("console-status");
   var alertNode = $("console-alert");
-  var state = { cursors: [null], page: 0, nextCursor: null, current: null, regions: {} };
+  var state = { cursors: [null], page: 0, nextCursor: null, current: null, regions: {}, queueRequest: 0 };
 
   function say(text) { statusNode.textContent = text; }
 
@@ -69,7 +69,8 @@
     $("who").hidden = false;
     $("who-text").textContent = "Signed in as " + PLP.auth.identity();
     alertText("");
-    loadRegions().then(function () { loadQueue(); });
+    loadRegions();
+    loadQueue();
     loadInterest();
   }
 
@@ -125,7 +126,11 @@
     var cursor = state.cursors[state.page];
     if (cursor) { params.set("cursor", cursor); }
     say("Loading applications…");
+    var request = ++state.queueRequest;
     return api("GET", "/admin/applications?" + queryString(params)).then(function (response) {
+      if (request !== state.queueRequest) {
+        return; // a newer filter or page was asked for meanwhile: its answer wins, whatever arrives last
+      }
       var body = response.body || {};
       renderCounts(body.counts || {});
       renderQueue(body.items || []);

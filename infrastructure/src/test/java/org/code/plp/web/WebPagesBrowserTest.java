@@ -329,7 +329,13 @@ class WebPagesBrowserTest {
 
         browser.find("#filter-q").sendKeys(org);
         browser.find("#apply-filters").click();
-        browser.waitVisible("#queue-body tr[data-id='" + id + "'] button.open").click();
+        browser.waitFor().until(d -> browser.findAll("#queue-body tr").size() == 1
+                && !browser.findAll("#queue-body tr[data-id='" + id + "']").isEmpty());
+        // The queue may re-render (the first, unfiltered load answering late): click what is there then.
+        browser.waitFor().ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            browser.find("#queue-body tr[data-id='" + id + "'] button.open").click();
+            return true;
+        });
         WebElement title = browser.waitVisible("#detail-title");
         browser.waitFor().until(d -> org.equals(title.getText()));
         assertTrue(browser.find("#detail-status").getText().contains("Unreviewed"));
@@ -341,6 +347,13 @@ class WebPagesBrowserTest {
         browser.waitFor().until(d -> browser.find("#detail-status").getText().contains("Interview"));
         assertTrue(browser.find("#status-log").getText().contains("Interview"));
         assertEquals(List.of("accepted", "declined", "waitlisted", "withdrawn"), decisionButtons());
+        browser.find("#note-text").sendKeys("Called the program manager.");
+        browser.find("#add-note").click();
+        browser.waitFor().until(d -> browser.find("#notes").getText().contains("Called the program manager."));
+        browser.find("#scores input[type=radio][value='yes']").click();
+        browser.waitFor().until(d -> browser.find("#console-status").getText().contains("Score saved"));
+        JsonNode scored = cloud.http().get("/admin/applications/" + id, "Authorization", reviewer).json();
+        assertTrue(scored.get("scores").toString().contains("\"yes\""), scored.get("scores").toString());
         browser.fullScreenshot("admin");
 
         // Another reviewer moves it meanwhile: this page's next decision gets the 409 message.
