@@ -32,7 +32,7 @@
 
   var clusters = L.markerClusterGroup({
     showCoverageOnHover: false,
-    maxClusterRadius: 40,
+    maxClusterRadius: 30,
     spiderfyOnMaxZoom: true,
     iconCreateFunction: function (cluster) {
       var count = cluster.getChildCount();
