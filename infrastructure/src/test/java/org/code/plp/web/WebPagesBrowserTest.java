@@ -220,6 +220,14 @@ class WebPagesBrowserTest {
         assertTrue(browser.find("#programs-error").getText().contains("Must be one of"), browser.find("#programs-error").getText());
         assertTrue(browser.find("#form-errors").getText().contains("2 problems"), browser.find("#form-errors").getText());
         assertEquals(0, storedApplications(org), "nothing stored for a rejected form");
+
+        // Fixed and sent again in the same form view (same Idempotency-Key): accepted, stored once.
+        browser.js("""
+                document.getElementById('pm-email').value = 'ada@example.org';
+                document.querySelector('input[value=basket_weaving]').remove();""");
+        browser.find("#apply-form button[type=submit]").click();
+        browser.waitVisible("#success");
+        assertEquals(1, storedApplications(org));
     }
 
     private void assertFieldError(String inputId, String text) {
