@@ -39,8 +39,8 @@ public final class TestCloud {
         if (shared == null) {
             Map<String, String> env = new HashMap<>(System.getenv());
             try {
-                for (DynamoBackend backend : ServiceLoader.load(DynamoBackend.class)) {
-                    env.putAll(backend.environment());
+                for (var provider : ServiceLoader.load(DynamoBackend.class).stream().toList()) {
+                    env.putAll(provider.get().environment());
                 }
             } catch (TestAbortedException skip) {
                 unavailable = skip;
