@@ -381,6 +381,44 @@ class WebPagesBrowserTest {
         assertTrue(waitForMail(email, "interview"), "the interview email reached " + email + " in /local/mail");
     }
 
+    @Test
+    void theQueuePagesWithNextAndPreviousByCursor() {
+        String reviewer = cloud.bearer("reviewer@code.org", "reviewers");
+        assumeTrue(cloud.http().get("/admin/applications?limit=1", "Authorization", reviewer).status() == 200,
+                "the review API is not in this build");
+        String prefix = "Paging " + TestCloud.uniqueId("org");
+        for (int i = 0; i < 27; i++) {
+            assertEquals(201, cloud.http().post("/applications", """
+                    {"regionId":"boise-id",
+                     "organization":{"name":"%s %02d","type":"nonprofit",
+                       "address":{"street":"1 Main St","city":"Boise","state":"ID","zip":"83702"},"phone":"208-555-0100"},
+                     "programManager":{"firstName":"Pat","lastName":"Page","email":"pat@example.org","phone":"208-555-0101"},
+                     "programs":["csp"],"districtRelationships":"x","pdExperience":"y","fundingPlan":"z",
+                     "agreedToTerms":true}""".formatted(prefix, i)).status());
+        }
+        browser.open(base + "/admin.html");
+        browser.js("sessionStorage.setItem('plp.staff.token', arguments[0])", cloud.token("pager@code.org", "reviewers"));
+        browser.open(base + "/admin.html");
+        browser.waitVisible("#console");
+        browser.find("#filter-q").sendKeys(prefix.toLowerCase());
+        browser.find("#apply-filters").click();
+        browser.waitFor().until(d -> browser.findAll("#queue-body tr[data-id]").size() == 25
+                && browser.find("#queue-body").getText().contains(prefix + " 26"));
+        assertFalse(browser.find("#next-page").getAttribute("disabled") != null, "Next is enabled");
+        assertTrue(browser.find("#prev-page").getAttribute("disabled") != null, "no Previous on page 1");
+
+        browser.find("#next-page").click();
+        browser.waitFor().until(d -> browser.find("#page-label").getText().equals("Page 2")
+                && browser.findAll("#queue-body tr[data-id]").size() == 2);
+        assertTrue(browser.find("#queue-body").getText().contains(prefix + " 00"), "the oldest is last");
+        assertTrue(browser.find("#next-page").getAttribute("disabled") != null, "no Next on the last page");
+
+        browser.find("#prev-page").click();
+        browser.waitFor().until(d -> browser.find("#page-label").getText().equals("Page 1")
+                && browser.find("#queue-body").getText().contains(prefix + " 26"));
+        assertEquals(25, browser.findAll("#queue-body tr[data-id]").size());
+    }
+
     private List<String> decisionButtons() {
         return browser.findAll("#decision-buttons button").stream().map(b -> b.getAttribute("data-decision")).toList();
     }
