@@ -67,6 +67,31 @@ class IntakeConcurrencyTest {
                 .get(ApplicationStatus.UNREVIEWED));
     }
 
+    @Test
+    void aDoubleClickedApplicationWithOneIdempotencyKeyIsStoredOnceAndBothGetTheSameAnswer() throws Exception {
+        var handler = new SubmitApplicationHandler(cloud.platform("SubmitApplicationFunction"));
+        RegionItem region = IntakeFixtures.openRegion(cloud.platform());
+        String key = TestCloud.uniqueId("double-click");
+        String body = IntakeFixtures.application(region.getRegionId()).toString();
+        List<String> answers = Collections.synchronizedList(new ArrayList<>());
+        List<Callable<Integer>> clicks = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            clicks.add(() -> {
+                var response = handler.handleRequest(ApiEvents.post("/applications", body, "Idempotency-Key", key), null);
+                answers.add(response.getBody());
+                return response.getStatusCode();
+            });
+        }
+        for (int status : runTogether(clicks)) {
+            assertEquals(201, status);
+        }
+        assertEquals(1, answers.stream().distinct().count(), answers.toString());
+        assertEquals(1, IntakeFixtures.countInIndex(cloud.dynamo(), cloud.table("ApplicationsTable"),
+                ApplicationItem.BY_REGION, "regionKey", region.getRegionId()));
+        assertEquals(1L, new Counters(cloud.platform()).read(Counters.applicationsInRegion(region.getRegionId()))
+                .get(ApplicationStatus.UNREVIEWED));
+    }
+
     private static List<Integer> runTogether(List<Callable<Integer>> tasks) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(8);

@@ -46,7 +46,9 @@ public final class TestCloud {
                 unavailable = skip;
                 throw skip;
             }
+            long started = System.nanoTime();
             shared = new TestCloud(LocalCloud.start(LocalCloud.Options.forTests(env)));
+            System.err.printf("TestCloud up in %d ms on %s%n", (System.nanoTime() - started) / 1_000_000, shared.baseUri());
         }
         return shared;
     }
