@@ -16,15 +16,19 @@ public final class JsonBody {
     }
 
     public static ObjectNode read(ApiRequest request) {
-        String contentType = request.header("Content-Type").orElse("").toLowerCase(Locale.ROOT).trim();
-        if (!(contentType.equals("application/json") || contentType.startsWith("application/json;"))) {
+        return read(request, MAX_BYTES, "application/json");
+    }
+
+    /** A JSON object body sent as one of {@code mediaTypes}, at most {@code maxBytes} long. */
+    public static ObjectNode read(ApiRequest request, int maxBytes, String... mediaTypes) {
+        if (!hasMediaType(request, mediaTypes)) {
             throw new Problem(415, "unsupported-media-type", "Unsupported media type",
-                    "Send the body as application/json.", List.of());
+                    "Send the body as " + String.join(" or ", mediaTypes) + ".", List.of());
         }
         String body = request.body();
-        if (body.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+        if (body.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
             throw new Problem(413, "payload-too-large", "Payload too large",
-                    "The body is larger than " + MAX_BYTES / 1024 + " KiB.", List.of());
+                    "The body is larger than " + maxBytes / 1024 + " KiB.", List.of());
         }
         JsonNode root;
         try {
@@ -37,5 +41,17 @@ public final class JsonBody {
             throw Problem.badRequest("The body must be a JSON object.");
         }
         return (ObjectNode) root;
+    }
+
+    /** Whether the Content-Type is one of {@code mediaTypes} (parameters such as charset ignored). */
+    public static boolean hasMediaType(ApiRequest request, String... mediaTypes) {
+        String contentType = request.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+        String type = contentType.split(";", 2)[0].trim();
+        for (String wanted : mediaTypes) {
+            if (type.equals(wanted)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

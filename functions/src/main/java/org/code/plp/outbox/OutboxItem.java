@@ -17,6 +17,8 @@ public final class OutboxItem {
     public static final String PENDING = "pending";
     public static final String SENDING = "sending";
     public static final String SENT = "sent";
+    /** Will never be sent (e.g. SES rejected the address); {@code failureReason} says why. */
+    public static final String FAILED = "failed";
 
     public static final TableSchema<OutboxItem> SCHEMA = StaticTableSchema.builder(OutboxItem.class)
             .newItemSupplier(OutboxItem::new)
@@ -33,6 +35,10 @@ public final class OutboxItem {
             .addAttribute(String.class, a -> a.name("sentAt").getter(OutboxItem::getSentAt).setter(OutboxItem::setSentAt))
             .addAttribute(String.class, a -> a.name("messageId").getter(OutboxItem::getMessageId).setter(OutboxItem::setMessageId))
             .addAttribute(Long.class, a -> a.name("expiresAt").getter(OutboxItem::getExpiresAt).setter(OutboxItem::setExpiresAt))
+            .addAttribute(String.class, a -> a.name("leaseId").getter(OutboxItem::getLeaseId).setter(OutboxItem::setLeaseId))
+            .addAttribute(Long.class, a -> a.name("leaseUntil").getter(OutboxItem::getLeaseUntil).setter(OutboxItem::setLeaseUntil))
+            .addAttribute(String.class, a -> a.name("failureReason").getter(OutboxItem::getFailureReason)
+                    .setter(OutboxItem::setFailureReason))
             .build();
 
     private String outboxId;
@@ -46,6 +52,9 @@ public final class OutboxItem {
     private String sentAt;
     private String messageId;
     private Long expiresAt;
+    private String leaseId;
+    private Long leaseUntil;
+    private String failureReason;
 
     /** A new pending email about {@code sourceId}; its id makes a second one for the same cause impossible. */
     public static OutboxItem pending(EmailType type, String sourceId, String discriminator, String recipient,
@@ -86,4 +95,11 @@ public final class OutboxItem {
     public void setMessageId(String messageId) { this.messageId = messageId; }
     public Long getExpiresAt() { return expiresAt; }
     public void setExpiresAt(Long expiresAt) { this.expiresAt = expiresAt; }
+    public String getLeaseId() { return leaseId; }
+    public void setLeaseId(String leaseId) { this.leaseId = leaseId; }
+    /** Epoch milliseconds until which the sender holding {@code leaseId} owns the item. */
+    public Long getLeaseUntil() { return leaseUntil; }
+    public void setLeaseUntil(Long leaseUntil) { this.leaseUntil = leaseUntil; }
+    public String getFailureReason() { return failureReason; }
+    public void setFailureReason(String failureReason) { this.failureReason = failureReason; }
 }

@@ -205,10 +205,50 @@ public final class Validator {
         return value;
     }
 
+    /** Whether a value is an id slug: lowercase letters, digits and dashes, at most 64. */
+    public static boolean isSlug(String value) {
+        return value != null && SLUG.matcher(value).matches();
+    }
+
     public String oneOf(ObjectNode parent, String path, String name, boolean required, Set<String> allowed) {
         String value = line(parent, path, name, required, 64);
         if (value != null && !allowed.contains(value)) {
             error(join(path, name), "Must be one of " + String.join(", ", sorted(allowed)) + ".");
+            return null;
+        }
+        return value;
+    }
+
+    /** A whole number from 0 to {@code max} (a JSON number such as 12 or 12.0). */
+    public Long count(ObjectNode parent, String path, String name, boolean required, long max) {
+        JsonNode node = parent == null ? null : parent.get(name);
+        if (isAbsent(node)) {
+            if (required) {
+                error(join(path, name), "Required.");
+            }
+            return null;
+        }
+        java.math.BigDecimal value = node.isNumber() ? node.decimalValue() : null;
+        if (value == null || value.signum() < 0 || value.stripTrailingZeros().scale() > 0
+                || value.compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
+            error(join(path, name), "Must be a whole number from 0 to " + max + ".");
+            return null;
+        }
+        return value.longValueExact();
+    }
+
+    /** A finite number from {@code min} to {@code max}. */
+    public Double number(ObjectNode parent, String path, String name, boolean required, double min, double max) {
+        JsonNode node = parent == null ? null : parent.get(name);
+        if (isAbsent(node)) {
+            if (required) {
+                error(join(path, name), "Required.");
+            }
+            return null;
+        }
+        double value = node.isNumber() ? node.doubleValue() : Double.NaN;
+        if (!Double.isFinite(value) || value < min || value > max) {
+            error(join(path, name), "Must be a number from " + min + " to " + max + ".");
             return null;
         }
         return value;

@@ -1,0 +1,17 @@
+package org.code.plp.notify;
+
+import org.code.plp.platform.Platform;
+
+/** Wires a {@link Notifier} from a {@link Platform}: shared by the stream handler and the redrive. */
+final class Notifications {
+    static final long DEFAULT_LEASE_SECONDS = 120;
+
+    private Notifications() {
+    }
+
+    static Notifier notifier(Platform platform) {
+        long leaseSeconds = Long.parseLong(platform.env().get("NOTIFY_LEASE_SECONDS", Long.toString(DEFAULT_LEASE_SECONDS)));
+        return new Notifier(new OutboxLeases(platform), new EmailRenderer(new EmailCopy(), platform.env()),
+                new SesMailer(platform::ses, platform.env()), platform.clock(), leaseSeconds * 1000);
+    }
+}

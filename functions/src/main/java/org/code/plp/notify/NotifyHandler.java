@@ -1,0 +1,54 @@
+package org.code.plp.notify;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.code.plp.platform.Platform;
+
+/**
+ * OutboxTable's stream: sends the email of every new outbox item. Only INSERTs matter (the
+ * MODIFYs are this function's own bookkeeping). Records that must be retried are reported by
+ * sequence number (ReportBatchItemFailures) so Lambda re-delivers from there; the others are done.
+ */
+public final class NotifyHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    private final Notifier notifier;
+
+    public NotifyHandler() {
+        this(Platform.fromEnvironment());
+    }
+
+    public NotifyHandler(Platform platform) {
+        this(Notifications.notifier(platform));
+    }
+
+    public NotifyHandler(Notifier notifier) {
+        this.notifier = notifier;
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        if (event.getRecords() == null) {
+            return new StreamsEventResponse(failures);
+        }
+        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+            if (!"INSERT".equals(record.getEventName())) {
+                continue;
+            }
+            Notifier.Outcome outcome;
+            try {
+                outcome = notifier.deliver(record.getDynamodb().getKeys().get("outboxId").getS());
+            } catch (RuntimeException e) {
+                System.err.println("Notify could not process record " + record.getDynamodb().getSequenceNumber() + ": " + e);
+                outcome = Notifier.Outcome.RETRY;
+            }
+            if (outcome == Notifier.Outcome.RETRY) {
+                failures.add(new StreamsEventResponse.BatchItemFailure(record.getDynamodb().getSequenceNumber()));
+            }
+        }
+        return new StreamsEventResponse(failures);
+    }
+}

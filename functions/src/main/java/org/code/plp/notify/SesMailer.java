@@ -1,0 +1,61 @@
+package org.code.plp.notify;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.code.plp.platform.Env;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.BadRequestException;
+import software.amazon.awssdk.services.sesv2.model.Body;
+import software.amazon.awssdk.services.sesv2.model.Content;
+import software.amazon.awssdk.services.sesv2.model.EmailContent;
+import software.amazon.awssdk.services.sesv2.model.Message;
+import software.amazon.awssdk.services.sesv2.model.MessageRejectedException;
+import software.amazon.awssdk.services.sesv2.model.MessageTag;
+import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
+
+/**
+ * Sends an {@link Email} with SESv2 SendEmail: From the sender identity, Reply-To the staff inbox,
+ * UTF-8 text and HTML parts, through the configuration set (bounce/complaint suppression).
+ * SES refusing this message (rejected, malformed) is permanent; anything else is worth a retry.
+ */
+public final class SesMailer {
+    private static final String UTF_8 = "UTF-8";
+
+    private final Supplier<SesV2Client> ses;
+    private final String sender;
+    private final String replyTo;
+    private final Optional<String> configurationSet;
+
+    public SesMailer(Supplier<SesV2Client> ses, Env env) {
+        this.ses = ses;
+        this.sender = EmailAddresses.requireSingle(env.require("SENDER_EMAIL"), "sender");
+        this.replyTo = EmailAddresses.requireSingle(env.require("STAFF_EMAIL"), "staff inbox");
+        this.configurationSet = env.optional("SES_CONFIGURATION_SET");
+    }
+
+    /** Returns SES's message id. */
+    public String send(Email email) {
+        SendEmailRequest.Builder request = SendEmailRequest.builder()
+                .fromEmailAddress(sender)
+                .replyToAddresses(replyTo)
+                .destination(d -> d.toAddresses(EmailAddresses.requireSingle(email.to(), "recipient")))
+                .content(EmailContent.builder().simple(Message.builder()
+                        .subject(utf8(email.subject()))
+                        .body(Body.builder().text(utf8(email.text())).html(utf8(email.html())).build())
+                        .build()).build())
+                .emailTags(MessageTag.builder().name("type").value(email.type()).build());
+        configurationSet.ifPresent(request::configurationSetName);
+        try {
+            return ses.get().sendEmail(request.build()).messageId();
+        } catch (MessageRejectedException | BadRequestException rejected) {
+            throw DeliveryFailure.permanent("SES rejected the message: " + rejected.awsErrorDetails().errorCode(), rejected);
+        } catch (SdkException e) {
+            throw DeliveryFailure.transientFailure("SES did not take the message: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static Content utf8(String data) {
+        return Content.builder().data(data).charset(UTF_8).build();
+    }
+}

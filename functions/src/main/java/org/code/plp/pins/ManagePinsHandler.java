@@ -1,0 +1,87 @@
+package org.code.plp.pins;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.code.plp.http.ApiHandler;
+import org.code.plp.http.ApiRequest;
+import org.code.plp.http.ApiResponse;
+import org.code.plp.http.JsonBody;
+import org.code.plp.http.Problem;
+import org.code.plp.http.StaffIdentity;
+import org.code.plp.platform.Platform;
+import org.code.plp.regions.RegionRepository;
+
+/**
+ * Staff (admins) edit the map: PUT /admin/pins/{regionId} creates or replaces a region,
+ * DELETE closes it, POST /admin/pins imports a GeoJSON FeatureCollection or a CSV
+ * ({@code ?dryRun=true} validates and reports without storing).
+ */
+public final class ManagePinsHandler extends ApiHandler {
+    public static final int MAX_IMPORT_BYTES = 1024 * 1024;
+    public static final int MAX_IMPORT_ROWS = 1000;
+    private static final String[] JSON_TYPES = {"application/geo+json", "application/json"};
+
+    private final PinsAdmin admin;
+
+    public ManagePinsHandler() {
+        this(Platform.fromEnvironment());
+    }
+
+    public ManagePinsHandler(Platform platform) {
+        super(platform.env());
+        this.admin = new PinsAdmin(new RegionValidator(), new RegionRepository(platform), platform.clock());
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request) {
+        request.requireGroup(StaffIdentity.ADMINS);
+        var regionId = request.pathParameter("regionId");
+        return switch (request.method()) {
+            case "PUT" -> put(regionId.orElseThrow(ManagePinsHandler::notAllowed), request);
+            case "DELETE" -> ApiResponse.json(200, PinFeatures.detail(
+                    admin.close(regionId.orElseThrow(ManagePinsHandler::notAllowed)), null));
+            case "POST" -> {
+                if (regionId.isPresent()) {
+                    throw notAllowed();
+                }
+                yield importFile(request);
+            }
+            default -> throw notAllowed();
+        };
+    }
+
+    private ApiResponse put(String regionId, ApiRequest request) {
+        PinsAdmin.Saved saved = admin.put(regionId, JsonBody.read(request, JsonBody.MAX_BYTES, JSON_TYPES));
+        ApiResponse response = ApiResponse.json(saved.created() ? 201 : 200, PinFeatures.detail(saved.region(), null));
+        return saved.created() ? response.header("Location", "/pins/" + regionId) : response;
+    }
+
+    private ApiResponse importFile(ApiRequest request) {
+        boolean dryRun = request.query("dryRun").map("true"::equalsIgnoreCase).orElse(false);
+        if (JsonBody.hasMediaType(request, "text/csv")) {
+            String text = request.body();
+            if (text.getBytes(StandardCharsets.UTF_8).length > MAX_IMPORT_BYTES) {
+                throw tooLarge();
+            }
+            return ApiResponse.json(200, admin.importRows(CsvRegions.rows(text, MAX_IMPORT_ROWS), dryRun, CsvRegions::column));
+        }
+        if (!JsonBody.hasMediaType(request, JSON_TYPES)) {
+            throw new Problem(415, "unsupported-media-type", "Unsupported media type",
+                    "Send a GeoJSON FeatureCollection (application/geo+json) or a CSV (text/csv).", List.of());
+        }
+        var collection = JsonBody.read(request, MAX_IMPORT_BYTES, JSON_TYPES);
+        return ApiResponse.json(200, admin.importRows(GeoJsonRegions.rows(collection, MAX_IMPORT_ROWS), dryRun,
+                UnaryOperator.identity()));
+    }
+
+    private static Problem tooLarge() {
+        return new Problem(413, "payload-too-large", "Payload too large",
+                "The file is larger than " + MAX_IMPORT_BYTES / 1024 + " KiB; split it.", List.of());
+    }
+
+    private static Problem notAllowed() {
+        return new Problem(405, "method-not-allowed", "Method not allowed",
+                "Use PUT or DELETE on /admin/pins/{regionId}, POST on /admin/pins.", List.of());
+    }
+}

@@ -1,0 +1,132 @@
+package org.code.plp.pins;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.code.plp.http.FieldError;
+import org.code.plp.http.Problem;
+import org.code.plp.platform.Json;
+import org.code.plp.regions.RegionItem;
+import org.code.plp.regions.RegionRepository;
+import org.code.plp.validation.Validator;
+
+/** Staff edits of regions: create or replace one, close one, import many with a per-row report. */
+public class PinsAdmin {
+    /** Whether a PUT made the region or replaced it, and what is stored now. */
+    public record Saved(boolean created, RegionItem region) {
+    }
+
+    private final RegionValidator validator;
+    private final RegionRepository regions;
+    private final Clock clock;
+
+    public PinsAdmin(RegionValidator validator, RegionRepository regions, Clock clock) {
+        this.validator = validator;
+        this.regions = regions;
+        this.clock = clock;
+    }
+
+    /** PUT /admin/pins/{regionId}: the body is the region's fields, or a GeoJSON Feature of them. */
+    public Saved put(String regionId, ObjectNode body) {
+        if (!Validator.isSlug(regionId)) {
+            throw Problem.field(400, "validation", "Invalid request", "regionId",
+                    "Must be lowercase letters, digits and dashes (e.g. new-orleans-la).");
+        }
+        List<FieldError> shape = new ArrayList<>();
+        ObjectNode input = GeoJsonRegions.isFeature(body) ? GeoJsonRegions.toInput(body, shape) : body;
+        RegionValidator.Result result = validator.validate(input, regionId, now());
+        List<FieldError> errors = new ArrayList<>(shape);
+        errors.addAll(result.errors());
+        if (!errors.isEmpty()) {
+            throw Problem.validation(errors);
+        }
+        boolean existed = regions.replace(result.region());
+        return new Saved(!existed, result.region());
+    }
+
+    /** DELETE /admin/pins/{regionId}: the region stays (applications point at it) but leaves the map. */
+    public RegionItem close(String regionId) {
+        return (Validator.isSlug(regionId) ? regions.close(regionId, now().toString()) : Optional.<RegionItem>empty())
+                .orElseThrow(() -> Problem.notFound("There is no region '" + regionId + "'."));
+    }
+
+    /**
+     * POST /admin/pins: validates every row, stores the good ones (unless {@code dryRun}) and reports
+     * each row as created, updated or rejected with its field errors. A region listed twice keeps the
+     * first row; the second is rejected.
+     *
+     * @param fieldName how a row's field is named to the user (CSV column or JSON path)
+     */
+    public ObjectNode importRows(List<RegionRow> rows, boolean dryRun, UnaryOperator<String> fieldName) {
+        Instant now = now();
+        Set<String> existing = regions.listAll().stream().map(RegionItem::getRegionId).collect(Collectors.toSet());
+        Map<String, Integer> firstRow = new HashMap<>();
+        List<RegionItem> accepted = new ArrayList<>();
+        ArrayNode report = Json.MAPPER.createArrayNode();
+        int created = 0;
+        int updated = 0;
+        int rejected = 0;
+        for (RegionRow row : rows) {
+            List<FieldError> errors = new ArrayList<>(row.errors());
+            RegionItem region = null;
+            if (row.input() != null) {
+                RegionValidator.Result result = validator.validate(row.input(), null, now);
+                errors.addAll(result.errors());
+                region = result.region();
+            }
+            if (region != null && errors.isEmpty()) {
+                Integer first = firstRow.putIfAbsent(region.getRegionId(), row.row());
+                if (first != null) {
+                    errors.add(new FieldError("regionId", "Listed twice in this file; row " + first + " is used."));
+                }
+            }
+            ObjectNode entry = report.addObject();
+            entry.put("row", row.row());
+            if (row.line() != null) {
+                entry.put("line", row.line());
+            }
+            String regionId = region != null ? region.getRegionId()
+                    : row.input() != null && row.input().path("regionId").isTextual() ? row.input().get("regionId").textValue() : null;
+            entry.put("regionId", regionId);
+            if (errors.isEmpty()) {
+                boolean isNew = !existing.contains(region.getRegionId());
+                entry.put("result", isNew ? "created" : "updated");
+                if (isNew) {
+                    created++;
+                } else {
+                    updated++;
+                }
+                accepted.add(region);
+            } else {
+                rejected++;
+                entry.put("result", "rejected");
+                ArrayNode list = entry.putArray("errors");
+                errors.forEach(e -> list.addObject().put("field", fieldName.apply(e.field())).put("message", e.message()));
+            }
+        }
+        if (!dryRun) {
+            regions.replaceAll(accepted);
+        }
+        ObjectNode answer = Json.object();
+        answer.put("dryRun", dryRun);
+        answer.put("created", created);
+        answer.put("updated", updated);
+        answer.put("rejected", rejected);
+        answer.set("rows", report);
+        return answer;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
