@@ -178,6 +178,8 @@ public final class ColdStartBenchmark {
         Path none = out.resolve("no-aws-config");
         Map<String, String> env = new LinkedHashMap<>();
         env.put("DYNAMODB_ENDPOINT", "http://127.0.0.1:" + port);
+        // Nothing may leave this machine: an email a sample event might send goes to a closed local port.
+        env.put("SES_ENDPOINT", "http://127.0.0.1:9");
         env.put("AWS_REGION", "us-east-1");
         env.put("AWS_DEFAULT_REGION", "us-east-1");
         // Lambda hands functions their role's credentials in these variables.

@@ -35,7 +35,7 @@ public final class WarmDriver {
         long sdkCalls = 0;
         Map<Integer, Integer> statuses = new TreeMap<>();
         for (int i = -warmup; i < n; i++) {
-            Object event = Events.read(args[1], json);
+            Object event = Events.readLikeLambda(args[1], json);
             if (event instanceof APIGatewayProxyRequestEvent api && api.getHeaders() != null
                     && api.getHeaders().containsKey("Idempotency-Key")) {
                 var headers = new LinkedHashMap<>(api.getHeaders());
