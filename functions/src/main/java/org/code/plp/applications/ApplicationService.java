@@ -3,7 +3,6 @@ package org.code.plp.applications;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +15,7 @@ import org.code.plp.outbox.EmailType;
 import org.code.plp.outbox.OutboxItem;
 import org.code.plp.outbox.OutboxRepository;
 import org.code.plp.platform.Json;
+import org.code.plp.platform.Timestamps;
 import org.code.plp.platform.WriteTransaction;
 import org.code.plp.regions.RegionItem;
 import org.code.plp.regions.RegionRepository;
@@ -51,7 +51,7 @@ public class ApplicationService {
     }
 
     public Created submit(ObjectNode body, Optional<IdempotencyKeys.Claim> claim) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = Timestamps.truncate(clock.instant());
         String id = UUID.randomUUID().toString();
         if (Honeypot.isFilled(body)) {
             return answer(id, now);
@@ -90,8 +90,8 @@ public class ApplicationService {
         item.setRegionName(region.getName());
         item.setRegionKey(region.getRegionId());
         item.moveTo(ApplicationStatus.UNREVIEWED);
-        item.setSubmittedAt(now.toString());
-        item.setUpdatedAt(now.toString());
+        item.setSubmittedAt(Timestamps.format(now));
+        item.setUpdatedAt(Timestamps.format(now));
         item.setVersion(1L);
         item.setOrganizationName(org.get("name").textValue());
         item.setOrganizationType(org.get("type").textValue());
@@ -121,7 +121,7 @@ public class ApplicationService {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);
         body.put("status", ApplicationStatus.UNREVIEWED);
-        body.put("submittedAt", now.toString());
+        body.put("submittedAt", Timestamps.format(now));
         return new Created(Json.write(body), "/admin/applications/" + id);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.code.plp.platform.Env;
 import org.code.plp.platform.Platform;
 import org.code.plp.platform.Priming;
+import org.code.plp.platform.WriteTransaction;
 
 /**
  * The shape of every API function: turn the event into an {@link ApiRequest}, let the subclass
@@ -40,6 +41,10 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
             response = handle(new ApiRequest(event));
         } catch (Problem problem) {
             response = ApiResponse.problem(problem);
+        } catch (WriteTransaction.Contended busy) {
+            response = ApiResponse.problem(new Problem(503, "busy", "Busy",
+                    "Many submissions are arriving at once. Please try again in a moment.", List.of()))
+                    .header("Retry-After", "1");
         } catch (RuntimeException unexpected) {
             String requestId = context == null ? "-" : context.getAwsRequestId();
             System.err.println("Unhandled error in request " + requestId + ": " + unexpected);

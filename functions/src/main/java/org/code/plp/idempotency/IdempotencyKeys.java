@@ -12,6 +12,7 @@ import org.code.plp.http.ApiRequest;
 import org.code.plp.http.Created;
 import org.code.plp.http.Problem;
 import org.code.plp.platform.Platform;
+import org.code.plp.platform.Timestamps;
 import org.code.plp.platform.WriteTransaction;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -71,7 +72,7 @@ public class IdempotencyKeys {
         item.setStatus(201);
         item.setResponse(answer.body());
         item.setLocation(answer.location());
-        item.setCreatedAt(now.toString());
+        item.setCreatedAt(Timestamps.format(now));
         item.setExpiresAt(now.plus(RETENTION).getEpochSecond());
         return item;
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.code.plp.outbox.EmailType;
 import org.code.plp.outbox.OutboxItem;
 import org.code.plp.outbox.OutboxRepository;
 import org.code.plp.platform.Json;
+import org.code.plp.platform.Timestamps;
 import org.code.plp.platform.WriteTransaction;
 import org.code.plp.regions.RegionItem;
 import org.code.plp.regions.RegionMatcher;
@@ -55,7 +55,7 @@ public class InterestService {
     }
 
     public Created submit(ObjectNode body, Optional<IdempotencyKeys.Claim> claim) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = Timestamps.truncate(clock.instant());
         String id = UUID.randomUUID().toString();
         if (Honeypot.isFilled(body)) {
             return answer(id, null);
@@ -84,7 +84,7 @@ public class InterestService {
     private static InterestItem toItem(String id, ObjectNode form, Optional<RegionItem> region, Instant now) {
         InterestItem item = new InterestItem();
         item.setId(id);
-        item.setSubmittedAt(now.toString());
+        item.setSubmittedAt(Timestamps.format(now));
         item.setState(Optional.ofNullable(text(form, "state")).orElse(InterestItem.NONE));
         item.setMatchedRegionId(region.map(RegionItem::getRegionId).orElse(null));
         item.setRegionKey(region.map(RegionItem::getRegionId).orElse(InterestItem.NONE));

@@ -3,6 +3,7 @@ package org.code.plp.outbox;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 
 import java.util.Map;
+import org.code.plp.platform.Timestamps;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
@@ -67,7 +68,7 @@ public final class OutboxItem {
         item.setData(Map.copyOf(data));
         item.setState(PENDING);
         item.setAttempts(0L);
-        item.setCreatedAt(now.toString());
+        item.setCreatedAt(Timestamps.format(now));
         // Kept a year for the audit trail, then DynamoDB TTL removes the copy of the applicant's data.
         item.setExpiresAt(now.getEpochSecond() + 365L * 24 * 3600);
         return item;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -89,18 +90,68 @@ public final class WriteTransaction {
         return this;
     }
 
-    /** Runs the writes; on a failed condition throws {@link ConditionFailed} naming the write. */
+    /**
+     * Runs the writes; on a failed condition throws {@link ConditionFailed} naming the write.
+     * A cancellation only because another transaction was touching the same items (concurrent
+     * submissions share counter items) is retried a few times with jittered backoff; if the items
+     * stay contended, {@link Contended} is thrown. Nothing is written by a cancelled attempt, so a
+     * retry is safe.
+     */
     public void commit() {
-        try {
-            dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
-        } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.cancellationReasons();
-            for (int i = 0; i < reasons.size() && i < labels.size(); i++) {
-                if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
-                    throw new ConditionFailed(labels.get(i), e);
+        TransactWriteItemsRequest request = TransactWriteItemsRequest.builder().transactItems(writes).build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(request);
+                return;
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.cancellationReasons();
+                for (int i = 0; i < reasons.size() && i < labels.size(); i++) {
+                    if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
+                        throw new ConditionFailed(labels.get(i), e);
+                    }
                 }
+                if (!onlyConflicts(reasons)) {
+                    throw e;
+                }
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw new Contended(attempt, e);
+                }
+                backOff(attempt);
             }
-            throw e;
+        }
+    }
+
+    static final int MAX_ATTEMPTS = 5;
+    private static final long BASE_DELAY_MILLIS = 15;
+
+    private static boolean onlyConflicts(List<CancellationReason> reasons) {
+        boolean conflict = false;
+        for (CancellationReason reason : reasons) {
+            String code = reason.code();
+            if ("TransactionConflict".equals(code)) {
+                conflict = true;
+            } else if (code != null && !"None".equals(code)) {
+                return false;
+            }
+        }
+        return conflict;
+    }
+
+    // Full jitter: a random wait up to 15, 30, 60, 120 ms, so retrying writers spread out.
+    private static void backOff(int attempt) {
+        long ceiling = BASE_DELAY_MILLIS << (attempt - 1);
+        try {
+            Thread.sleep(1 + ThreadLocalRandom.current().nextLong(ceiling));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying a transaction", interrupted);
+        }
+    }
+
+    /** The items stayed in use by other transactions through every retry; nothing was written. */
+    public static final class Contended extends RuntimeException {
+        Contended(int attempts, Throwable cause) {
+            super("Transaction conflicted " + attempts + " times", cause, false, false);
         }
     }
 

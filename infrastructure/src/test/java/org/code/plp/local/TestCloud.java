@@ -1,0 +1,117 @@
+package org.code.plp.local;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.code.plp.platform.Env;
+import org.code.plp.platform.Platform;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * The local cloud for tests: one per test JVM, started on first use and never stopped (the JVM's
+ * end stops it). Embedded DynamoDB Local (or DYNAMODB_ENDPOINT when set), tables from
+ * template.yaml, the seed regions, the API on a free port, every LocalService.
+ * Tests share it: give every record a unique id ({@link #uniqueId}) instead of clearing tables.
+ */
+public final class TestCloud {
+    private static TestCloud shared;
+
+    private final LocalCloud cloud;
+    private final TestHttp http;
+
+    private TestCloud(LocalCloud cloud) {
+        this.cloud = cloud;
+        this.http = new TestHttp(cloud.baseUri());
+    }
+
+    public static synchronized TestCloud shared() {
+        if (shared == null) {
+            shared = new TestCloud(LocalCloud.start(LocalCloud.Options.forTests(System.getenv())));
+        }
+        return shared;
+    }
+
+    /** The API's base URL, e.g. http://127.0.0.1:40123. */
+    public URI baseUri() {
+        return cloud.baseUri();
+    }
+
+    /** An HTTP client on {@link #baseUri()}. */
+    public TestHttp http() {
+        return http;
+    }
+
+    public DynamoDbClient dynamo() {
+        return cloud.dynamo();
+    }
+
+    public DynamoDbStreamsClient dynamoStreams() {
+        return cloud.dynamoStreams();
+    }
+
+    public TemplateModel template() {
+        return cloud.template();
+    }
+
+    /** The running cloud: functions, routes, env overrides. */
+    public LocalCloud cloud() {
+        return cloud;
+    }
+
+    public LocalFunctions functions() {
+        return cloud.functions();
+    }
+
+    /** A Platform on the functions' shared environment (Globals), on this DynamoDB Local. */
+    public Platform platform() {
+        return cloud.functions().sharedPlatform();
+    }
+
+    /** The Platform the local cloud gives {@code functionLogicalId} (its own template environment). */
+    public Platform platform(String functionLogicalId) {
+        return cloud.functions().platform(functionLogicalId);
+    }
+
+    /** The functions' shared environment (table names etc.). */
+    public Env env() {
+        return cloud.functions().sharedEnv();
+    }
+
+    /** The local name of a table by its logical id, e.g. {@code table("ApplicationsTable")}. */
+    public String table(String logicalId) {
+        return cloud.template().tableName(logicalId);
+    }
+
+    /** A staff token for {@code Authorization: Bearer ...}. */
+    public String token(String email, String... groups) {
+        return cloud.tokens().issue(email, List.of(groups));
+    }
+
+    /** {@code Authorization} header value for a staff member. */
+    public String bearer(String email, String... groups) {
+        return "Bearer " + token(email, groups);
+    }
+
+    /** A new, unique id like {@code prefix-3f9c0a1b2c}, for keys tests create. */
+    public static String uniqueId(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    /** A copy of {@code base} with extra entries, handy for building environments. */
+    public static Map<String, String> with(Map<String, String> base, String... pairs) {
+        Map<String, String> out = new HashMap<>(base);
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            out.put(pairs[i], pairs[i + 1]);
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "TestCloud" + Arrays.asList(baseUri(), cloud.localDynamo().endpoint().map(URI::toString).orElse("embedded"));
+    }
+}
