@@ -45,9 +45,11 @@ public final class ColdStartBenchmark {
     private final Path root = ProjectPaths.root();
     private final Path out = root.resolve("benchmarks/target/bench");
     private final Path jar = root.resolve("functions/target/plp-functions-1.0.0-SNAPSHOT-lambda.jar");
-    private final Path driverClasses = root.resolve("benchmarks/target/classes");
+    private final Path driverClasses = out.resolve("driver.jar");
     private final Path warmInterceptors = out.resolve("warm-interceptors");
     private final int runs = Integer.getInteger("bench.runs", 7);
+    private final boolean appCds = Boolean.parseBoolean(System.getProperty("bench.appcds", "true"));
+    private final String only = System.getProperty("bench.only", "");
     private final int warmup = Integer.getInteger("bench.warm.warmup", 1500);
     private final int requests = Integer.getInteger("bench.warm.requests", 1000);
     private final List<String> extraFlags = Optional.ofNullable(System.getProperty("bench.jvmFlags"))
@@ -60,6 +62,7 @@ public final class ColdStartBenchmark {
         Path interceptors = warmInterceptors.resolve("software/amazon/awssdk/global/handlers/execution.interceptors");
         Files.createDirectories(interceptors.getParent());
         Files.writeString(interceptors, "org.code.plp.bench.driver.SdkCpuInterceptor\n");
+        writeDriverJar(root.resolve("benchmarks/target/classes"), "org/code/plp/bench/driver/");
         this.jvm = new ChildJvm(out);
     }
 
@@ -73,7 +76,7 @@ public final class ColdStartBenchmark {
         }
     }
 
-    record Cold(double medianMs, double floorMs, int classes, int floorClasses, String phases, String answer) {
+    record Cold(double medianMs, double floorMs, String classes, String floorClasses, String phases, String answer) {
         double ratio() {
             return medianMs / floorMs;
         }
@@ -99,21 +102,26 @@ public final class ColdStartBenchmark {
                     skipped.add(function.logicalId() + " (no sample event)");
                     continue;
                 }
-                subjects.add(new Subject(function, eventType(function.handlerClass()), event.get()));
+                if (only.isBlank() || List.of(only.split(",")).contains(function.logicalId().replaceFirst("Function$", ""))) {
+                    subjects.add(new Subject(function, eventType(function.handlerClass()), event.get()));
+                }
             }
 
             Map<String, Cold> cold = new LinkedHashMap<>();
+            Map<String, Cold> coldCds = new LinkedHashMap<>();
             for (Subject subject : subjects) {
-                cold.put(subject.name(), cold(subject, merge(subject.function().env(), common)));
-                System.out.printf(Locale.ROOT, "cold %-20s %7.1f ms  floor %7.1f ms  ratio %.2f%n", subject.name(),
-                        cold.get(subject.name()).medianMs(), cold.get(subject.name()).floorMs(), cold.get(subject.name()).ratio());
+                Map<String, String> env = merge(subject.function().env(), common);
+                cold.put(subject.name(), print("cold", subject, cold(subject, env, false)));
+                if (appCds) {
+                    coldCds.put(subject.name(), print("cold+AppCDS", subject, cold(subject, env, true)));
+                }
             }
             Map<String, Map<String, String>> warm = new LinkedHashMap<>();
             for (Subject subject : subjects) {
                 warm.put(subject.name(), warm(subject, merge(subject.function().env(), common)));
                 System.out.println("warm " + subject.name() + " " + warm.get(subject.name()));
             }
-            String report = report(started, subjects, skipped, cold, warm);
+            String report = report(started, subjects, skipped, cold, coldCds, warm);
             Files.writeString(out.resolve("cold-start.md"), report);
             System.out.println();
             System.out.println(report);
@@ -122,38 +130,70 @@ public final class ColdStartBenchmark {
 
     // ------------------------------------------------------------------ measurements
 
-    private Cold cold(Subject subject, Map<String, String> env) {
+    private Cold cold(Subject subject, Map<String, String> env, boolean appCds) throws IOException {
         List<Path> classpath = List.of(jar, driverClasses);
         List<String> fnArgs = List.of(subject.function().handlerClass(), subject.eventType(), subject.event().toString());
         List<String> floorArgs = List.of(ColdDriver.FLOOR, subject.eventType(), subject.event().toString());
         String main = ColdDriver.class.getName();
+        List<String> fnFlags = new ArrayList<>(extraFlags);
+        List<String> floorFlags = new ArrayList<>(extraFlags);
+        if (appCds) {
+            // Each JVM gets an archive trained on one run of itself: the fair comparison.
+            Path archives = Files.createDirectories(out.resolve("appcds"));
+            Path fnArchive = archives.resolve(subject.name() + ".jsa");
+            Path floorArchive = archives.resolve(subject.name() + "-floor.jsa");
+            jvm.run(classpath, concat(extraFlags, "-XX:ArchiveClassesAtExit=" + fnArchive), env, main, fnArgs, "RESPONSE");
+            jvm.run(classpath, concat(extraFlags, "-XX:ArchiveClassesAtExit=" + floorArchive), env, main, floorArgs, "RESPONSE");
+            fnFlags.add("-XX:SharedArchiveFile=" + fnArchive);
+            floorFlags.add("-XX:SharedArchiveFile=" + floorArchive);
+        }
         // One untimed pair first (file cache), then alternate function / floor.
-        jvm.run(classpath, extraFlags, env, main, fnArgs, "RESPONSE");
-        jvm.run(classpath, extraFlags, env, main, floorArgs, "RESPONSE");
+        jvm.run(classpath, fnFlags, env, main, fnArgs, "RESPONSE");
+        jvm.run(classpath, floorFlags, env, main, floorArgs, "RESPONSE");
         double[] fn = new double[runs];
         double[] floor = new double[runs];
         long[][] phases = new long[runs][];
         String answer = "";
         for (int i = 0; i < runs; i++) {
-            ChildJvm.Result result = jvm.run(classpath, extraFlags, env, main, fnArgs, "RESPONSE");
+            ChildJvm.Result result = jvm.run(classpath, fnFlags, env, main, fnArgs, "RESPONSE");
             fn[i] = result.wallNanos() / 1e6;
             phases[i] = phases(result.marker());
             answer = result.marker();
-            floor[i] = jvm.run(classpath, extraFlags, env, main, floorArgs, "RESPONSE").wallNanos() / 1e6;
+            floor[i] = jvm.run(classpath, floorFlags, env, main, floorArgs, "RESPONSE").wallNanos() / 1e6;
         }
-        return new Cold(median(fn), median(floor), classesLoaded(classpath, env, fnArgs), classesLoaded(classpath, env, floorArgs),
-                medianPhases(phases), status(answer));
+        return new Cold(median(fn), median(floor), classesLoaded(classpath, fnFlags, env, fnArgs),
+                classesLoaded(classpath, floorFlags, env, floorArgs), medianPhases(phases), status(answer));
     }
 
-    private int classesLoaded(List<Path> classpath, Map<String, String> env, List<String> args) {
+    /** The small driver the child JVMs run, as a jar: CDS archives only classes from jars. */
+    private void writeDriverJar(Path classes, String packagePath) throws IOException {
+        try (var jarOut = new java.util.jar.JarOutputStream(Files.newOutputStream(driverClasses));
+             var files = Files.walk(classes.resolve(packagePath))) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                jarOut.putNextEntry(new java.util.jar.JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                jarOut.write(Files.readAllBytes(file));
+                jarOut.closeEntry();
+            }
+        }
+    }
+
+    private static List<String> concat(List<String> flags, String flag) {
+        List<String> all = new ArrayList<>(flags);
+        all.add(flag);
+        return all;
+    }
+
+    /** Classes loaded by one run; with an archive, those not from a CDS archive are what still costs. */
+    private String classesLoaded(List<Path> classpath, List<String> runFlags, Map<String, String> env, List<String> args) {
         try {
             Path log = Files.createTempFile(out, "classes", ".log");
-            List<String> flags = new ArrayList<>(extraFlags);
+            List<String> flags = new ArrayList<>(runFlags);
             flags.add("-Xlog:class+load=info:file=" + log);
             jvm.run(classpath, flags, env, ColdDriver.class.getName(), args, "RESPONSE");
-            int count = (int) Files.readAllLines(log).stream().filter(l -> l.contains("source:")).count();
+            List<String> lines = Files.readAllLines(log).stream().filter(l -> l.contains("source:")).toList();
+            long notShared = lines.stream().filter(l -> !l.contains("shared objects file")).count();
             Files.delete(log);
-            return count;
+            return lines.size() + " (" + notShared + ")";
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -170,6 +210,12 @@ public final class ColdStartBenchmark {
             figures.put(pair.substring(0, eq), pair.substring(eq + 1));
         }
         return figures;
+    }
+
+    private static Cold print(String what, Subject subject, Cold cold) {
+        System.out.printf(Locale.ROOT, "%-12s %-20s %7.1f ms  floor %7.1f ms  ratio %.2f  classes %s / %s%n", what, subject.name(),
+                cold.medianMs(), cold.floorMs(), cold.ratio(), cold.classes(), cold.floorClasses());
+        return cold;
     }
 
     // ------------------------------------------------------------------ setup
@@ -292,25 +338,37 @@ public final class ColdStartBenchmark {
     }
 
     private String report(String started, List<Subject> subjects, List<String> skipped, Map<String, Cold> cold,
-                          Map<String, Map<String, String>> warm) throws IOException {
+                          Map<String, Cold> coldCds, Map<String, Map<String, String>> warm) throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Cold start and speed\n\n");
         md.append(String.format(Locale.ROOT, "Measured %s on %d cores (`%s`), JDK %s; %d cold runs per function, alternating "
                         + "with the floor; warm: %d requests after %d warm-up.%s%n%n", started,
                 Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("java.version"), runs, requests, warmup,
                 extraFlags.isEmpty() ? "" : " Extra JVM flags: `" + String.join(" ", extraFlags) + "`."));
-        md.append("| function | cold ms | floor ms | cold/floor (<= 2.5) | classes fn / floor | init / 1st request ms | answer "
-                + "| warm CPU excl. SDK p50 / p99 ms (p99 <= 1) | warm CPU incl. SDK p50 / p99 ms | SDK calls / request | warm answers |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        md.append("### Cold start (fresh JVM per run, median)\n\n");
+        md.append("| function | cold ms | floor ms | cold/floor (<= 2.5) | classes fn / floor (not from CDS) | init / 1st request ms | answer |");
+        md.append(appCds ? " AppCDS: cold ms | AppCDS: floor ms | AppCDS: cold/floor | AppCDS: classes fn / floor (not from CDS) |\n" : "\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|").append(appCds ? "---:|---:|---:|---:|\n" : "\n");
         for (Subject subject : subjects) {
             Cold c = cold.get(subject.name());
+            md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.2f %s | %s / %s | %s | %s |", subject.name(), c.medianMs(),
+                    c.floorMs(), c.ratio(), mark(c.ratio() <= COLD_RATIO_BUDGET), c.classes(), c.floorClasses(), c.phases(), c.answer()));
+            if (appCds) {
+                Cold a = coldCds.get(subject.name());
+                md.append(String.format(Locale.ROOT, " %.0f | %.0f | %.2f %s | %s / %s |", a.medianMs(), a.floorMs(), a.ratio(),
+                        mark(a.ratio() <= COLD_RATIO_BUDGET), a.classes(), a.floorClasses()));
+            }
+            md.append('\n');
+        }
+        md.append("\n### Warm (one JVM, Lambda flags, per request)\n\n");
+        md.append("| function | CPU excl. SDK p50 / p99 ms (p99 <= 1) | CPU incl. SDK p50 / p99 ms | wall p50 / p99 ms | SDK calls / request | answers |\n");
+        md.append("|---|---:|---:|---:|---:|---|\n");
+        for (Subject subject : subjects) {
             Map<String, String> w = warm.get(subject.name());
-            double p99 = Double.parseDouble(w.get("cpuExclSdk.p99")) / 1000;
-            md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.2f %s | %d / %d | %s | %s | %.3f / %.3f %s | %.3f / %.3f | %s | %s |%n",
-                    subject.name(), c.medianMs(), c.floorMs(), c.ratio(), mark(c.ratio() <= COLD_RATIO_BUDGET),
-                    c.classes(), c.floorClasses(), c.phases(), c.answer(),
-                    ms(w, "cpuExclSdk.p50"), p99, mark(p99 <= WARM_P99_BUDGET_MS),
-                    ms(w, "cpu.p50"), ms(w, "cpu.p99"), w.get("sdkCallsPerRequest"), w.get("statuses")));
+            double p99 = ms(w, "cpuExclSdk.p99");
+            md.append(String.format(Locale.ROOT, "| %s | %.3f / %.3f %s | %.3f / %.3f | %.2f / %.2f | %s | %s |%n", subject.name(),
+                    ms(w, "cpuExclSdk.p50"), p99, mark(p99 <= WARM_P99_BUDGET_MS), ms(w, "cpu.p50"), ms(w, "cpu.p99"),
+                    ms(w, "wall.p50"), ms(w, "wall.p99"), w.get("sdkCallsPerRequest"), w.get("statuses")));
         }
         md.append('\n');
         subjects.stream().filter(s -> s.name().equals("ListPins")).findFirst().ifPresentOrElse(pins -> {
@@ -321,7 +379,7 @@ public final class ColdStartBenchmark {
                     mark(p99 <= PINS_CACHE_BUDGET_MS), w.get("sdkCallsPerRequest")));
         }, () -> md.append("GET /pins: no ListPins function in template.yaml yet.\n\n"));
         long size = Files.size(jar);
-        md.append(String.format(Locale.ROOT, "Deployable jar `%s`: %.2f MB (%d bytes) %s (budget 15 MB).%n",
+        md.append(String.format(Locale.ROOT, "Deployable jar `%s`: %.2f MiB (%d bytes) %s (budget 15 MiB).%n",
                 root.relativize(jar), size / 1024.0 / 1024.0, size, mark(size <= JAR_BUDGET_BYTES)));
         if (!skipped.isEmpty()) {
             md.append("\nNot measured: ").append(String.join(", ", skipped)).append(".\n");
