@@ -48,7 +48,8 @@ public final class TableCatalog {
             TableUse.of("INTEREST_TABLE", InterestItem.SCHEMA),
             TableUse.of("IDEMPOTENCY_TABLE", IdempotencyItem.SCHEMA),
             TableUse.of("OUTBOX_TABLE", OutboxItem.SCHEMA),
-            TableUse.keysOnly("COUNTERS_TABLE", "scope", "key"));
+            TableUse.keysOnly("COUNTERS_TABLE", "scope", "key"),
+            TableUse.keysOnly("APPLICATION_LOG_TABLE", "applicationId", "entryId"));
 
     private TableCatalog() {
     }

@@ -29,6 +29,11 @@ final class ChildJvm {
     }
 
     record Result(long wallNanos, String marker, String output) {
+        /** The CPU time the child reported on a "CPU nanos" line, in ms; NaN if none. */
+        double cpuMs() {
+            return output.lines().filter(l -> l.startsWith("CPU ")).findFirst()
+                    .map(l -> Long.parseLong(l.substring(4).trim()) / 1e6).orElse(Double.NaN);
+        }
     }
 
     /**

@@ -76,7 +76,8 @@ public final class ColdStartBenchmark {
         }
     }
 
-    record Cold(double medianMs, double floorMs, String classes, String floorClasses, String phases, String answer) {
+    record Cold(double medianMs, double floorMs, double cpuMs, double floorCpuMs, String classes, String floorClasses,
+                String phases, String answer) {
         double ratio() {
             return medianMs / floorMs;
         }
@@ -152,16 +153,21 @@ public final class ColdStartBenchmark {
         jvm.run(classpath, floorFlags, env, main, floorArgs, "RESPONSE");
         double[] fn = new double[runs];
         double[] floor = new double[runs];
+        double[] fnCpu = new double[runs];
+        double[] floorCpu = new double[runs];
         long[][] phases = new long[runs][];
         String answer = "";
         for (int i = 0; i < runs; i++) {
             ChildJvm.Result result = jvm.run(classpath, fnFlags, env, main, fnArgs, "RESPONSE");
             fn[i] = result.wallNanos() / 1e6;
+            fnCpu[i] = result.cpuMs();
             phases[i] = phases(result.marker());
             answer = result.marker();
-            floor[i] = jvm.run(classpath, floorFlags, env, main, floorArgs, "RESPONSE").wallNanos() / 1e6;
+            ChildJvm.Result floorResult = jvm.run(classpath, floorFlags, env, main, floorArgs, "RESPONSE");
+            floor[i] = floorResult.wallNanos() / 1e6;
+            floorCpu[i] = floorResult.cpuMs();
         }
-        return new Cold(median(fn), median(floor), classesLoaded(classpath, fnFlags, env, fnArgs),
+        return new Cold(median(fn), median(floor), median(fnCpu), median(floorCpu), classesLoaded(classpath, fnFlags, env, fnArgs),
                 classesLoaded(classpath, floorFlags, env, floorArgs), medianPhases(phases), status(answer));
     }
 
@@ -213,8 +219,9 @@ public final class ColdStartBenchmark {
     }
 
     private static Cold print(String what, Subject subject, Cold cold) {
-        System.out.printf(Locale.ROOT, "%-12s %-20s %7.1f ms  floor %7.1f ms  ratio %.2f  classes %s / %s%n", what, subject.name(),
-                cold.medianMs(), cold.floorMs(), cold.ratio(), cold.classes(), cold.floorClasses());
+        System.out.printf(Locale.ROOT, "%-12s %-20s %7.1f ms  floor %7.1f ms  ratio %.2f  CPU %.0f / %.0f ms  classes %s / %s  phases %s%n",
+                what, subject.name(), cold.medianMs(), cold.floorMs(), cold.ratio(), cold.cpuMs(), cold.floorCpuMs(),
+                cold.classes(), cold.floorClasses(), cold.phases());
         return cold;
     }
 
@@ -346,13 +353,14 @@ public final class ColdStartBenchmark {
                 Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("java.version"), runs, requests, warmup,
                 extraFlags.isEmpty() ? "" : " Extra JVM flags: `" + String.join(" ", extraFlags) + "`."));
         md.append("### Cold start (fresh JVM per run, median)\n\n");
-        md.append("| function | cold ms | floor ms | cold/floor (<= 2.5) | classes fn / floor (not from CDS) | init / 1st request ms | answer |");
+        md.append("| function | cold ms | floor ms | cold/floor (<= 2.5) | CPU ms fn / floor | classes fn / floor (not from CDS) | init / 1st request ms | answer |");
         md.append(appCds ? " AppCDS: cold ms | AppCDS: floor ms | AppCDS: cold/floor | AppCDS: classes fn / floor (not from CDS) |\n" : "\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|").append(appCds ? "---:|---:|---:|---:|\n" : "\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|").append(appCds ? "---:|---:|---:|---:|\n" : "\n");
         for (Subject subject : subjects) {
             Cold c = cold.get(subject.name());
-            md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.2f %s | %s / %s | %s | %s |", subject.name(), c.medianMs(),
-                    c.floorMs(), c.ratio(), mark(c.ratio() <= COLD_RATIO_BUDGET), c.classes(), c.floorClasses(), c.phases(), c.answer()));
+            md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.2f %s | %.0f / %.0f | %s / %s | %s | %s |", subject.name(),
+                    c.medianMs(), c.floorMs(), c.ratio(), mark(c.ratio() <= COLD_RATIO_BUDGET), c.cpuMs(), c.floorCpuMs(),
+                    c.classes(), c.floorClasses(), c.phases(), c.answer()));
             if (appCds) {
                 Cold a = coldCds.get(subject.name());
                 md.append(String.format(Locale.ROOT, " %.0f | %.0f | %.2f %s | %s / %s |", a.medianMs(), a.floorMs(), a.ratio(),

@@ -1,5 +1,6 @@
 package org.code.plp.applications;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,27 +26,33 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Taking in an application: validate, check the region takes applications, then store the
- * application, its counters and its two emails in one transaction before answering.
+ * application, its first status log entry, its counters and its two emails in one transaction
+ * before answering.
  */
 public class ApplicationService {
+    /** Who the first status log entry names: the applicant, by submitting. */
+    public static final String APPLICANT = "applicant";
+
     private final ApplicationValidator validator;
     private final RegionRepository regions;
     private final ApplicationRepository applications;
     private final Counters counters;
     private final OutboxRepository outbox;
     private final IdempotencyKeys idempotency;
+    private final ApplicationLog log;
     private final DynamoDbClient dynamo;
     private final Clock clock;
 
     public ApplicationService(ApplicationValidator validator, RegionRepository regions, ApplicationRepository applications,
                               Counters counters, OutboxRepository outbox, IdempotencyKeys idempotency,
-                              DynamoDbClient dynamo, Clock clock) {
+                              ApplicationLog log, DynamoDbClient dynamo, Clock clock) {
         this.validator = validator;
         this.regions = regions;
         this.applications = applications;
         this.counters = counters;
         this.outbox = outbox;
         this.idempotency = idempotency;
+        this.log = log;
         this.dynamo = dynamo;
         this.clock = clock;
     }
@@ -62,9 +69,11 @@ public class ApplicationService {
         ApplicationItem item = toItem(id, form, region, now);
         WriteTransaction transaction = new WriteTransaction(dynamo);
         applications.create(transaction, item);
+        log.status(transaction, id, new ApplicationLog.StatusEntry(ApplicationStatus.UNREVIEWED, APPLICANT, Timestamps.format(now),
+                null, item.getVersion()));
         counters.add(transaction, Counters.APPLICATIONS_ALL, ApplicationStatus.UNREVIEWED, 1);
         counters.add(transaction, Counters.applicationsInRegion(item.getRegionKey()), ApplicationStatus.UNREVIEWED, 1);
-        Map<String, String> mail = mailData(id, form, region);
+        Map<String, String> mail = mailData(id, form, region.getRegionId(), region.getName());
         outbox.queue(transaction, OutboxItem.pending(EmailType.CONFIRMATION, id, null, item.getContactEmail(), mail, now));
         outbox.queue(transaction, OutboxItem.pending(EmailType.NEW_APPLICATION, id, null, null, mail, now));
         return idempotency.commit(transaction, claim, answer(id, now), now);
@@ -105,15 +114,20 @@ public class ApplicationService {
         return item;
     }
 
-    private static Map<String, String> mailData(String id, ObjectNode form, RegionItem region) {
+    /** The values every email about an application fills its copy with. */
+    public static Map<String, String> mailData(String id, JsonNode form, String regionId, String regionName) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("applicationId", id);
         data.put("firstName", form.get("programManager").get("firstName").textValue());
         data.put("lastName", form.get("programManager").get("lastName").textValue());
         data.put("email", form.get("programManager").get("email").textValue());
         data.put("organizationName", form.get("organization").get("name").textValue());
-        data.put("regionName", region.getName());
-        data.put("regionId", region.getRegionId());
+        if (regionName != null) {
+            data.put("regionName", regionName);
+        }
+        if (regionId != null) {
+            data.put("regionId", regionId);
+        }
         return data;
     }
 

@@ -24,7 +24,7 @@ public final class SubmitApplicationHandler extends ApiHandler {
         this.idempotency = new IdempotencyKeys(platform);
         this.service = new ApplicationService(new ApplicationValidator(), new RegionRepository(platform),
                 new ApplicationRepository(platform), new Counters(platform), new OutboxRepository(platform),
-                idempotency, platform.dynamo(), platform.clock());
+                idempotency, new ApplicationLog(platform), platform.dynamo(), platform.clock());
     }
 
     @Override

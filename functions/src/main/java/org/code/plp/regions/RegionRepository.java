@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.code.plp.platform.Platform;
+import org.code.plp.platform.WriteTransaction;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
@@ -32,6 +33,15 @@ public class RegionRepository {
 
     public Optional<RegionItem> find(String regionId) {
         return Optional.ofNullable(table.getItem(Key.builder().partitionValue(regionId).build()));
+    }
+
+    /** Adds to a transaction: the region now has its partner (an accepted application). */
+    public void markPartnerSelected(WriteTransaction transaction, String regionId, String now) {
+        transaction.update("region", table.tableName(),
+                Map.of("regionId", AttributeValue.fromS(regionId)),
+                "SET #status = :selected, updatedAt = :now", "attribute_exists(regionId)",
+                Map.of("#status", "status"),
+                Map.of(":selected", AttributeValue.fromS(RegionStatus.PARTNER_SELECTED), ":now", AttributeValue.fromS(now)));
     }
 
     public List<RegionItem> listAll() {

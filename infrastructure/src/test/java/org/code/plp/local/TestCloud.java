@@ -5,20 +5,24 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.UUID;
 import org.code.plp.platform.Env;
 import org.code.plp.platform.Platform;
+import org.opentest4j.TestAbortedException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * The local cloud for tests: one per test JVM, started on first use and never stopped (the JVM's
- * end stops it). Embedded DynamoDB Local (or DYNAMODB_ENDPOINT when set), tables from
+ * end stops it). Embedded DynamoDB Local (or DYNAMODB_ENDPOINT when set, or a {@link DynamoBackend}
+ * such as LocalStack in the localstack profile), tables from
  * template.yaml, the seed regions, the API on a free port, every LocalService.
  * Tests share it: give every record a unique id ({@link #uniqueId}) instead of clearing tables.
  */
 public final class TestCloud {
     private static TestCloud shared;
+    private static TestAbortedException unavailable;
 
     private final LocalCloud cloud;
     private final TestHttp http;
@@ -29,8 +33,20 @@ public final class TestCloud {
     }
 
     public static synchronized TestCloud shared() {
+        if (unavailable != null) {
+            throw unavailable;
+        }
         if (shared == null) {
-            shared = new TestCloud(LocalCloud.start(LocalCloud.Options.forTests(System.getenv())));
+            Map<String, String> env = new HashMap<>(System.getenv());
+            try {
+                for (DynamoBackend backend : ServiceLoader.load(DynamoBackend.class)) {
+                    env.putAll(backend.environment());
+                }
+            } catch (TestAbortedException skip) {
+                unavailable = skip;
+                throw skip;
+            }
+            shared = new TestCloud(LocalCloud.start(LocalCloud.Options.forTests(env)));
         }
         return shared;
     }

@@ -32,5 +32,7 @@ public final class ColdDriver {
         System.out.println("RESPONSE event=" + (t1 - t0) / 1000 + " init=" + (t2 - t1) / 1000 + " invoke=" + (t3 - t2) / 1000
                 + " " + text.substring(0, Math.min(300, text.length())).replace('\n', ' '));
         System.out.flush();
+        // After the timed line: the process's CPU time (all threads), steadier than wall time on a busy machine.
+        System.out.println("CPU " + ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L));
     }
 }

@@ -1,0 +1,101 @@
+package org.code.plp.applications;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.code.plp.platform.Platform;
+import org.code.plp.platform.WriteTransaction;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * The status log and reviewer notes of applications, one partition per application.
+ * Status entries are keyed by the version they created ({@code status#0000000002}), so a second
+ * write of the same version is impossible; notes by time ({@code note#<at>#<random>}).
+ */
+public class ApplicationLog {
+    public static final String STATUS_PREFIX = "status#";
+    public static final String NOTE_PREFIX = "note#";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public ApplicationLog(Platform platform) {
+        this.dynamo = platform.dynamo();
+        this.table = platform.table("APPLICATION_LOG_TABLE");
+    }
+
+    public record StatusEntry(String status, String by, String at, String note, long version) {
+    }
+
+    public record Note(String by, String at, String text) {
+    }
+
+    public record Entries(List<StatusEntry> statusLog, List<Note> notes) {
+    }
+
+    public static String statusEntryId(long version) {
+        return STATUS_PREFIX + String.format("%010d", version);
+    }
+
+    /** Adds the status entry of {@code version} to a transaction. */
+    public void status(WriteTransaction transaction, String applicationId, StatusEntry entry) {
+        Map<String, AttributeValue> item = base(applicationId, statusEntryId(entry.version()), "status", entry.by(), entry.at());
+        item.put("status", AttributeValue.fromS(entry.status()));
+        item.put("version", AttributeValue.fromN(Long.toString(entry.version())));
+        if (entry.note() != null) {
+            item.put("text", AttributeValue.fromS(entry.note()));
+        }
+        transaction.put("status log", table, item, "attribute_not_exists(entryId)", Map.of(), Map.of());
+    }
+
+    public void note(WriteTransaction transaction, String applicationId, Note note, String unique) {
+        Map<String, AttributeValue> item = base(applicationId, NOTE_PREFIX + note.at() + "#" + unique, "note", note.by(), note.at());
+        item.put("text", AttributeValue.fromS(note.text()));
+        transaction.put("note", table, item, "attribute_not_exists(entryId)", Map.of(), Map.of());
+    }
+
+    /** Every entry of one application, in order: a Query of its partition. */
+    public Entries read(String applicationId) {
+        List<StatusEntry> statusLog = new ArrayList<>();
+        List<Note> notes = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse response = dynamo.query(QueryRequest.builder().tableName(table)
+                    .keyConditionExpression("applicationId = :id")
+                    .consistentRead(true)
+                    .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(applicationId)))
+                    .exclusiveStartKey(start)
+                    .build());
+            for (Map<String, AttributeValue> item : response.items()) {
+                String entryId = item.get("entryId").s();
+                if (entryId.startsWith(STATUS_PREFIX)) {
+                    statusLog.add(new StatusEntry(s(item, "status"), s(item, "by"), s(item, "at"), s(item, "text"),
+                            Long.parseLong(item.get("version").n())));
+                } else if (entryId.startsWith(NOTE_PREFIX)) {
+                    notes.add(new Note(s(item, "by"), s(item, "at"), s(item, "text")));
+                }
+            }
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return new Entries(statusLog, notes);
+    }
+
+    private static Map<String, AttributeValue> base(String applicationId, String entryId, String type, String by, String at) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("applicationId", AttributeValue.fromS(applicationId));
+        item.put("entryId", AttributeValue.fromS(entryId));
+        item.put("type", AttributeValue.fromS(type));
+        item.put("by", AttributeValue.fromS(by));
+        item.put("at", AttributeValue.fromS(at));
+        return item;
+    }
+
+    private static String s(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+}

@@ -1,0 +1,127 @@
+package org.code.plp.review;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.code.plp.counters.Counters;
+import org.code.plp.http.ApiRequest;
+import org.code.plp.http.FieldError;
+import org.code.plp.http.Problem;
+import org.code.plp.interest.InterestItem;
+import org.code.plp.validation.Validator;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Interest forms for staff: a page of forms (a Query on bySubmitted, byState or byRegion, newest
+ * first) and the counts by state and by city kept by the intake, for deciding where to open pins.
+ */
+public class InterestReview {
+    private static final Pattern REGION_ID = Pattern.compile("^[a-z0-9][a-z0-9-]{0,63}$");
+
+    private final IndexPager pager;
+    private final Counters counters;
+
+    public InterestReview(IndexPager pager, Counters counters) {
+        this.pager = pager;
+        this.counters = counters;
+    }
+
+    /** {@code state}: a two-letter code or {@code none}; {@code region}: all, none or a region id. */
+    public record Filter(String state, String region, int limit, String cursor) {
+        public static Filter from(ApiRequest request) {
+            List<FieldError> errors = new ArrayList<>();
+            String state = request.query("state").map(s -> s.trim().toUpperCase(Locale.ROOT)).orElse(null);
+            if (state != null && state.equalsIgnoreCase(InterestItem.NONE)) {
+                state = InterestItem.NONE;
+            } else if (state != null && !Validator.US_STATES.contains(state)) {
+                errors.add(new FieldError("state", "Must be a two-letter US state code or none."));
+            }
+            String region = request.query("region").map(String::trim).orElse(QueueFilter.ALL_REGIONS);
+            if (!REGION_ID.matcher(region).matches()) {
+                errors.add(new FieldError("region", "Must be all, none or a region id."));
+            }
+            int limit = QueueFilter.limit(request, errors);
+            if (!errors.isEmpty()) {
+                throw Problem.validation(errors);
+            }
+            return new Filter(state, region, limit, request.query("cursor").orElse(null));
+        }
+
+        IndexPager.Selection selection() {
+            boolean allRegions = QueueFilter.ALL_REGIONS.equals(region);
+            if (state != null) {
+                IndexPager.Filter inRegion = allRegions ? null : new IndexPager.Filter("regionKey = :region", Map.of(),
+                        Map.of(":region", AttributeValue.fromS(region)));
+                return new IndexPager.Selection(InterestItem.BY_STATE, "state", state, inRegion);
+            }
+            if (!allRegions) {
+                return new IndexPager.Selection(InterestItem.BY_REGION, "regionKey", region, null);
+            }
+            return new IndexPager.Selection(InterestItem.BY_SUBMITTED, "kind", InterestItem.KIND, null);
+        }
+
+        Map<String, String> cursorFilters() {
+            return Map.of("state", state == null ? "" : state, "region", region);
+        }
+    }
+
+    public Map<String, Object> list(Filter filter) {
+        IndexPager.Listing page = pager.list(filter.selection(), filter.cursorFilters(), filter.limit(), filter.cursor());
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Map<String, AttributeValue> raw : page.items()) {
+            items.add(view(InterestItem.SCHEMA.mapToItem(raw)));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", items);
+        body.put("nextCursor", page.nextCursor());
+        return body;
+    }
+
+    /** Counts by state and by city, most interest first. */
+    public Map<String, Object> summary() {
+        List<Map<String, Object>> byState = new ArrayList<>();
+        counters.read(Counters.INTEREST_BY_STATE).forEach((state, n) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("state", state);
+            row.put("count", n);
+            byState.add(row);
+        });
+        List<Map<String, Object>> byCity = new ArrayList<>();
+        counters.readWithLabels(Counters.INTEREST_BY_CITY).forEach((key, counted) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("city", counted.labels().getOrDefault("city", key.substring(key.indexOf('#') + 1)));
+            row.put("state", counted.labels().getOrDefault("state", key.substring(0, Math.max(0, key.indexOf('#')))));
+            row.put("count", counted.count());
+            byCity.add(row);
+        });
+        Comparator<Map<String, Object>> mostFirst = Comparator.comparingLong(row -> -((Long) row.get("count")));
+        byState.sort(mostFirst);
+        byCity.sort(mostFirst);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("byState", byState);
+        body.put("byCity", byCity);
+        return body;
+    }
+
+    static Map<String, Object> view(InterestItem item) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", item.getId());
+        v.put("submittedAt", item.getSubmittedAt());
+        v.put("name", item.getName());
+        v.put("email", item.getEmail());
+        v.put("organization", item.getOrganization());
+        v.put("role", item.getRole());
+        v.put("city", item.getCity());
+        v.put("state", InterestItem.NONE.equals(item.getState()) ? null : item.getState());
+        v.put("zip", item.getZip());
+        v.put("gradeLevels", item.getGradeLevels());
+        v.put("notes", item.getNotes());
+        v.put("willingToRecruitDistricts", item.getWillingToRecruitDistricts());
+        v.put("matchedRegionId", item.getMatchedRegionId());
+        return v;
+    }
+}

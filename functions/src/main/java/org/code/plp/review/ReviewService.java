@@ -1,0 +1,176 @@
+package org.code.plp.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.code.plp.applications.ApplicationItem;
+import org.code.plp.applications.ApplicationLog;
+import org.code.plp.applications.ApplicationRepository;
+import org.code.plp.applications.ApplicationStatus;
+import org.code.plp.counters.Counters;
+import org.code.plp.http.Problem;
+import org.code.plp.platform.Json;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The review workflow's reads: the queue (a GSI Query per page, counts from the counters), one
+ * application with its log, notes and scores, and the CSV exports written page by page.
+ */
+public class ReviewService {
+    /**
+     * A Lambda response may be 6 MB, JSON envelope included, and a CSV body grows when escaped
+     * into it (each CRLF and quote takes two more bytes). 4 MB of CSV keeps well inside.
+     */
+    public static final long MAX_CSV_BYTES = 4_000_000;
+    private static final int CSV_PAGE = 500;
+
+    private final ApplicationRepository applications;
+    private final ApplicationLog log;
+    private final Counters counters;
+    private final IndexPager pager;
+    private final long maxCsvBytes;
+
+    public ReviewService(ApplicationRepository applications, ApplicationLog log, Counters counters, IndexPager pager,
+                         long maxCsvBytes) {
+        this.applications = applications;
+        this.log = log;
+        this.counters = counters;
+        this.pager = pager;
+        this.maxCsvBytes = maxCsvBytes;
+    }
+
+    public Map<String, Object> list(QueueFilter filter) {
+        IndexPager.Listing page = pager.list(filter.selection(), filter.cursorFilters(), filter.limit(), filter.cursor());
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Map<String, AttributeValue> raw : page.items()) {
+            items.add(summary(ApplicationItem.SCHEMA.mapToItem(raw)));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", items);
+        body.put("counts", counts(filter.region()));
+        body.put("nextCursor", page.nextCursor());
+        return body;
+    }
+
+    /** Per-status counts of all applications or of one region key: one small Query, never a count of items. */
+    public Map<String, Long> counts(String region) {
+        String scope = QueueFilter.ALL_REGIONS.equals(region) ? Counters.APPLICATIONS_ALL : Counters.applicationsInRegion(region);
+        Map<String, Long> stored = counters.read(scope);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String status : ApplicationStatus.ALL) {
+            counts.put(status, Math.max(0, stored.getOrDefault(status, 0L)));
+        }
+        return counts;
+    }
+
+    public Map<String, Object> detail(String id) {
+        ApplicationItem item = applications.find(id)
+                .orElseThrow(() -> Problem.notFound("There is no application '" + id + "'."));
+        ApplicationLog.Entries entries = log.read(id);
+        Map<String, Object> body = summary(item);
+        body.put("application", Json.read(item.getPayload()));
+        List<Map<String, Object>> statusLog = new ArrayList<>();
+        for (ApplicationLog.StatusEntry entry : entries.statusLog()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("status", entry.status());
+            e.put("by", entry.by());
+            e.put("at", entry.at());
+            e.put("version", entry.version());
+            if (entry.note() != null) {
+                e.put("note", entry.note());
+            }
+            statusLog.add(e);
+        }
+        body.put("statusLog", statusLog);
+        body.put("notes", entries.notes());
+        body.put("scores", ReviewCriteria.complete(item.getScores()));
+        body.put("criteria", ReviewCriteria.ALL);
+        body.put("allowedTransitions", ApplicationStatus.allowedFrom(item.getStatus()));
+        return body;
+    }
+
+    static Map<String, Object> summary(ApplicationItem item) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("id", item.getId());
+        s.put("status", item.getStatus());
+        s.put("version", item.getVersion());
+        s.put("regionId", item.getRegionId());
+        s.put("regionName", item.getRegionName());
+        s.put("organizationName", item.getOrganizationName());
+        s.put("organizationType", item.getOrganizationType());
+        s.put("state", item.getState());
+        s.put("contactName", item.getContactName());
+        s.put("contactEmail", item.getContactEmail());
+        s.put("submittedAt", item.getSubmittedAt());
+        s.put("updatedAt", item.getUpdatedAt());
+        return s;
+    }
+
+    // ---------------------------------------------------------------- CSV
+
+    static final List<String> CSV_COLUMNS;
+
+    static {
+        List<String> columns = new ArrayList<>(List.of("id", "status", "submittedAt", "updatedAt", "regionId", "regionName",
+                "organizationName", "organizationType", "organizationWebsite", "organizationPhone", "street", "city", "state",
+                "zip", "contactName", "contactTitle", "contactEmail", "contactPhone", "programs", "facilitators",
+                "jointPartner", "districtRelationships", "pdExperience", "fundingPlan"));
+        ReviewCriteria.ALL.forEach(criterion -> columns.add("score." + criterion));
+        CSV_COLUMNS = List.copyOf(columns);
+    }
+
+    /** The filtered queue (q is not an export filter) as CSV, read page by page into a bounded buffer. */
+    public Csv csv(QueueFilter filter) {
+        Csv csv = new Csv(maxCsvBytes);
+        csv.row(CSV_COLUMNS);
+        IndexPager.Selection selection = filter.selection();
+        Map<String, AttributeValue> start = null;
+        try {
+            do {
+                IndexPager.Page page = pager.page(selection, CSV_PAGE, start);
+                for (Map<String, AttributeValue> raw : page.items()) {
+                    csv.row(csvRow(ApplicationItem.SCHEMA.mapToItem(raw)));
+                }
+                start = page.lastKey();
+            } while (start != null);
+        } catch (Csv.TooLarge e) {
+            throw new Problem(413, "export-too-large", "Export too large",
+                    "The export would be larger than " + e.maxBytes() / 1_000_000 + " MB (" + e.rowsWritten()
+                            + " rows fit). Filter by status or region and export in parts.", List.of());
+        }
+        return csv;
+    }
+
+    static List<String> csvRow(ApplicationItem item) {
+        JsonNode form = Json.read(item.getPayload());
+        JsonNode org = form.path("organization");
+        JsonNode address = org.path("address");
+        JsonNode manager = form.path("programManager");
+        List<String> programs = new ArrayList<>();
+        form.path("programs").forEach(p -> programs.add(p.asText()));
+        List<String> row = new ArrayList<>(List.of(
+                item.getId(), item.getStatus(), item.getSubmittedAt(), nz(item.getUpdatedAt()), nz(item.getRegionId()),
+                nz(item.getRegionName()), nz(item.getOrganizationName()), nz(item.getOrganizationType()),
+                text(org, "website"), text(org, "phone"), text(address, "street"), text(address, "city"),
+                text(address, "state"), text(address, "zip"), nz(item.getContactName()), text(manager, "title"),
+                nz(item.getContactEmail()), text(manager, "phone"), String.join("; ", programs), text(form, "facilitators"),
+                text(form.path("jointApplication"), "partnerName"), text(form, "districtRelationships"),
+                text(form, "pdExperience"), text(form, "fundingPlan")));
+        Map<String, String> scores = ReviewCriteria.complete(item.getScores());
+        for (String criterion : ReviewCriteria.ALL) {
+            row.add(nz(scores.get(criterion)));
+        }
+        return row;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isTextual() ? value.textValue() : "";
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
+    }
+}

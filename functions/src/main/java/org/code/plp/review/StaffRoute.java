@@ -1,0 +1,46 @@
+package org.code.plp.review;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.code.plp.http.ApiRequest;
+import org.code.plp.http.Problem;
+
+/**
+ * Which staff route a request is for, as "METHOD /resource/{id}". API Gateway gives the resource
+ * template; when an event has none (a hand-made event) it is worked out from the path.
+ */
+record StaffRoute(String key, String applicationId) {
+    private static final Pattern APPLICATION = Pattern.compile("^/admin/applications/([^/]+)(/[a-z]+)?$");
+
+    static StaffRoute of(ApiRequest request) {
+        String path = Optional.ofNullable(request.event().getPath()).orElse("");
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        String resource = request.event().getResource();
+        String id = request.pathParameter("id").orElse(null);
+        Matcher matcher = APPLICATION.matcher(path);
+        if (matcher.matches() && !path.equals("/admin/applications.csv")) {
+            id = id == null ? matcher.group(1) : id;
+            if (resource == null || resource.isBlank()) {
+                resource = "/admin/applications/{id}" + (matcher.group(2) == null ? "" : matcher.group(2));
+            }
+        }
+        if (resource == null || resource.isBlank()) {
+            resource = path;
+        }
+        return new StaffRoute(request.method() + " " + resource, id);
+    }
+
+    String id() {
+        if (applicationId == null || applicationId.isBlank() || applicationId.length() > 64) {
+            throw Problem.notFound("There is no such application.");
+        }
+        return applicationId;
+    }
+
+    static Problem unknown(StaffRoute route) {
+        return Problem.notFound("No route " + route.key() + ".");
+    }
+}

@@ -1,0 +1,102 @@
+package org.code.plp.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.code.plp.counters.Counters;
+import org.code.plp.local.TestCloud;
+import org.code.plp.local.TestHttp;
+import org.code.plp.regions.RegionItem;
+import org.code.plp.regions.RegionRepository;
+import org.code.plp.regions.RegionStatus;
+
+/**
+ * Shared steps of the review tests on the shared local cloud. Every test makes its own region
+ * (a unique id), so its queue, counters and exports hold only what it made.
+ */
+final class ReviewFixture {
+    static final String REVIEWER = "reviewer@code.org";
+
+    final TestCloud cloud = TestCloud.shared();
+    final TestHttp http = cloud.http();
+    final String reviewer = cloud.bearer(REVIEWER, "reviewers");
+
+    /** A new region taking applications. */
+    String region() {
+        String id = TestCloud.uniqueId("rv");
+        RegionItem region = new RegionItem();
+        region.setRegionId(id);
+        region.setName("Review Test " + id);
+        region.setCity("Testville " + id);
+        region.setState("MT");
+        region.setLat(46.5);
+        region.setLng(-110.0);
+        region.setStatus(RegionStatus.SEEKING_PARTNER);
+        region.setProgramsSought(List.of("csp"));
+        region.setSummary("A region made by a test.");
+        new RegionRepository(cloud.platform()).put(region);
+        return id;
+    }
+
+    RegionItem findRegion(String id) {
+        return new RegionRepository(cloud.platform()).find(id).orElseThrow();
+    }
+
+    /** An application as the public form sends it. */
+    static Map<String, Object> form(String regionId, String organization, String firstName, String lastName) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("regionId", regionId);
+        body.put("organization", Map.of("name", organization, "type", "nonprofit",
+                "address", Map.of("street", "1 Canal St", "city", "New Orleans", "state", "LA", "zip", "70112"),
+                "phone", "504-555-0100"));
+        body.put("programManager", Map.of("firstName", firstName, "lastName", lastName,
+                "email", emailName(firstName) + "." + emailName(lastName) + "@example.org", "phone", "504-555-0101"));
+        body.put("programs", List.of("csp"));
+        body.put("districtRelationships", "Twelve districts.");
+        body.put("pdExperience", "Ten years.");
+        body.put("fundingPlan", "Grants.");
+        body.put("agreedToTerms", true);
+        return body;
+    }
+
+    private static String emailName(String name) {
+        return name.toLowerCase().replaceAll("[^a-z0-9]", "");
+    }
+
+    String apply(String regionId) {
+        return apply(form(regionId, "Crescent City STEM", "Ada", "Lovelace"));
+    }
+
+    String apply(Map<String, Object> form) {
+        TestHttp.Response created = http.post("/applications", form);
+        assertEquals(201, created.status(), created::toString);
+        return created.json().get("id").textValue();
+    }
+
+    TestHttp.Response decide(String id, String status, long expectedVersion) {
+        return http.post("/admin/applications/" + id + "/decision",
+                Map.of("status", status, "expectedVersion", expectedVersion, "note", "Moved to " + status + "."),
+                "Authorization", reviewer);
+    }
+
+    /** Decides and insists it worked; answers the new version. */
+    long move(String id, String status, long expectedVersion) {
+        TestHttp.Response response = decide(id, status, expectedVersion);
+        assertEquals(200, response.status(), response::toString);
+        return response.json().get("version").longValue();
+    }
+
+    JsonNode detail(String id) {
+        TestHttp.Response response = http.get("/admin/applications/" + id, "Authorization", reviewer);
+        assertEquals(200, response.status(), response::toString);
+        return response.json();
+    }
+
+    /** The region's per-status counters, as stored. */
+    Map<String, Long> regionCounts(String regionId) {
+        return new Counters(cloud.platform()).read(Counters.applicationsInRegion(regionId));
+    }
+}
