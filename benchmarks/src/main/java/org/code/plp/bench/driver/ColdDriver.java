@@ -19,7 +19,7 @@ public final class ColdDriver {
     public static void main(String[] args) throws Exception {
         long t0 = System.nanoTime();
         String json = Files.readString(Path.of(args[2]));
-        Object event = Boolean.getBoolean("bench.miniJson") ? Events.read(args[1], json) : Events.readLikeLambda(args[1], json);
+        Object event = Events.readLikeLambda(args[1], json);
         long t1 = System.nanoTime();
         RequestHandler<Object, Object> handler = FLOOR.equals(args[0])
                 ? new FloorHandler()
@@ -27,7 +27,7 @@ public final class ColdDriver {
         long t2 = System.nanoTime();
         Object response = handler.handleRequest(event, new BenchContext("cold-1"));
         long t3 = System.nanoTime();
-        String text = Boolean.getBoolean("bench.miniJson") ? String.valueOf(response) : RuntimeJackson.write(response);
+        String text = RuntimeJackson.write(response);
         // Phases in microseconds: event read, handler init (class load + constructor), first request.
         System.out.println("RESPONSE event=" + (t1 - t0) / 1000 + " init=" + (t2 - t1) / 1000 + " invoke=" + (t3 - t2) / 1000
                 + " " + text.substring(0, Math.min(300, text.length())).replace('\n', ' '));

@@ -33,7 +33,7 @@ public final class WarmDriver {
         long[] cpu = new long[n];
         long[] wall = new long[n];
         long sdkCalls = 0;
-        Map<Integer, Integer> statuses = new TreeMap<>();
+        Map<String, Integer> statuses = new TreeMap<>();
         for (int i = -warmup; i < n; i++) {
             Object event = Events.readLikeLambda(args[1], json);
             if (event instanceof APIGatewayProxyRequestEvent api && api.getHeaders() != null
@@ -56,7 +56,8 @@ public final class WarmDriver {
             cpuExcl[i] = cpu[i] - sdk[0];
             wall[i] = w1 - w0;
             sdkCalls += sdk[2];
-            int status = response instanceof APIGatewayProxyResponseEvent r && r.getStatusCode() != null ? r.getStatusCode() : 0;
+            String status = response instanceof APIGatewayProxyResponseEvent r && r.getStatusCode() != null
+                    ? r.getStatusCode().toString() : "answered";
             statuses.merge(status, 1, Integer::sum);
         }
         System.out.println("WARM cpuExclSdk.p50=" + micros(cpuExcl, 50) + " cpuExclSdk.p99=" + micros(cpuExcl, 99)
