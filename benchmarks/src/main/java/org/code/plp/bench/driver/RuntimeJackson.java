@@ -34,7 +34,9 @@ final class RuntimeJackson extends ClassLoader {
     }
 
     private static Object newMapper(ClassLoader application) throws ReflectiveOperationException {
-        ClassLoader loader = new RuntimeJackson(application);
+        // -Dbench.sharedJackson=true (via bench.jvmFlags): the application's Jackson reads the event instead,
+        // which pre-loads it for the function; kept only to compare with harnesses that did so.
+        ClassLoader loader = Boolean.getBoolean("bench.sharedJackson") ? application : new RuntimeJackson(application);
         Class<?> mapperType = loader.loadClass(JACKSON + "databind.ObjectMapper");
         Object mapper = mapperType.getConstructor().newInstance();
         Class<?> mapperFeature = loader.loadClass(JACKSON + "databind.MapperFeature");
