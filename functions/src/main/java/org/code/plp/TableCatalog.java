@@ -29,8 +29,8 @@ public final class TableCatalog {
             for (IndexMetadata index : metadata.indices()) {
                 if (!index.name().equals(TableMetadata.primaryIndexName())) {
                     List<String> keys = new ArrayList<>();
-                    keys.add(index.partitionKey().map(k -> k.name()).orElse(null));
-                    keys.add(index.sortKey().map(k -> k.name()).orElse(null));
+                    keys.add(index.partitionKeys().isEmpty() ? null : index.partitionKeys().getFirst().name());
+                    keys.add(index.sortKeys().isEmpty() ? null : index.sortKeys().getFirst().name());
                     indexes.put(index.name(), keys);
                 }
             }

@@ -12,8 +12,9 @@ import java.util.stream.Stream;
 import org.code.plp.outbox.EmailType;
 
 /**
- * The words of every email, read from {@code email/<type>.subject|.txt|.html} on the classpath so
- * staff can edit copy without touching code. Also the list of values each type may use: the keys
+ * The words of every email, read from {@code email/<type>.subject|.txt|.html} (the HTML part is a
+ * fragment placed in {@code email/layout.html}) on the classpath so staff can edit copy without
+ * touching code. Also the list of values each type may use: the keys
  * its producer writes into the outbox item's data, plus the platform's own.
  */
 public final class EmailCopy {
@@ -26,12 +27,18 @@ public final class EmailCopy {
     private static final Set<String> INTEREST_VALUES =
             Set.of("interestId", "email", "role", "zip", "name", "organization", "city", "state", "regionId", "regionName");
 
+    /** Where each type's HTML fragment goes in {@code email/layout.html}. */
+    public static final String BODY_SLOT = "<!-- body -->";
+    public static final String LAYOUT = "email/layout.html";
+
     private final Map<EmailType, Parts> parts = new EnumMap<>(EmailType.class);
+    private final Template layout;
 
     public record Parts(Template subject, Template text, Template html) {
     }
 
     public EmailCopy() {
+        layout = load(LAYOUT);
         for (EmailType type : EmailType.values()) {
             parts.put(type, new Parts(load(type, "subject"), load(type, "txt"), load(type, "html")));
         }
@@ -39,6 +46,11 @@ public final class EmailCopy {
 
     public Parts of(EmailType type) {
         return parts.get(type);
+    }
+
+    /** The HTML document every email shares: {@code {{subject}}} as its title, the type's fragment at {@link #BODY_SLOT}. */
+    public Template layout() {
+        return layout;
     }
 
     /** The data keys an email of this type may use (the outbox producers write these). */
@@ -55,7 +67,10 @@ public final class EmailCopy {
     }
 
     private static Template load(EmailType type, String part) {
-        String path = resource(type, part);
+        return load(resource(type, part));
+    }
+
+    private static Template load(String path) {
         try (InputStream in = EmailCopy.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("Missing email copy " + path);

@@ -46,7 +46,8 @@ public final class EmailRenderer {
         EmailCopy.Parts parts = copy.of(type);
         String subject = oneLine(parts.subject().render(values, UnaryOperator.identity()));
         String text = parts.text().render(values, UnaryOperator.identity());
-        String html = parts.html().render(values, Html::escape);
+        String html = copy.layout().render(Map.of("subject", subject), Html::escape)
+                .replace(EmailCopy.BODY_SLOT, parts.html().render(values, Html::escape));
         return new Email(type.id(), to, subject, text, html);
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.code.plp.outbox.OutboxItem;
 import org.code.plp.platform.Platform;
+import org.code.plp.platform.Timestamps;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -22,8 +23,6 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * lease can mark it sent, failed, or hand it back (sending -> pending).
  */
 public class OutboxLeases {
-    public static final String BY_STATE_INDEX = "byState";
-
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -70,12 +69,12 @@ public class OutboxLeases {
     /** Records SES's message id; false when the lease was lost meanwhile (the send still happened). */
     public boolean markSent(String outboxId, String leaseId, String messageId, Instant now) {
         return finish(outboxId, leaseId, "SET #s = :sent, sentAt = :at, messageId = :mid REMOVE leaseId, leaseUntil",
-                Map.of(":sent", s(OutboxItem.SENT), ":at", s(now.toString()), ":mid", s(messageId)));
+                Map.of(":sent", s(OutboxItem.SENT), ":at", s(Timestamps.format(now)), ":mid", s(messageId)));
     }
 
     public boolean markFailed(String outboxId, String leaseId, String reason, Instant now) {
         return finish(outboxId, leaseId, "SET #s = :failed, failedAt = :at, failureReason = :why REMOVE leaseId, leaseUntil",
-                Map.of(":failed", s(OutboxItem.FAILED), ":at", s(now.toString()), ":why", s(reason)));
+                Map.of(":failed", s(OutboxItem.FAILED), ":at", s(Timestamps.format(now)), ":why", s(reason)));
     }
 
     /** Hands the item back so a retry can claim it at once instead of waiting for the lease to end. */
@@ -104,8 +103,8 @@ public class OutboxLeases {
     private void collect(String state, Instant createdBefore, Instant leaseEndedBy, int limit, List<String> ids) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":state", s(state));
-        values.put(":before", s(createdBefore.toString()));
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(BY_STATE_INDEX)
+        values.put(":before", s(Timestamps.format(createdBefore)));
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(OutboxItem.BY_STATE)
                 .keyConditionExpression("#s = :state AND createdAt < :before")
                 .expressionAttributeNames(Map.of("#s", "state"));
         if (leaseEndedBy != null) {

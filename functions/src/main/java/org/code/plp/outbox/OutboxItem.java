@@ -1,6 +1,8 @@
 package org.code.plp.outbox;
 
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import java.util.Map;
 import org.code.plp.platform.Timestamps;
@@ -20,6 +22,8 @@ public final class OutboxItem {
     public static final String SENT = "sent";
     /** Will never be sent (e.g. SES rejected the address); {@code failureReason} says why. */
     public static final String FAILED = "failed";
+    /** GSI (state, createdAt): the redrive's Query for emails still pending after a while. */
+    public static final String BY_STATE = "byState";
 
     public static final TableSchema<OutboxItem> SCHEMA = StaticTableSchema.builder(OutboxItem.class)
             .newItemSupplier(OutboxItem::new)
@@ -30,9 +34,11 @@ public final class OutboxItem {
             .addAttribute(String.class, a -> a.name("sourceId").getter(OutboxItem::getSourceId).setter(OutboxItem::setSourceId))
             .addAttribute(EnhancedType.mapOf(String.class, String.class), a -> a.name("data")
                     .getter(OutboxItem::getData).setter(OutboxItem::setData))
-            .addAttribute(String.class, a -> a.name("state").getter(OutboxItem::getState).setter(OutboxItem::setState))
+            .addAttribute(String.class, a -> a.name("state").getter(OutboxItem::getState).setter(OutboxItem::setState)
+                    .tags(secondaryPartitionKey(BY_STATE)))
             .addAttribute(Long.class, a -> a.name("attempts").getter(OutboxItem::getAttempts).setter(OutboxItem::setAttempts))
-            .addAttribute(String.class, a -> a.name("createdAt").getter(OutboxItem::getCreatedAt).setter(OutboxItem::setCreatedAt))
+            .addAttribute(String.class, a -> a.name("createdAt").getter(OutboxItem::getCreatedAt).setter(OutboxItem::setCreatedAt)
+                    .tags(secondarySortKey(BY_STATE)))
             .addAttribute(String.class, a -> a.name("sentAt").getter(OutboxItem::getSentAt).setter(OutboxItem::setSentAt))
             .addAttribute(String.class, a -> a.name("messageId").getter(OutboxItem::getMessageId).setter(OutboxItem::setMessageId))
             .addAttribute(Long.class, a -> a.name("expiresAt").getter(OutboxItem::getExpiresAt).setter(OutboxItem::setExpiresAt))

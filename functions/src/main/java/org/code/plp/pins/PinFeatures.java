@@ -16,11 +16,17 @@ public final class PinFeatures {
     private PinFeatures() {
     }
 
+    /** Whether the region can be a pin; one stored without coordinates (not through PUT or import) cannot. */
+    public static boolean hasPosition(RegionItem region) {
+        return region.getLat() != null && region.getLng() != null;
+    }
+
+    /** The regions that have a position, as a FeatureCollection. */
     public static ObjectNode collection(List<RegionItem> regions) {
         ObjectNode collection = Json.object();
         collection.put("type", "FeatureCollection");
         ArrayNode features = collection.putArray("features");
-        regions.forEach(region -> features.add(feature(region)));
+        regions.stream().filter(PinFeatures::hasPosition).forEach(region -> features.add(feature(region)));
         return collection;
     }
 
@@ -28,9 +34,13 @@ public final class PinFeatures {
         ObjectNode feature = Json.object();
         feature.put("type", "Feature");
         feature.put("id", region.getRegionId());
-        ObjectNode geometry = feature.putObject("geometry");
-        geometry.put("type", "Point");
-        geometry.putArray("coordinates").add(region.getLng()).add(region.getLat());
+        if (hasPosition(region)) {
+            ObjectNode geometry = feature.putObject("geometry");
+            geometry.put("type", "Point");
+            geometry.putArray("coordinates").add(region.getLng()).add(region.getLat());
+        } else {
+            feature.putNull("geometry"); // RFC 7946 3.2: an unlocated feature
+        }
         ObjectNode properties = feature.putObject("properties");
         properties.put("city", region.getCity());
         properties.put("state", region.getState());

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.stream.Collectors;
 import org.code.plp.http.FieldError;
 import org.code.plp.http.Problem;
 import org.code.plp.platform.Json;
+import org.code.plp.platform.Timestamps;
 import org.code.plp.regions.RegionItem;
 import org.code.plp.regions.RegionRepository;
 import org.code.plp.validation.Validator;
@@ -56,7 +56,7 @@ public class PinsAdmin {
 
     /** DELETE /admin/pins/{regionId}: the region stays (applications point at it) but leaves the map. */
     public RegionItem close(String regionId) {
-        return (Validator.isSlug(regionId) ? regions.close(regionId, now().toString()) : Optional.<RegionItem>empty())
+        return (Validator.isSlug(regionId) ? regions.close(regionId, Timestamps.format(now())) : Optional.<RegionItem>empty())
                 .orElseThrow(() -> Problem.notFound("There is no region '" + regionId + "'."));
     }
 
@@ -127,6 +127,6 @@ public class PinsAdmin {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return Timestamps.truncate(clock.instant());
     }
 }

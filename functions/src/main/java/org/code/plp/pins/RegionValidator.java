@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.code.plp.applications.ApplicationValidator;
 import org.code.plp.http.FieldError;
+import org.code.plp.platform.Timestamps;
 import org.code.plp.regions.RegionItem;
 import org.code.plp.regions.RegionStatus;
 import org.code.plp.validation.Validator;
@@ -81,7 +82,7 @@ public final class RegionValidator {
         region.setSummary(summary);
         region.setDescription(description);
         region.setZipPrefixes(zipPrefixes.isEmpty() ? null : zipPrefixes);
-        region.setUpdatedAt(now.toString());
+        region.setUpdatedAt(Timestamps.format(now));
         return new Result(region, List.of());
     }
 

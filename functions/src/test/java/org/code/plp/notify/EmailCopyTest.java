@@ -29,6 +29,17 @@ class EmailCopyTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void theLayoutIsAUtf8DocumentWithOneBodySlotAndOnlyTheSubject() {
+        Template layout = COPY.layout();
+        String html = layout.render(java.util.Map.of(), v -> v);
+        assertTrue(html.startsWith("<!DOCTYPE html>"));
+        assertTrue(html.contains("<meta charset=\"utf-8\">"));
+        assertEquals(html.indexOf(EmailCopy.BODY_SLOT), html.lastIndexOf(EmailCopy.BODY_SLOT));
+        assertTrue(html.contains(EmailCopy.BODY_SLOT));
+        assertEquals(Set.of("subject"), layout.placeholders());
+    }
+
     @ParameterizedTest
     @EnumSource(EmailType.class)
     void copyUsesOnlyValuesItsProducerWrites(EmailType type) {
@@ -42,13 +53,12 @@ class EmailCopyTest {
 
     @ParameterizedTest
     @EnumSource(EmailType.class)
-    void subjectIsOneLineAndHtmlIsADocumentInUtf8(EmailType type) {
+    void subjectIsOneLineAndHtmlIsAFragmentOfTheLayout(EmailType type) {
         EmailCopy.Parts parts = COPY.of(type);
         String subject = parts.subject().render(java.util.Map.of(), v -> v).strip();
         assertFalse(subject.contains("\n"), "subject of " + type + " spans lines");
         String html = parts.html().render(java.util.Map.of(), v -> v);
-        assertTrue(html.startsWith("<!DOCTYPE html>"), type + ".html is not a document");
-        assertTrue(html.contains("<meta charset=\"utf-8\">"), type + ".html does not declare UTF-8");
+        assertFalse(html.contains("<html") || html.contains("<body"), type + ".html should be a fragment; the layout is shared");
         assertEquals(-1, html.indexOf("{{"), type + ".html has a malformed placeholder");
         assertEquals(-1, parts.text().render(java.util.Map.of(), v -> v).indexOf("{{"), type + ".txt has a malformed placeholder");
     }

@@ -67,6 +67,8 @@ class EmailRendererTest {
             assertFalse(email.html().contains("<script>"), type + " html carries a live script tag");
             assertTrue(email.html().contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Sons &quot;Ltd&quot;"), type.id());
             assertTrue(email.text().contains(EVIL), type + " text should show the name as typed");
+            assertTrue(email.html().startsWith("<!DOCTYPE html>") && email.html().contains("</html>"), "wrapped in the layout");
+            assertTrue(email.html().contains("<title>" + Html.escape(email.subject()) + "</title>"));
         }
     }
 

@@ -28,6 +28,16 @@ class GeoJsonRegionsTest {
     }
 
     @Test
+    void aRegionWithoutCoordinatesIsNoPin() {
+        RegionItem located = new RegionValidator().validate(RegionValidatorTest.good(), null, Instant.EPOCH).region();
+        RegionItem unlocated = new RegionValidator().validate(RegionValidatorTest.good(), null, Instant.EPOCH).region();
+        unlocated.setRegionId("elsewhere-la");
+        unlocated.setLat(null);
+        assertEquals(1, PinFeatures.collection(List.of(located, unlocated)).get("features").size());
+        assertTrue(PinFeatures.detail(unlocated, 0L).get("geometry").isNull());
+    }
+
+    @Test
     void ignoresTheComputedCountOfTheDetailView() {
         RegionItem region = new RegionValidator().validate(RegionValidatorTest.good(), null, Instant.EPOCH).region();
         ObjectNode input = GeoJsonRegions.toInput(PinFeatures.detail(region, 4L), new java.util.ArrayList<>());

@@ -438,8 +438,8 @@ public final class LocalApiGateway implements AutoCloseable {
         }
 
         boolean accepts(String method) {
-            return route.method().equals("ANY") || route.method().equals(method)
-                    || (method.equals("HEAD") && route.method().equals("GET"));
+            // As API Gateway REST: HEAD is a method of its own, not implied by GET.
+            return route.method().equals("ANY") || route.method().equals(method);
         }
 
         int literalSegments() {

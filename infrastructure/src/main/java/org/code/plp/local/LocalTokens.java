@@ -84,7 +84,7 @@ public final class LocalTokens {
                 return Optional.empty();
             }
             Map<String, String> out = new LinkedHashMap<>();
-            claims.fields().forEachRemaining(field -> {
+            claims.properties().forEach(field -> {
                 JsonNode value = field.getValue();
                 if (value.isArray()) {
                     List<String> items = new ArrayList<>();

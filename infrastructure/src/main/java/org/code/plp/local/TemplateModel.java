@@ -345,7 +345,7 @@ public final class TemplateModel {
                 case "Ref":
                     return ref(String.valueOf(arg));
                 case "Fn::GetAtt":
-                    List<Object> parts = arg instanceof List<?> l ? List.copyOf(l) : List.of(String.valueOf(arg).split("\\.", 2));
+                    List<Object> parts = arg instanceof List<?> l ? List.copyOf(l) : List.<Object>of((Object[]) String.valueOf(arg).split("\\.", 2));
                     return getAtt(String.valueOf(parts.get(0)), String.valueOf(resolve(parts.get(1))));
                 case "Fn::Sub":
                     return sub(arg);

@@ -182,6 +182,7 @@ class LocalApiGatewayTest {
             assertEquals(403, response.status());
             assertEquals("Missing Authentication Token", response.json().get("message").asText());
         }
+        assertEquals(403, http.send("HEAD", "/things/x", null).status(), "HEAD is not GET");
     }
 
     @Test

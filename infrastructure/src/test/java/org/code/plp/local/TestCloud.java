@@ -39,14 +39,16 @@ public final class TestCloud {
         if (shared == null) {
             Map<String, String> env = new HashMap<>(System.getenv());
             try {
-                for (DynamoBackend backend : ServiceLoader.load(DynamoBackend.class)) {
-                    env.putAll(backend.environment());
+                for (var provider : ServiceLoader.load(DynamoBackend.class).stream().toList()) {
+                    env.putAll(provider.get().environment());
                 }
             } catch (TestAbortedException skip) {
                 unavailable = skip;
                 throw skip;
             }
+            long started = System.nanoTime();
             shared = new TestCloud(LocalCloud.start(LocalCloud.Options.forTests(env)));
+            System.err.printf("TestCloud up in %d ms on %s%n", (System.nanoTime() - started) / 1_000_000, shared.baseUri());
         }
         return shared;
     }

@@ -9,6 +9,7 @@ import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.code.plp.counters.Counters;
 import org.code.plp.interest.SubmitInterestHandler;
 import org.code.plp.platform.Platform;
@@ -29,11 +30,16 @@ class TransactionConflictTest {
     private final TestCloud cloud = TestCloud.shared();
 
     /** DynamoDB Local, except that the first {@code conflicts} transactWriteItems calls are cancelled as conflicting. */
-    private static DynamoDbClient conflicting(DynamoDbClient real, int conflicts, AtomicInteger attempts) {
+    static DynamoDbClient conflicting(DynamoDbClient real, int conflicts, AtomicInteger attempts) {
+        return conflicting(real, request -> attempts.incrementAndGet() <= conflicts);
+    }
+
+    /** DynamoDB Local, except that transactWriteItems calls {@code conflicts} picks are cancelled as DynamoDB cancels a conflict. */
+    static DynamoDbClient conflicting(DynamoDbClient real, Predicate<TransactWriteItemsRequest> conflicts) {
         return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("transactWriteItems") && args != null && args[0] instanceof TransactWriteItemsRequest request) {
-                        if (attempts.incrementAndGet() <= conflicts) {
+                        if (conflicts.test(request)) {
                             throw TransactionCanceledException.builder()
                                     .message("Transaction cancelled, please refer cancellation reasons for specific reasons [None, TransactionConflict]")
                                     .cancellationReasons(request.transactItems().stream()
