@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.code.plp.counters.Counters;
 import org.code.plp.http.ApiRequest;
 import org.code.plp.http.FieldError;
@@ -20,8 +19,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * first) and the counts by state and by city kept by the intake, for deciding where to open pins.
  */
 public class InterestReview {
-    private static final Pattern REGION_ID = Pattern.compile("^[a-z0-9][a-z0-9-]{0,63}$");
-
     private final IndexPager pager;
     private final Counters counters;
 
@@ -40,10 +37,7 @@ public class InterestReview {
             } else if (state != null && !Validator.US_STATES.contains(state)) {
                 errors.add(new FieldError("state", "Must be a two-letter US state code or none."));
             }
-            String region = request.query("region").map(String::trim).orElse(QueueFilter.ALL_REGIONS);
-            if (!REGION_ID.matcher(region).matches()) {
-                errors.add(new FieldError("region", "Must be all, none or a region id."));
-            }
+            String region = QueueFilter.region(request, errors);
             int limit = QueueFilter.limit(request, errors);
             if (!errors.isEmpty()) {
                 throw Problem.validation(errors);

@@ -30,10 +30,7 @@ public record QueueFilter(String status, String region, String q, int limit, Str
         if (status != null && !ApplicationStatus.ALL.contains(status)) {
             errors.add(new FieldError("status", "Must be one of " + String.join(", ", ApplicationStatus.ALL) + "."));
         }
-        String region = request.query("region").map(String::trim).orElse(ALL_REGIONS);
-        if (!REGION_ID.matcher(region).matches()) {
-            errors.add(new FieldError("region", "Must be all, none or a region id."));
-        }
+        String region = region(request, errors);
         String q = request.query("q").map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).orElse(null);
         if (q != null && q.length() > MAX_Q) {
             errors.add(new FieldError("q", "At most " + MAX_Q + " characters."));
@@ -43,6 +40,15 @@ public record QueueFilter(String status, String region, String q, int limit, Str
             throw Problem.validation(errors);
         }
         return new QueueFilter(status, region, q, limit, request.query("cursor").orElse(null));
+    }
+
+    /** The {@code region} filter of every staff list: all (default), none or a region id. */
+    public static String region(ApiRequest request, List<FieldError> errors) {
+        String region = request.query("region").map(String::trim).orElse(ALL_REGIONS);
+        if (!REGION_ID.matcher(region).matches()) {
+            errors.add(new FieldError("region", "Must be all, none or a region id."));
+        }
+        return region;
     }
 
     /** The page size: 1-100, default 50; shared by every staff list. */

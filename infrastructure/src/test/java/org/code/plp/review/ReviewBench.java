@@ -43,8 +43,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * Sizes can be changed with -Dreview.bench.sizes=1000,100000.
  */
 public final class ReviewBench {
-    private static final int WARMUP = 15;
-    private static final int RUNS = 40;
+    private static final int WARMUP = 40;
+    private static final int RUNS = 60;
     private static final int REGIONS = 20;
     private static final String[] WORDS = {"Bayou", "Delta", "Summit", "River", "Pine", "Harbor", "Prairie", "Mesa",
             "Valley", "Lakes", "Coastal", "Heartland", "Frontier", "Metro", "Capital", "Granite"};
