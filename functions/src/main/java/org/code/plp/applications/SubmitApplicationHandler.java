@@ -20,7 +20,7 @@ public final class SubmitApplicationHandler extends ApiHandler {
     }
 
     public SubmitApplicationHandler(Platform platform) {
-        super(platform.env());
+        super(platform);
         this.idempotency = new IdempotencyKeys(platform);
         this.service = new ApplicationService(new ApplicationValidator(), new RegionRepository(platform),
                 new ApplicationRepository(platform), new Counters(platform), new OutboxRepository(platform),

@@ -7,6 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import java.util.List;
 import java.util.Map;
 import org.code.plp.platform.Env;
+import org.code.plp.platform.Platform;
+import org.code.plp.platform.Priming;
 import org.code.plp.platform.WriteTransaction;
 
 /**
@@ -16,6 +18,13 @@ import org.code.plp.platform.WriteTransaction;
  */
 public abstract class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     private final Map<String, String> defaultHeaders;
+    private Priming priming;
+
+    /** A handler with a SnapStart priming hook that sends {@link #primingEvent()} through it. */
+    protected ApiHandler(Platform platform) {
+        this(platform.env());
+        this.priming = Priming.register(platform, () -> handleRequest(primingEvent(), null));
+    }
 
     protected ApiHandler(Env env) {
         this.defaultHeaders = Map.of(
@@ -47,4 +56,22 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
     }
 
     protected abstract ApiResponse handle(ApiRequest request);
+
+    /**
+     * The request priming sends through this handler before a SnapStart snapshot. It must not write:
+     * by default an empty JSON object POSTed with no staff identity, which submissions reject as
+     * invalid and staff routes as unauthorised. Read-only handlers may answer it or override this.
+     */
+    protected APIGatewayProxyRequestEvent primingEvent() {
+        return new APIGatewayProxyRequestEvent()
+                .withHttpMethod("POST")
+                .withPath("/priming")
+                .withHeaders(Map.of("Content-Type", "application/json"))
+                .withBody("{}");
+    }
+
+    /** The SnapStart priming hook, when built with a Platform. */
+    public final Priming priming() {
+        return priming;
+    }
 }

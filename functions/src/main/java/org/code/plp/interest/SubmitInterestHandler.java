@@ -20,7 +20,7 @@ public final class SubmitInterestHandler extends ApiHandler {
     }
 
     public SubmitInterestHandler(Platform platform) {
-        super(platform.env());
+        super(platform);
         this.idempotency = new IdempotencyKeys(platform);
         this.service = new InterestService(new InterestValidator(), new RegionRepository(platform),
                 platform.enhanced().table(platform.table("INTEREST_TABLE"), InterestItem.SCHEMA),

@@ -1,5 +1,7 @@
 package org.code.plp.notify;
 
+import org.code.plp.platform.Priming;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -15,17 +17,28 @@ import org.code.plp.platform.Platform;
  */
 public final class NotifyHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
     private final Notifier notifier;
+    private Priming priming;
 
     public NotifyHandler() {
         this(Platform.fromEnvironment());
     }
 
+    /** With a SnapStart priming hook: an empty batch through the handler and the SES client built, no email sent. */
     public NotifyHandler(Platform platform) {
         this(Notifications.notifier(platform));
+        this.priming = Priming.register(platform, () -> {
+            handleRequest(new DynamodbEvent(), null);
+            platform.ses();
+        });
     }
 
     public NotifyHandler(Notifier notifier) {
         this.notifier = notifier;
+    }
+
+    /** The SnapStart priming hook, when built with a Platform. */
+    public Priming priming() {
+        return priming;
     }
 
     @Override

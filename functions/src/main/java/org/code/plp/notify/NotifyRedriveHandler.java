@@ -1,5 +1,7 @@
 package org.code.plp.notify;
 
+import org.code.plp.platform.Priming;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
@@ -26,15 +28,23 @@ public final class NotifyRedriveHandler implements RequestHandler<ScheduledEvent
     private final Clock clock;
     private final Duration after;
     private final int batch;
+    private Priming priming;
 
     public NotifyRedriveHandler() {
         this(Platform.fromEnvironment());
     }
 
+    /** With a SnapStart priming hook that only reads and builds the SES client: a redrive run would send email. */
     public NotifyRedriveHandler(Platform platform) {
         this(new OutboxLeases(platform), Notifications.notifier(platform), platform.clock(),
                 Duration.ofMinutes(Long.parseLong(platform.env().get("REDRIVE_AFTER_MINUTES", "15"))),
                 Integer.parseInt(platform.env().get("REDRIVE_BATCH", Integer.toString(DEFAULT_BATCH))));
+        this.priming = Priming.register(platform, platform::ses);
+    }
+
+    /** The SnapStart priming hook, when built with a Platform. */
+    public Priming priming() {
+        return priming;
     }
 
     public NotifyRedriveHandler(OutboxLeases leases, Notifier notifier, Clock clock, Duration after, int batch) {

@@ -1,5 +1,9 @@
 package org.code.plp.pins;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import java.util.Map;
+import org.code.plp.platform.Priming;
+
 import org.code.plp.http.ApiHandler;
 import org.code.plp.http.ApiRequest;
 import org.code.plp.http.ApiResponse;
@@ -15,8 +19,14 @@ public final class GetPinHandler extends ApiHandler {
     }
 
     public GetPinHandler(Platform platform) {
-        super(platform.env());
+        super(platform);
         this.reader = PinsReader.from(platform);
+    }
+
+    /** Priming asks for a region that cannot exist: a read, answered 404. */
+    @Override
+    protected APIGatewayProxyRequestEvent primingEvent() {
+        return super.primingEvent().withHttpMethod("GET").withPathParameters(Map.of("regionId", Priming.MISSING_KEY)).withBody(null);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.code.plp.pins;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+
 import org.code.plp.http.ApiHandler;
 import org.code.plp.http.ApiRequest;
 import org.code.plp.http.ApiResponse;
@@ -14,8 +16,14 @@ public final class ListPinsHandler extends ApiHandler {
     }
 
     public ListPinsHandler(Platform platform) {
-        super(platform.env());
+        super(platform);
         this.reader = PinsReader.from(platform);
+    }
+
+    /** Priming reads the pins like a visitor (read-only; it also fills the cache, which expires by age). */
+    @Override
+    protected APIGatewayProxyRequestEvent primingEvent() {
+        return super.primingEvent().withHttpMethod("GET").withBody(null);
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class ManagePinsHandler extends ApiHandler {
     }
 
     public ManagePinsHandler(Platform platform) {
-        super(platform.env());
+        super(platform);
         this.admin = new PinsAdmin(new RegionValidator(), new RegionRepository(platform), platform.clock());
     }
 

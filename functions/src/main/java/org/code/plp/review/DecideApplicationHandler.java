@@ -26,7 +26,7 @@ public final class DecideApplicationHandler extends ApiHandler {
     }
 
     public DecideApplicationHandler(Platform platform) {
-        super(platform.env());
+        super(platform);
         ApplicationRepository applications = new ApplicationRepository(platform);
         ApplicationLog log = new ApplicationLog(platform);
         Counters counters = new Counters(platform);

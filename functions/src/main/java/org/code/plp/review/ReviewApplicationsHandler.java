@@ -31,7 +31,7 @@ public final class ReviewApplicationsHandler extends ApiHandler {
 
     /** With a smaller CSV cap, so the over-cap answer can be tested without millions of rows. */
     public ReviewApplicationsHandler(Platform platform, long maxCsvBytes) {
-        super(platform.env());
+        super(platform);
         Counters counters = new Counters(platform);
         this.reviews = new ReviewService(new ApplicationRepository(platform), new ApplicationLog(platform), counters,
                 new IndexPager(platform.dynamo(), platform.table("APPLICATIONS_TABLE"), "id"), maxCsvBytes);
