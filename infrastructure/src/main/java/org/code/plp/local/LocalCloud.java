@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
+import org.code.plp.local.schedule.LocalScheduler;
 import org.code.plp.platform.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /**
  * The whole system on this machine, from template.yaml: DynamoDB Local with the template's tables,
  * the seed regions, the API as API Gateway serves it, local tokens, the static site, and every
- * {@link LocalService} on the classpath (SES capture, stream poller, ...).
+ * {@link LocalService} on the classpath (SES capture, stream poller, scheduler).
  * {@code main} is the README's run command; {@code TestCloud} starts one per test JVM.
  */
 public final class LocalCloud implements LocalContext, AutoCloseable {
@@ -130,6 +131,11 @@ public final class LocalCloud implements LocalContext, AutoCloseable {
         out.append("  Routes:\n");
         template.apiRoutes().forEach(r -> out.append(String.format("    %-7s %-40s %s%s%n", r.method(), r.path(), r.functionId(),
                 r.staffOnly() ? " (staff)" : "")));
+        var schedules = LocalScheduler.plan(template, LocalScheduler.overrideFrom(options.env()));
+        if (!schedules.isEmpty()) {
+            out.append("  Schedules (").append(LocalScheduler.OVERRIDE_ENV).append("=N runs each every N s):\n");
+            schedules.forEach(plan -> out.append("    ").append(plan.describe()).append('\n'));
+        }
         return out.toString();
     }
 

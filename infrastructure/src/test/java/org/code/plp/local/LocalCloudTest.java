@@ -25,6 +25,15 @@ class LocalCloudTest {
     }
 
     @Test
+    void theBannerListsTheSchedulesAsItListsTheRoutes() {
+        String banner = cloud.cloud().banner(0);
+        assertTrue(banner.contains("  Routes:\n"), banner);
+        assertTrue(banner.contains("  Schedules (LOCAL_SCHEDULE_SECONDS=N runs each every N s):\n"), banner);
+        assertTrue(banner.lines().anyMatch(line -> line.startsWith("    rate(10 minutes)")
+                && line.endsWith("NotifyRedriveFunction (every 10 minutes)")), banner);
+    }
+
+    @Test
     void seedRegionsAreLoaded() {
         var regions = new RegionRepository(cloud.platform()).listAll();
         assertTrue(regions.size() >= 5, "seed regions: " + regions.size());
