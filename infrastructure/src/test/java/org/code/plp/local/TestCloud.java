@@ -1,14 +1,18 @@
 package org.code.plp.local;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.code.plp.platform.Env;
 import org.code.plp.platform.Platform;
+import org.junit.jupiter.api.Assertions;
 import org.opentest4j.TestAbortedException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
@@ -21,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * Tests share it: give every record a unique id ({@link #uniqueId}) instead of clearing tables.
  */
 public final class TestCloud {
+    private static final Duration AWAIT_DEADLINE = Duration.ofSeconds(20);
     private static TestCloud shared;
     private static TestAbortedException unavailable;
 
@@ -117,6 +122,22 @@ public final class TestCloud {
     /** A new, unique id like {@code prefix-3f9c0a1b2c}, for keys tests create. */
     public static String uniqueId(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    /** Polls {@code condition} every 20 ms until it holds; fails the test after 20 s (no fixed sleeps in tests). */
+    public static void awaitTrue(String what, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(AWAIT_DEADLINE);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                Assertions.fail("Timed out after " + AWAIT_DEADLINE.toSeconds() + " s waiting for " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** A copy of {@code base} with extra entries, handy for building environments. */

@@ -68,13 +68,7 @@ final class Mailbox {
     }
 
     static void awaitTrue(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                fail("Timed out waiting for " + what);
-            }
-            pause();
-        }
+        TestCloud.awaitTrue(what, condition);
     }
 
     static Predicate<JsonNode> to(String address) {

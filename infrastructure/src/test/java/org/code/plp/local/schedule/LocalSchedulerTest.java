@@ -5,19 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.io.StringReader;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.code.plp.local.LocalService;
 import org.code.plp.local.TemplateModel;
 import org.code.plp.local.TestCloud;
@@ -108,7 +105,7 @@ class LocalSchedulerTest {
         try {
             var schedule = scheduler.schedules().stream()
                     .filter(s -> s.plan().event().functionId().equals("NotifyRedriveFunction")).findFirst().orElseThrow();
-            awaitTrue("ticks after two failures", () -> schedule.runs() >= 4 && schedule.lastResult() != null);
+            TestCloud.awaitTrue("ticks after two failures", () -> schedule.runs() >= 4 && schedule.lastResult() != null);
             assertEquals(2, schedule.failures());
             assertEquals(Map.of("function", "NotifyRedriveFunction"), schedule.lastResult());
         } finally {
@@ -122,20 +119,5 @@ class LocalSchedulerTest {
                 event.getResources());
         assertTrue(Math.abs(event.getTime().getMillis() - System.currentTimeMillis()) < 60_000, event.getTime().toString());
         assertFalse(event.getId().equals(((ScheduledEvent) events.get(1)).getId()), "every tick is a new event");
-    }
-
-    static void awaitTrue(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                fail("Timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

@@ -3,16 +3,12 @@ package org.code.plp.local.streams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.code.plp.local.TemplateModel;
 import org.code.plp.local.TestCloud;
@@ -83,20 +79,6 @@ class StreamPollerTest {
         return batches().stream().flatMap(List::stream).filter(key::equals).count();
     }
 
-    private static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                fail("Timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
     @Test
     void redeliversFromTheFailedRecordAndConvertsRecordsLikeLambda() {
         String table = table();
@@ -114,9 +96,9 @@ class StreamPollerTest {
             return false;
         });
 
-        await("k3 delivered after k2's retry", () -> timesDelivered("k2") == 2 && batches().getLast().contains("k3"));
+        TestCloud.awaitTrue("k3 delivered after k2's retry", () -> timesDelivered("k2") == 2 && batches().getLast().contains("k3"));
         put(table, "k4");
-        await("k4 delivered", () -> timesDelivered("k4") == 1);
+        TestCloud.awaitTrue("k4 delivered", () -> timesDelivered("k4") == 1);
 
         assertEquals(1, timesDelivered("k1"), "records before the failed one are done and the MODIFY of k1 is filtered out: " + batches());
         List<List<String>> batches = batches();
@@ -139,9 +121,9 @@ class StreamPollerTest {
         String table = table();
         put(table, "poison");
         start(table, 2, "poison"::equals);
-        await("the poison record to be tried 1 + 2 times", () -> timesDelivered("poison") == 3);
+        TestCloud.awaitTrue("the poison record to be tried 1 + 2 times", () -> timesDelivered("poison") == 3);
         put(table, "next");
-        await("the next record", () -> timesDelivered("next") == 1);
+        TestCloud.awaitTrue("the next record", () -> timesDelivered("next") == 1);
         assertEquals(3, timesDelivered("poison"));
     }
 }
