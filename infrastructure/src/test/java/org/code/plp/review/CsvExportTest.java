@@ -87,11 +87,7 @@ class CsvExportTest {
             fx.apply(region);
         }
         var handler = new ReviewApplicationsHandler(fx.cloud.platform("ReviewApplicationsFunction"), 1_000);
-        var context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
-        context.setAuthorizer(Map.of("claims", Map.of("sub", "s", "email", "r@code.org", "cognito:groups", "reviewers")));
-        var response = handler.handleRequest(new APIGatewayProxyRequestEvent().withHttpMethod("GET")
-                .withResource("/admin/applications.csv").withPath("/admin/applications.csv")
-                .withQueryStringParameters(Map.of("region", region)).withRequestContext(context), null);
+        var response = get(handler, "/admin/applications.csv", Map.of("region", region));
         assertEquals(413, response.getStatusCode(), response.getBody());
         assertEquals("application/problem+json; charset=utf-8", response.getHeaders().get("Content-Type"));
         assertTrue(Json.read(response.getBody()).get("detail").textValue().contains("parts=true"));
