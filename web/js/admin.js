@@ -395,22 +395,51 @@
   });
 
   // ------------------------------------------------------------------ CSV
+  // Always in parts (parts=true): each answer is whole rows up to the server's cap, with
+  // X-Next-Cursor while rows remain. The parts are joined into one file; a failure in the middle
+  // saves nothing, so staff never get a silently partial export.
   function download(path, filename) {
+    var parts = [];
+    var rows = 0;
     say("Preparing " + filename + "…");
-    return fetch(PLP.url(path), { headers: { "Authorization": "Bearer " + PLP.auth.token(), "Accept": "text/csv" } })
-      .then(function (response) {
-        if (!response.ok) { throw new Error("HTTP " + response.status); }
-        return response.blob();
-      }).then(function (blob) {
-        var link = PLP.el("a", { href: URL.createObjectURL(blob), download: filename, hidden: true });
-        document.body.appendChild(link);
-        link.click();
-        setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
-        say(filename + " downloaded.");
-      }).catch(function (error) {
-        say("");
-        alertText("The download failed: " + error.message);
-      });
+    alertText("");
+
+    function fetchPart(cursor) {
+      var url = path + (path.indexOf("?") >= 0 ? "&" : "?") + "parts=true" +
+        (cursor ? "&cursor=" + encodeURIComponent(cursor) : "");
+      return fetch(PLP.url(url), { headers: { "Authorization": "Bearer " + PLP.auth.token(), "Accept": "text/csv" } })
+        .then(function (response) {
+          if (!response.ok) {
+            return response.text().then(function (text) {
+              var detail = "";
+              try { detail = JSON.parse(text).detail || ""; } catch (ignored) { detail = ""; }
+              throw new Error("Part " + (parts.length + 1) + " failed (HTTP " + response.status + ")" +
+                (detail ? ": " + detail : ""));
+            });
+          }
+          var next = response.headers.get("X-Next-Cursor");
+          rows += parseInt(response.headers.get("X-Row-Count") || "0", 10) || 0;
+          return response.blob().then(function (blob) {
+            parts.push(blob);
+            say("Downloading… part " + parts.length + ", " + rows.toLocaleString("en-US") + " rows");
+            return next ? fetchPart(next) : null;
+          });
+        });
+    }
+
+    return fetchPart(null).then(function () {
+      var blob = new Blob(parts, { type: "text/csv;charset=utf-8" });
+      var link = PLP.el("a", { href: URL.createObjectURL(blob), download: filename, hidden: true });
+      document.body.appendChild(link);
+      link.click();
+      setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+      say(filename + " downloaded: " + rows.toLocaleString("en-US") + " rows in " + parts.length +
+        (parts.length === 1 ? " part." : " parts."));
+    }).catch(function (error) {
+      parts = [];
+      say("");
+      alertText("The download failed and nothing was saved. " + error.message);
+    });
   }
 
   function today() { return new Date().toISOString().substring(0, 10); }

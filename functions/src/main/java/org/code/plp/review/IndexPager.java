@@ -55,11 +55,15 @@ public final class IndexPager {
      * {@code filters} and this selection's index, else a 400 naming {@code cursor}.
      */
     public Listing list(Selection selection, Map<String, String> filters, int limit, String cursor) {
-        Map<String, AttributeValue> start = cursor == null ? null
-                : PageCursor.decode(cursor, filters, selection.keyAttributes(tableKey), selection.partitionAttribute(),
-                        selection.partitionValue());
+        Map<String, AttributeValue> start = cursor == null ? null : start(selection, filters, cursor);
         Page page = page(selection, limit, start);
         return new Listing(page.items(), page.lastKey() == null ? null : PageCursor.encode(filters, page.lastKey()));
+    }
+
+    /** The key to go on from in {@code cursor}, checked against {@code filters} and this selection's index. */
+    public Map<String, AttributeValue> start(Selection selection, Map<String, String> filters, String cursor) {
+        return PageCursor.decode(cursor, filters, selection.keyAttributes(tableKey), selection.partitionAttribute(),
+                selection.partitionValue());
     }
 
     public Page page(Selection selection, int limit, Map<String, AttributeValue> start) {
@@ -105,7 +109,8 @@ public final class IndexPager {
         return builder.expressionAttributeNames(names).expressionAttributeValues(values).build();
     }
 
-    private Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item, Selection selection) {
+    /** The key a Query of {@code selection} goes on from after {@code item}. */
+    public Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item, Selection selection) {
         Map<String, AttributeValue> key = new HashMap<>();
         for (String attribute : selection.keyAttributes(tableKey)) {
             key.put(attribute, item.get(attribute));

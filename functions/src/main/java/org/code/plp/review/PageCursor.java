@@ -42,21 +42,8 @@ public final class PageCursor {
      */
     public static Map<String, AttributeValue> decode(String cursor, Map<String, String> filters, Set<String> keyAttributes,
                                                      String partitionAttribute, String partitionValue) {
-        if (cursor.length() > MAX_LENGTH) {
-            throw invalid("The cursor is not one this API gave out.");
-        }
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(new String(DECODER.decode(cursor), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException | java.io.IOException e) {
-            throw invalid("The cursor is not one this API gave out.");
-        }
-        if (root == null || !root.path("f").isObject() || !root.path("k").isObject()) {
-            throw invalid("The cursor is not one this API gave out.");
-        }
-        Map<String, String> madeFor = new HashMap<>();
-        root.get("f").fields().forEachRemaining(e -> madeFor.put(e.getKey(), e.getValue().asText()));
-        if (!madeFor.equals(filters)) {
+        JsonNode root = parse(cursor);
+        if (!madeFor(root).equals(filters)) {
             throw invalid("The cursor was made for other filters; start again without it.");
         }
         Map<String, AttributeValue> key = new HashMap<>();
@@ -71,6 +58,40 @@ public final class PageCursor {
             throw invalid("The cursor is not one this API gave out.");
         }
         return key;
+    }
+
+    /**
+     * The value of filter {@code name} in {@code cursor}, unchecked: for a filter the request does
+     * not carry itself (such as a part number); {@link #decode} then checks the cursor as a whole.
+     */
+    public static String filterIn(String cursor, String name) {
+        String value = madeFor(parse(cursor)).get(name);
+        if (value == null) {
+            throw invalid("The cursor is not one this API gave out.");
+        }
+        return value;
+    }
+
+    private static JsonNode parse(String cursor) {
+        if (cursor.length() > MAX_LENGTH) {
+            throw invalid("The cursor is not one this API gave out.");
+        }
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(new String(DECODER.decode(cursor), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            throw invalid("The cursor is not one this API gave out.");
+        }
+        if (root == null || !root.path("f").isObject() || !root.path("k").isObject()) {
+            throw invalid("The cursor is not one this API gave out.");
+        }
+        return root;
+    }
+
+    private static Map<String, String> madeFor(JsonNode root) {
+        Map<String, String> madeFor = new HashMap<>();
+        root.get("f").fields().forEachRemaining(e -> madeFor.put(e.getKey(), e.getValue().asText()));
+        return madeFor;
     }
 
     private static Problem invalid(String message) {

@@ -1,5 +1,6 @@
 package org.code.plp.review;
 
+import java.util.List;
 import org.code.plp.applications.ApplicationLog;
 import org.code.plp.applications.ApplicationRepository;
 import org.code.plp.applications.ApplicationStatus;
@@ -7,6 +8,8 @@ import org.code.plp.counters.Counters;
 import org.code.plp.http.ApiHandler;
 import org.code.plp.http.ApiRequest;
 import org.code.plp.http.ApiResponse;
+import org.code.plp.http.FieldError;
+import org.code.plp.http.Problem;
 import org.code.plp.http.StaffIdentity;
 import org.code.plp.platform.Platform;
 
@@ -26,7 +29,7 @@ public final class ReviewApplicationsHandler extends ApiHandler {
     }
 
     public ReviewApplicationsHandler(Platform platform) {
-        this(platform, ReviewService.MAX_CSV_BYTES);
+        this(platform, Long.parseLong(platform.env().get("CSV_PART_BYTES", Long.toString(ReviewService.MAX_CSV_BYTES))));
     }
 
     /** With a smaller CSV cap, so the over-cap answer can be tested without millions of rows. */
@@ -45,18 +48,40 @@ public final class ReviewApplicationsHandler extends ApiHandler {
         return switch (route.key()) {
             case "GET /admin/applications" -> ApiResponse.json(200, reviews.list(QueueFilter.from(request)));
             case "GET /admin/applications/{id}" -> ApiResponse.json(200, reviews.detail(route.id()));
-            case "GET /admin/applications.csv" -> csv(reviews.csv(QueueFilter.from(request)), "applications.csv");
-            case "GET /admin/cohort.csv" -> csv(reviews.csv(new QueueFilter(ApplicationStatus.ACCEPTED, QueueFilter.ALL_REGIONS, null,
-                    QueueFilter.MAX_LIMIT, null)), "cohort.csv");
+            case "GET /admin/applications.csv" -> csv(request, "applications", QueueFilter.from(request));
+            case "GET /admin/cohort.csv" -> csv(request, "cohort", new QueueFilter(ApplicationStatus.ACCEPTED,
+                    QueueFilter.ALL_REGIONS, null, QueueFilter.MAX_LIMIT, null));
             case "GET /admin/interest" -> ApiResponse.json(200, interest.list(InterestReview.Filter.from(request)));
             case "GET /admin/interest/summary" -> ApiResponse.json(200, interest.summary());
             default -> throw StaffRoute.unknown(route);
         };
     }
 
-    private static ApiResponse csv(Csv csv, String filename) {
+    /** The whole export, or with {@code parts=true} one part of it (see {@link ReviewService#csvPart}). */
+    private ApiResponse csv(ApiRequest request, String export, QueueFilter filter) {
+        String parts = request.query("parts").map(String::trim).orElse("false");
+        if (!parts.equals("true") && !parts.equals("false")) {
+            throw Problem.validation(List.of(new FieldError("parts", "Must be true or false.")));
+        }
+        String cursor = request.query("cursor").orElse(null);
+        if (parts.equals("false")) {
+            if (cursor != null) {
+                throw Problem.validation(List.of(new FieldError("cursor", "A cursor needs parts=true.")));
+            }
+            Csv csv = reviews.csv(filter);
+            return csvResponse(csv, export, csv.rows() - 1);
+        }
+        ReviewService.CsvPart part = reviews.csvPart(export, filter, cursor);
+        ApiResponse response = csvResponse(part.csv(), export, part.dataRows())
+                .header("X-Part", Integer.toString(part.part()));
+        return part.nextCursor() == null ? response : response.header("X-Next-Cursor", part.nextCursor());
+    }
+
+    private static ApiResponse csvResponse(Csv csv, String export, int dataRows) {
         return ApiResponse.text(200, CSV, csv.toString())
-                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
-                .header("X-Row-Count", Integer.toString(csv.rows() - 1));
+                .header("Content-Disposition", "attachment; filename=\"" + export + ".csv\"")
+                .header("X-Row-Count", Integer.toString(dataRows))
+                // The console runs on another origin in the cloud: without this it cannot read the part headers.
+                .header("Access-Control-Expose-Headers", "Content-Disposition, X-Row-Count, X-Part, X-Next-Cursor");
     }
 }

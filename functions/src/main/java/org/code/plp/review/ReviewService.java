@@ -2,6 +2,7 @@ package org.code.plp.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,10 +138,77 @@ public class ReviewService {
             } while (start != null);
         } catch (Csv.TooLarge e) {
             throw new Problem(413, "export-too-large", "Export too large",
-                    "The export would be larger than " + e.maxBytes() / 1_000_000 + " MB (" + e.rowsWritten()
-                            + " rows fit). Filter by status or region and export in parts.", List.of());
+                    "The export would be larger than " + megabytes(e.maxBytes()) + " (" + e.rowsWritten()
+                            + " rows fit). Add parts=true to get it in parts: each answer is a CSV of whole rows"
+                            + " (the header only in the first) with an X-Next-Cursor header while rows remain;"
+                            + " send that as cursor=... for the next part. Or filter by status or region.", List.of());
         }
         return csv;
+    }
+
+    /** One part of a CSV export: whole rows, the header only in part 1, and the cursor of the next part. */
+    public record CsvPart(Csv csv, int part, int dataRows, String nextCursor) {
+    }
+
+    /**
+     * The part of {@code export}'s CSV after {@code cursor} (null for part 1): rows up to the size cap,
+     * broken only between rows. The cursor carries the export, its filters and the next part's number,
+     * and is the key of the last row written, so no row is lost or repeated between parts.
+     */
+    public CsvPart csvPart(String export, QueueFilter filter, String cursor) {
+        IndexPager.Selection selection = filter.selection();
+        int part = cursor == null ? 1 : partNumber(cursor);
+        Map<String, AttributeValue> start = cursor == null ? null
+                : pager.start(selection, partFilters(export, filter, part), cursor);
+        Csv csv = new Csv(maxCsvBytes);
+        int header = 0;
+        if (part == 1) {
+            csv.row(CSV_COLUMNS);
+            header = 1;
+        }
+        Map<String, AttributeValue> lastWritten = start;
+        do {
+            IndexPager.Page page = pager.page(selection, CSV_PAGE, start);
+            for (Map<String, AttributeValue> raw : page.items()) {
+                try {
+                    csv.row(csvRow(ApplicationItem.SCHEMA.mapToItem(raw)));
+                } catch (Csv.TooLarge full) {
+                    if (csv.rows() == header) {
+                        throw new Problem(413, "row-too-large", "Row too large", "One application's row is larger than a part ("
+                                + full.maxBytes() + " bytes); raise CSV_PART_BYTES.", List.of());
+                    }
+                    String next = PageCursor.encode(partFilters(export, filter, part + 1), lastWritten);
+                    return new CsvPart(csv, part, csv.rows() - header, next);
+                }
+                lastWritten = pager.keyOf(raw, selection);
+            }
+            start = page.lastKey();
+        } while (start != null);
+        return new CsvPart(csv, part, csv.rows() - header, null);
+    }
+
+    private static int partNumber(String cursor) {
+        String raw = PageCursor.filterIn(cursor, "part");
+        try {
+            int part = Integer.parseInt(raw);
+            if (part >= 2) {
+                return part;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw Problem.field(400, "invalid-cursor", "Invalid cursor", "cursor", "The cursor is not one this API gave out.");
+    }
+
+    private static Map<String, String> partFilters(String export, QueueFilter filter, int part) {
+        Map<String, String> filters = new HashMap<>(filter.cursorFilters());
+        filters.put("export", export);
+        filters.put("part", Integer.toString(part));
+        return filters;
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes >= 1_000_000 ? bytes / 1_000_000 + " MB" : bytes + " bytes";
     }
 
     static List<String> csvRow(ApplicationItem item) {

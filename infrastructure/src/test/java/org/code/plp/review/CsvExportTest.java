@@ -1,14 +1,22 @@
 package org.code.plp.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.code.plp.local.TestHttp;
+import org.code.plp.platform.Env;
 import org.code.plp.platform.Json;
+import org.code.plp.platform.Platform;
 import org.junit.jupiter.api.Test;
 
 /** GET /admin/applications.csv and /admin/cohort.csv. */
@@ -79,14 +87,123 @@ class CsvExportTest {
             fx.apply(region);
         }
         var handler = new ReviewApplicationsHandler(fx.cloud.platform("ReviewApplicationsFunction"), 1_000);
-        var context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
-        context.setAuthorizer(Map.of("claims", Map.of("sub", "s", "email", "r@code.org", "cognito:groups", "reviewers")));
-        var response = handler.handleRequest(new APIGatewayProxyRequestEvent().withHttpMethod("GET")
-                .withResource("/admin/applications.csv").withPath("/admin/applications.csv")
-                .withQueryStringParameters(Map.of("region", region)).withRequestContext(context), null);
+        var response = get(handler, "/admin/applications.csv", Map.of("region", region));
         assertEquals(413, response.getStatusCode(), response.getBody());
         assertEquals("application/problem+json; charset=utf-8", response.getHeaders().get("Content-Type"));
-        assertTrue(Json.read(response.getBody()).get("detail").textValue().contains("Filter by status or region"));
+        assertTrue(Json.read(response.getBody()).get("detail").textValue().contains("parts=true"));
+    }
+
+    @Test
+    void aLargeExportComesInPartsThatJoinIntoTheWholeFile() {
+        String region = fx.region();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Map<String, Object> form = ReviewFixture.form(region, "Org " + i + ", \"Quoted\"", "Ada", "Lovelace");
+            // Quoted CR LF inside cells: a part boundary must never fall inside one.
+            form.put("districtRelationships", "Row " + i + " line one\r\nline two,\nline \"three\"");
+            ids.add(fx.apply(form));
+        }
+        var handler = new ReviewApplicationsHandler(withCsvPartBytes(1_000));
+        Map<String, String> query = new HashMap<>(Map.of("region", region, "parts", "true"));
+        StringBuilder joined = new StringBuilder();
+        List<Integer> partSizes = new ArrayList<>();
+        int rowsCounted = 0;
+        String cursor = null;
+        for (int part = 1; part < 50; part++) {
+            if (cursor != null) {
+                query.put("cursor", cursor);
+            }
+            var response = get(handler, "/admin/applications.csv", query);
+            assertEquals(200, response.getStatusCode(), response.getBody());
+            assertEquals(Integer.toString(part), response.getHeaders().get("X-Part"));
+            assertTrue(response.getHeaders().get("Access-Control-Expose-Headers").contains("X-Next-Cursor"));
+            String body = response.getBody();
+            assertTrue(body.getBytes(StandardCharsets.UTF_8).length <= 1_000, "a part is at most the cap");
+            List<List<String>> rows = parse(body); // each part alone is valid CSV: it ends between rows
+            assertEquals(part == 1, !rows.isEmpty() && rows.get(0).equals(ReviewService.CSV_COLUMNS), "header only in part 1");
+            rowsCounted += Integer.parseInt(response.getHeaders().get("X-Row-Count"));
+            partSizes.add(rows.size());
+            joined.append(body);
+            cursor = response.getHeaders().get("X-Next-Cursor");
+            if (cursor == null) {
+                break;
+            }
+        }
+        assertNull(cursor, "the last part has no X-Next-Cursor");
+        assertTrue(partSizes.size() >= 3, "the cap forces several parts: " + partSizes);
+        List<List<String>> rows = parse(joined.toString());
+        assertEquals(ReviewService.CSV_COLUMNS, rows.get(0));
+        List<String> exported = rows.stream().skip(1).map(r -> r.get(0)).toList();
+        assertEquals(12, rowsCounted);
+        assertEquals(new HashSet<>(ids), new HashSet<>(exported));
+        assertEquals(ids.size(), exported.size(), "no row repeated");
+        int column = rows.get(0).indexOf("districtRelationships");
+        for (List<String> row : rows.subList(1, rows.size())) {
+            assertTrue(row.get(column).matches("Row \\d+ line one\r\nline two,\nline \"three\""), row.get(column));
+        }
+        // The parts are the whole file, row for row, when it fits in one answer.
+        var whole = get(new ReviewApplicationsHandler(withCsvPartBytes(1_000_000)), "/admin/applications.csv",
+                Map.of("region", region));
+        assertEquals(whole.getBody(), joined.toString());
+    }
+
+    @Test
+    void pastTheCapTheWholeFileIsStillA413ThatPointsToParts() {
+        String region = fx.region();
+        for (int i = 0; i < 4; i++) {
+            fx.apply(region);
+        }
+        var response = get(new ReviewApplicationsHandler(withCsvPartBytes(1_000)), "/admin/applications.csv",
+                Map.of("region", region));
+        assertEquals(413, response.getStatusCode(), response.getBody());
+        assertTrue(Json.read(response.getBody()).get("detail").textValue().contains("parts=true"), response.getBody());
+    }
+
+    @Test
+    void aTamperedOrMismatchedCursorIsA400NamingCursor() {
+        String region = fx.region();
+        String other = fx.region();
+        for (int i = 0; i < 3; i++) {
+            fx.apply(region);
+        }
+        var handler = new ReviewApplicationsHandler(withCsvPartBytes(1_000));
+        var first = get(handler, "/admin/applications.csv", Map.of("region", region, "parts", "true"));
+        assertEquals(200, first.getStatusCode(), first.getBody());
+        String cursor = first.getHeaders().get("X-Next-Cursor");
+        assertTrue(cursor != null && !cursor.isBlank());
+        assertEquals(200, get(handler, "/admin/applications.csv", Map.of("region", region, "parts", "true", "cursor", cursor))
+                .getStatusCode());
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).replace("\"part\":\"2\"", "\"part\":\"x\"")
+                        .getBytes(StandardCharsets.UTF_8));
+        for (Map<String, String> bad : List.of(
+                Map.of("region", region, "parts", "true", "cursor", cursor + "x"),
+                Map.of("region", region, "parts", "true", "cursor", "not-a-cursor"),
+                Map.of("region", region, "parts", "true", "cursor", forged),
+                Map.of("region", other, "parts", "true", "cursor", cursor),
+                Map.of("region", region, "status", "pending", "parts", "true", "cursor", cursor))) {
+            var response = get(handler, "/admin/applications.csv", bad);
+            assertEquals(400, response.getStatusCode(), bad + " " + response.getBody());
+            assertEquals("cursor", Json.read(response.getBody()).get("errors").get(0).get("field").textValue());
+        }
+        var cohort = get(handler, "/admin/cohort.csv", Map.of("parts", "true", "cursor", cursor));
+        assertEquals(400, cohort.getStatusCode(), "a cursor of one export is not one of another");
+    }
+
+    /** The function's Platform with a smaller CSV_PART_BYTES, as the template's variable would set it. */
+    private Platform withCsvPartBytes(long bytes) {
+        Platform function = fx.cloud.platform("ReviewApplicationsFunction");
+        assertEquals("4000000", function.env().get("CSV_PART_BYTES", null), "the template's default");
+        Map<String, String> env = new HashMap<>(function.env().asMap());
+        env.put("CSV_PART_BYTES", Long.toString(bytes));
+        return new Platform(new Env(env), function.dynamo(), function::ses, function.clock());
+    }
+
+    private static APIGatewayProxyResponseEvent get(ReviewApplicationsHandler handler, String path, Map<String, String> query) {
+        var context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
+        context.setAuthorizer(Map.of("claims", Map.of("sub", "s", "email", "r@code.org", "cognito:groups", "reviewers")));
+        return handler.handleRequest(new APIGatewayProxyRequestEvent().withHttpMethod("GET").withResource(path).withPath(path)
+                .withQueryStringParameters(query).withRequestContext(context), null);
     }
 
     /** A strict RFC 4180 reader, so the test checks the format rather than trusting the writer. */

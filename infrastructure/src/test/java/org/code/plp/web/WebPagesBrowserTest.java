@@ -458,6 +458,30 @@ class WebPagesBrowserTest {
                   .then(function (r) { return r.text().then(function (t) { done(r.status + ' ' + t.split('\\n')[0]); }); })
                   .catch(function (e) { done('error ' + e); });""");
         assertTrue(String.valueOf(csv).startsWith("200 id,status"), String.valueOf(csv));
+        // The CSV button fetches in parts, joins them and reports the rows in the live status region.
+        // (fetch is only recorded, not replaced: the requests still reach the local API.)
+        browser.js("""
+                window.csvRequests = [];
+                var realFetch = window.fetch;
+                window.fetch = function (url) {
+                  if (String(url).indexOf('.csv') >= 0) { window.csvRequests.push(String(url)); }
+                  return realFetch.apply(this, arguments);
+                };""");
+        browser.find("#download-applications").click();
+        browser.waitFor().until(d -> browser.find("#console-status").getText().contains("downloaded"));
+        String done = browser.find("#console-status").getText();
+        assertTrue(done.matches("applications-\\d{4}-\\d{2}-\\d{2}\\.csv downloaded: [\\d,]+ rows in \\d+ parts?\\."), done);
+        String requests = String.valueOf(browser.js("return window.csvRequests.join(' ')"));
+        assertTrue(requests.contains("/admin/applications.csv?") && requests.contains("parts=true"), requests);
+        assertTrue(!browser.find("#console-alert").isDisplayed());
+        // A part that fails saves nothing and says so.
+        String token = String.valueOf(browser.js("return sessionStorage.getItem('plp.staff.token')"));
+        browser.js("sessionStorage.setItem('plp.staff.token', 'not-a-token')");
+        browser.find("#download-cohort").click();
+        browser.waitFor().until(d -> browser.find("#console-alert").isDisplayed());
+        assertTrue(browser.find("#console-alert").getText().contains("nothing was saved"),
+                browser.find("#console-alert").getText());
+        browser.js("sessionStorage.setItem('plp.staff.token', arguments[0])", token);
         browser.fullScreenshot("admin-interest");
     }
 }
