@@ -44,11 +44,15 @@ public final class LocalDynamo implements AutoCloseable {
         return new LocalDynamo(local.dynamoDbClient(), local.dynamoDbStreamsClient(), null, local::shutdown);
     }
 
-    /** A DynamoDB Local server, in memory, bound to 127.0.0.1 only, telemetry off. */
+    /**
+     * A DynamoDB Local server, in memory, bound to 127.0.0.1 only, telemetry off. {@code -sharedDb}: without it
+     * DynamoDB Local keeps one database per access key and region, and a developer's AWS CLI or NoSQL Workbench
+     * (with their own keys) would see no tables.
+     */
     public static LocalDynamo server(int port) {
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                    new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(port)});
+                    new String[] {"-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
             bindToLoopback(server);
             server.start();
             URI endpoint = URI.create("http://" + LOOPBACK + ":" + port);

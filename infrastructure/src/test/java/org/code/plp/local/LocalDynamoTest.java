@@ -14,6 +14,11 @@ import java.net.Socket;
 import java.util.Map;
 import java.util.Optional;
 import org.code.plp.regions.RegionRepository;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import org.junit.jupiter.api.Test;
 
 /** DynamoDB Local as a server (the run command's mode) and the DYNAMODB_ENDPOINT override. */
@@ -60,6 +65,17 @@ class LocalDynamoTest {
                 assertEquals(env.get("DYNAMODB_ENDPOINT"), cloud.env().get("DYNAMODB_ENDPOINT"), "functions are told the endpoint");
                 assertEquals(201, new TestHttp(cloud.baseUri()).post("/interest",
                         Map.of("email", "e@example.org", "zip", "70112", "role", "teacher")).status());
+            }
+            // A developer's own tool (other keys, other region) sees the same tables: -sharedDb.
+            try (DynamoDbClient tool = DynamoDbClient.builder()
+                    .endpointOverride(server.endpoint().orElseThrow())
+                    .region(Region.US_WEST_2)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("SomeoneElse", "x")))
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .build()) {
+                var tables = server.client().listTables().tableNames();
+                assertTrue(tables.size() >= 7, "the template's tables exist: " + tables);
+                assertEquals(tables, tool.listTables().tableNames(), "tables visible to any credentials and region");
             }
             // A second cloud on the same endpoint finds the tables and seed there and leaves them be.
             try (LocalCloud again = LocalCloud.start(new LocalCloud.Options(false, 0, env, ProjectPaths.root(), true))) {
