@@ -50,12 +50,12 @@ public final class PageCursor {
         for (Iterator<Map.Entry<String, JsonNode>> it = root.get("k").fields(); it.hasNext(); ) {
             var entry = it.next();
             if (!entry.getValue().isTextual() || entry.getValue().textValue().isEmpty()) {
-                throw invalid("The cursor is not one this API gave out.");
+                throw notOurs();
             }
             key.put(entry.getKey(), AttributeValue.fromS(entry.getValue().textValue()));
         }
         if (!key.keySet().equals(keyAttributes) || !partitionValue.equals(key.get(partitionAttribute).s())) {
-            throw invalid("The cursor is not one this API gave out.");
+            throw notOurs();
         }
         return key;
     }
@@ -67,23 +67,23 @@ public final class PageCursor {
     public static String filterIn(String cursor, String name) {
         String value = madeFor(parse(cursor)).get(name);
         if (value == null) {
-            throw invalid("The cursor is not one this API gave out.");
+            throw notOurs();
         }
         return value;
     }
 
     private static JsonNode parse(String cursor) {
         if (cursor.length() > MAX_LENGTH) {
-            throw invalid("The cursor is not one this API gave out.");
+            throw notOurs();
         }
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(new String(DECODER.decode(cursor), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException | java.io.IOException e) {
-            throw invalid("The cursor is not one this API gave out.");
+            throw notOurs();
         }
         if (root == null || !root.path("f").isObject() || !root.path("k").isObject()) {
-            throw invalid("The cursor is not one this API gave out.");
+            throw notOurs();
         }
         return root;
     }
@@ -92,6 +92,11 @@ public final class PageCursor {
         Map<String, String> madeFor = new HashMap<>();
         root.get("f").fields().forEachRemaining(e -> madeFor.put(e.getKey(), e.getValue().asText()));
         return madeFor;
+    }
+
+    /** A cursor that is malformed, edited or of another list. */
+    static Problem notOurs() {
+        return invalid("The cursor is not one this API gave out.");
     }
 
     private static Problem invalid(String message) {

@@ -68,7 +68,7 @@ public final class ReviewApplicationsHandler extends ApiHandler {
             if (cursor != null) {
                 throw Problem.validation(List.of(new FieldError("cursor", "A cursor needs parts=true.")));
             }
-            Csv csv = reviews.csv(filter);
+            Csv csv = reviews.csv(export, filter);
             return csvResponse(csv, export, csv.rows() - 1);
         }
         ReviewService.CsvPart part = reviews.csvPart(export, filter, cursor);

@@ -122,28 +122,20 @@ public class ReviewService {
         CSV_COLUMNS = List.copyOf(columns);
     }
 
-    /** The filtered queue (q is not an export filter) as CSV, read page by page into a bounded buffer. */
-    public Csv csv(QueueFilter filter) {
-        Csv csv = new Csv(maxCsvBytes);
-        csv.row(CSV_COLUMNS);
-        IndexPager.Selection selection = filter.selection();
-        Map<String, AttributeValue> start = null;
-        try {
-            do {
-                IndexPager.Page page = pager.page(selection, CSV_PAGE, start);
-                for (Map<String, AttributeValue> raw : page.items()) {
-                    csv.row(csvRow(ApplicationItem.SCHEMA.mapToItem(raw)));
-                }
-                start = page.lastKey();
-            } while (start != null);
-        } catch (Csv.TooLarge e) {
+    /**
+     * The whole of {@code export}'s CSV (q is not an export filter), read page by page into a bounded
+     * buffer: the first part, when it is the only one; else a 413 that says how to ask for parts.
+     */
+    public Csv csv(String export, QueueFilter filter) {
+        CsvPart whole = csvPart(export, filter, null);
+        if (whole.nextCursor() != null) {
             throw new Problem(413, "export-too-large", "Export too large",
-                    "The export would be larger than " + megabytes(e.maxBytes()) + " (" + e.rowsWritten()
+                    "The export would be larger than " + megabytes(maxCsvBytes) + " (" + whole.dataRows()
                             + " rows fit). Add parts=true to get it in parts: each answer is a CSV of whole rows"
                             + " (the header only in the first) with an X-Next-Cursor header while rows remain;"
                             + " send that as cursor=... for the next part. Or filter by status or region.", List.of());
         }
-        return csv;
+        return whole.csv();
     }
 
     /** One part of a CSV export: whole rows, the header only in part 1, and the cursor of the next part. */
@@ -197,7 +189,7 @@ public class ReviewService {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw Problem.field(400, "invalid-cursor", "Invalid cursor", "cursor", "The cursor is not one this API gave out.");
+        throw PageCursor.notOurs();
     }
 
     private static Map<String, String> partFilters(String export, QueueFilter filter, int part) {
