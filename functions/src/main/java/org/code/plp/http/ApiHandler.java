@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.util.List;
 import java.util.Map;
-import org.code.plp.platform.Env;
 import org.code.plp.platform.Platform;
 import org.code.plp.platform.Priming;
 import org.code.plp.platform.WriteTransaction;
@@ -18,20 +17,16 @@ import org.code.plp.platform.WriteTransaction;
  */
 public abstract class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     private final Map<String, String> defaultHeaders;
-    private Priming priming;
+    private final Priming priming;
 
     /** A handler with a SnapStart priming hook that sends {@link #primingEvent()} through it. */
     protected ApiHandler(Platform platform) {
-        this(platform.env());
-        this.priming = Priming.register(platform, () -> handleRequest(primingEvent(), null));
-    }
-
-    protected ApiHandler(Env env) {
         this.defaultHeaders = Map.of(
-                "Access-Control-Allow-Origin", env.get("ALLOWED_ORIGIN", "*"),
+                "Access-Control-Allow-Origin", platform.env().get("ALLOWED_ORIGIN", "*"),
                 "Vary", "Origin",
                 "X-Content-Type-Options", "nosniff",
                 "Cache-Control", "no-store");
+        this.priming = Priming.register(platform, () -> handleRequest(primingEvent(), null));
     }
 
     @Override
@@ -70,7 +65,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
                 .withBody("{}");
     }
 
-    /** The SnapStart priming hook, when built with a Platform. */
+    /** The SnapStart priming hook. */
     public final Priming priming() {
         return priming;
     }

@@ -1,9 +1,9 @@
 package org.code.plp.notify;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.UUID;
 import org.code.plp.outbox.OutboxItem;
+import org.code.plp.platform.Json;
 
 /**
  * Sends one outbox email exactly once: claim it (a conditional update, so a redelivered record or
@@ -45,13 +45,9 @@ public class Notifier {
         } catch (RuntimeException unexpected) {
             return failed(outboxId, leaseId, false, unexpected.getClass().getSimpleName());
         }
-        Instant now = clock.instant();
-        if (!leases.markSent(outboxId, leaseId, messageId, now)) {
-            // The lease ran out while SES was busy and someone else may have sent it too; say so loudly.
-            log(outboxId, Outcome.SENT, "sent after the lease ended (possible duplicate) " + messageId);
-            return Outcome.SENT;
-        }
-        log(outboxId, Outcome.SENT, messageId);
+        boolean recorded = leases.markSent(outboxId, leaseId, messageId, clock.instant());
+        // Not recorded: the lease ran out while SES was busy and someone else may have sent it too; say so loudly.
+        log(outboxId, Outcome.SENT, recorded ? messageId : "sent after the lease ended (possible duplicate) " + messageId);
         return Outcome.SENT;
     }
 
@@ -68,7 +64,7 @@ public class Notifier {
 
     // One JSON line per email: ids and reasons only, never addresses or content (PII).
     private static void log(String outboxId, Outcome outcome, String detail) {
-        var line = org.code.plp.platform.Json.object()
+        var line = Json.object()
                 .put("event", "notify").put("outboxId", outboxId).put("outcome", outcome.name()).put("detail", detail);
         (outcome == Outcome.FAILED || outcome == Outcome.RETRY ? System.err : System.out).println(line);
     }

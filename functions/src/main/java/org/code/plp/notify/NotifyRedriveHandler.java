@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.code.plp.platform.Json;
 import org.code.plp.platform.Platform;
 
 /**
@@ -70,9 +72,9 @@ public final class NotifyRedriveHandler implements RequestHandler<ScheduledEvent
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("found", stale.size());
         for (Notifier.Outcome outcome : Notifier.Outcome.values()) {
-            report.put(outcome.name().toLowerCase(java.util.Locale.ROOT), counts.getOrDefault(outcome, 0));
+            report.put(outcome.name().toLowerCase(Locale.ROOT), counts.getOrDefault(outcome, 0));
         }
-        System.out.println(org.code.plp.platform.Json.write(Map.of("event", "notify-redrive", "report", report)));
+        System.out.println(Json.write(Map.of("event", "notify-redrive", "report", report)));
         return report;
     }
 }
