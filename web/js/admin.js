@@ -6,15 +6,6 @@
     unreviewed: "Unreviewed", pending: "Pending", interview: "Interview", accepted: "Accepted",
     declined: "Declined", waitlisted: "Waitlisted", withdrawn: "Withdrawn"
   };
-  // The contract's transition table (shared/API.md); the server enforces it, this only hides
-  // buttons that could never succeed.
-  var TRANSITIONS = {
-    unreviewed: ["pending", "interview", "declined", "withdrawn"],
-    pending: ["interview", "accepted", "declined", "waitlisted", "withdrawn"],
-    interview: ["accepted", "declined", "waitlisted", "withdrawn"],
-    waitlisted: ["accepted", "declined", "withdrawn"],
-    accepted: [], declined: [], withdrawn: []
-  };
   var CONFLICT = "Someone else changed this application; reload to see their change.";
   var PAGE_SIZE = 25;
 
@@ -269,7 +260,8 @@
     addField(fields, "Joint application with", app.jointApplication && app.jointApplication.partnerName);
 
     var buttons = PLP.clear($("decision-buttons"));
-    var allowed = TRANSITIONS[app.status] || [];
+    // The detail carries the moves the server allows from this status: one button for each.
+    var allowed = detail.allowedTransitions || [];
     if (allowed.length === 0) {
       buttons.appendChild(PLP.el("p", { text: "This application is finalized (" + (STATUS_LABEL[app.status] || app.status) + ")." }));
     }
