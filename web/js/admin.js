@@ -157,14 +157,11 @@
   }
 
   function itemOrganization(item) {
-    return item.organizationName || (item.organization && (item.organization.name || item.organization)) || "(no name)";
+    return item.organizationName || "(no name)";
   }
 
   function itemManager(item) {
-    var pm = item.programManager || {};
-    var name = item.contactName || [pm.firstName, pm.lastName].filter(Boolean).join(" ");
-    var email = item.contactEmail || pm.email || "";
-    return name + (email ? " <" + email + ">" : "");
+    return (item.contactName || "") + (item.contactEmail ? " <" + item.contactEmail + ">" : "");
   }
 
   function renderQueue(items) {
@@ -352,10 +349,9 @@
     var app = state.current;
     var change = {};
     change[criterion] = value;
-    var scores = Object.assign({}, app.scores || {}, change);
     say("Saving the score…");
     return api("PUT", "/admin/applications/" + encodeURIComponent(app.id) + "/scores", change).then(function (response) {
-      app.scores = (response.body && (response.body.scores || response.body)) || scores;
+      app.scores = response.body.scores;
       say("Score saved.");
     }).catch(function (error) {
       say("");
@@ -446,28 +442,11 @@
   });
 
   // ------------------------------------------------------------------ interest summary
-  function entries(value, keyName) {
-    // Accepts {LA: 3} maps or [{state, count}] lists.
-    if (Array.isArray(value)) { return value; }
-    return Object.keys(value || {}).map(function (key) {
-      var entry = { count: value[key] };
-      entry[keyName] = key;
-      return entry;
-    });
-  }
-
+  // The summary comes as byState [{state, count}] and byCity [{city, state, count}], most first.
   function loadInterest() {
     return api("GET", "/admin/interest/summary").then(function (response) {
-      var body = response.body || {};
-      var states = entries(body.byState || body.states, "state").sort(function (a, b) { return b.count - a.count; });
-      var cities = entries(body.byCity || body.cities, "key").map(function (c) {
-        if (c.key && !c.city) {
-          var parts = String(c.key).split("#");
-          c.state = parts.length > 1 ? parts[0] : "";
-          c.city = parts.length > 1 ? parts.slice(1).join("#") : parts[0];
-        }
-        return c;
-      }).sort(function (a, b) { return b.count - a.count; });
+      var states = response.body.byState || [];
+      var cities = response.body.byCity || [];
       var sBody = PLP.clear($("interest-states").tBodies[0]);
       states.forEach(function (s) {
         sBody.appendChild(PLP.el("tr", {}, [PLP.el("td", { text: s.state }), PLP.el("td", { text: String(s.count) })]));
