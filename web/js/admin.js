@@ -12,7 +12,8 @@
   var $ = function (id) { return document.getElementById(id); };
   var statusNode = $("console-status");
   var alertNode = $("console-alert");
-  var state = { cursors: [null], page: 0, nextCursor: null, current: null, regions: {}, queueRequest: 0 };
+  var state = { cursors: [null], page: 0, nextCursor: null, current: null, regions: {}, regionsLoaded: null,
+    queueRequest: 0 };
 
   function say(text) { statusNode.textContent = text; }
 
@@ -87,8 +88,9 @@
     $("filter-status").appendChild(PLP.el("option", { value: status, text: STATUS_LABEL[status] }));
   });
 
+  // Once per page: signing in again (after an expired token) must not add the regions twice.
   function loadRegions() {
-    return PLP.request("GET", "/pins").then(function (response) {
+    state.regionsLoaded = state.regionsLoaded || PLP.request("GET", "/pins").then(function (response) {
       var select = $("filter-region");
       ((response.body && response.body.features) || []).forEach(function (feature) {
         var p = feature.properties || {};
@@ -96,6 +98,7 @@
         select.appendChild(PLP.el("option", { value: feature.id, text: state.regions[feature.id] }));
       });
     }).catch(function () { /* the filter still offers all / none */ });
+    return state.regionsLoaded;
   }
 
   // Spaces as %20, not "+": API Gateway hands "+" to the function as a literal plus.
