@@ -34,6 +34,11 @@
     });
   }
 
+  /** A 401 or 403 that api() has already answered (sign-in again, not allowed): nothing more to say. */
+  function shownByApi(error) {
+    return error instanceof PLP.ApiError && (error.status === 401 || error.status === 403);
+  }
+
   function formatDate(iso) {
     if (!iso) { return ""; }
     var date = new Date(iso);
@@ -136,7 +141,7 @@
       say(shown + (shown === 1 ? " application" : " applications") + " shown.");
     }).catch(function (error) {
       say("");
-      if (!(error instanceof PLP.ApiError && (error.status === 401 || error.status === 403))) {
+      if (!shownByApi(error)) {
         alertText("The applications could not be loaded: " + error.message);
       }
     });
@@ -325,9 +330,13 @@
       box.appendChild(document.createTextNode(CONFLICT + " "));
       box.appendChild(PLP.el("button", { type: "button", text: "Reload", onclick: function () { openApplication(state.current.id); } }));
       box.hidden = false;
-    } else if (!(error instanceof PLP.ApiError && (error.status === 401 || error.status === 403))) {
+    } else if (!shownByApi(error)) {
       alertText(what + " failed: " + error.message);
     }
+  }
+
+  function enableDecisions(enabled) {
+    Array.prototype.forEach.call($("decision-buttons").querySelectorAll("button"), function (b) { b.disabled = !enabled; });
   }
 
   function decide(next) {
@@ -335,7 +344,7 @@
     var body = { status: next, expectedVersion: app.version };
     var note = $("decision-note").value.trim();
     if (note) { body.note = note; }
-    Array.prototype.forEach.call($("decision-buttons").querySelectorAll("button"), function (b) { b.disabled = true; });
+    enableDecisions(false);
     say("Saving the decision…");
     return api("POST", "/admin/applications/" + encodeURIComponent(app.id) + "/decision", body).then(function () {
       $("decision-note").value = "";
@@ -343,7 +352,7 @@
       return openApplication(app.id).then(loadQueue);
     }).catch(function (error) {
       say("");
-      Array.prototype.forEach.call($("decision-buttons").querySelectorAll("button"), function (b) { b.disabled = false; });
+      enableDecisions(true);
       conflictOr(error, "The decision");
     });
   }
@@ -412,7 +421,7 @@
           rows += parseInt(response.headers.get("X-Row-Count") || "0", 10) || 0;
           return response.blob().then(function (blob) {
             parts.push(blob);
-            say("Downloading… part " + parts.length + ", " + rows.toLocaleString("en-US") + " rows");
+            say("Downloading… part " + parts.length + ", " + PLP.formatNumber(rows) + " rows");
             return next ? fetchPart(next) : null;
           });
         });
@@ -424,7 +433,7 @@
       document.body.appendChild(link);
       link.click();
       setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
-      say(filename + " downloaded: " + rows.toLocaleString("en-US") + " rows in " + parts.length +
+      say(filename + " downloaded: " + PLP.formatNumber(rows) + " rows in " + parts.length +
         (parts.length === 1 ? " part." : " parts."));
     }).catch(function (error) {
       parts = [];
