@@ -6,22 +6,14 @@
     unreviewed: "Unreviewed", pending: "Pending", interview: "Interview", accepted: "Accepted",
     declined: "Declined", waitlisted: "Waitlisted", withdrawn: "Withdrawn"
   };
-  // The contract's transition table (shared/API.md); the server enforces it, this only hides
-  // buttons that could never succeed.
-  var TRANSITIONS = {
-    unreviewed: ["pending", "interview", "declined", "withdrawn"],
-    pending: ["interview", "accepted", "declined", "waitlisted", "withdrawn"],
-    interview: ["accepted", "declined", "waitlisted", "withdrawn"],
-    waitlisted: ["accepted", "declined", "withdrawn"],
-    accepted: [], declined: [], withdrawn: []
-  };
   var CONFLICT = "Someone else changed this application; reload to see their change.";
   var PAGE_SIZE = 25;
 
   var $ = function (id) { return document.getElementById(id); };
   var statusNode = $("console-status");
   var alertNode = $("console-alert");
-  var state = { cursors: [null], page: 0, nextCursor: null, current: null, regions: {}, queueRequest: 0 };
+  var state = { cursors: [null], page: 0, nextCursor: null, current: null, regions: {}, regionsLoaded: null,
+    queueRequest: 0 };
 
   function say(text) { statusNode.textContent = text; }
 
@@ -40,6 +32,11 @@
       }
       throw error;
     });
+  }
+
+  /** A 401 or 403 that api() has already answered (sign-in again, not allowed): nothing more to say. */
+  function shownByApi(error) {
+    return error instanceof PLP.ApiError && (error.status === 401 || error.status === 403);
   }
 
   function formatDate(iso) {
@@ -96,8 +93,9 @@
     $("filter-status").appendChild(PLP.el("option", { value: status, text: STATUS_LABEL[status] }));
   });
 
+  // Once per page: signing in again (after an expired token) must not add the regions twice.
   function loadRegions() {
-    return PLP.request("GET", "/pins").then(function (response) {
+    state.regionsLoaded = state.regionsLoaded || PLP.request("GET", "/pins").then(function (response) {
       var select = $("filter-region");
       ((response.body && response.body.features) || []).forEach(function (feature) {
         var p = feature.properties || {};
@@ -105,6 +103,7 @@
         select.appendChild(PLP.el("option", { value: feature.id, text: state.regions[feature.id] }));
       });
     }).catch(function () { /* the filter still offers all / none */ });
+    return state.regionsLoaded;
   }
 
   // Spaces as %20, not "+": API Gateway hands "+" to the function as a literal plus.
@@ -142,7 +141,7 @@
       say(shown + (shown === 1 ? " application" : " applications") + " shown.");
     }).catch(function (error) {
       say("");
-      if (!(error instanceof PLP.ApiError && (error.status === 401 || error.status === 403))) {
+      if (!shownByApi(error)) {
         alertText("The applications could not be loaded: " + error.message);
       }
     });
@@ -166,14 +165,11 @@
   }
 
   function itemOrganization(item) {
-    return item.organizationName || (item.organization && (item.organization.name || item.organization)) || "(no name)";
+    return item.organizationName || "(no name)";
   }
 
   function itemManager(item) {
-    var pm = item.programManager || {};
-    var name = item.contactName || [pm.firstName, pm.lastName].filter(Boolean).join(" ");
-    var email = item.contactEmail || pm.email || "";
-    return name + (email ? " <" + email + ">" : "");
+    return (item.contactName || "") + (item.contactEmail ? " <" + item.contactEmail + ">" : "");
   }
 
   function renderQueue(items) {
@@ -269,7 +265,8 @@
     addField(fields, "Joint application with", app.jointApplication && app.jointApplication.partnerName);
 
     var buttons = PLP.clear($("decision-buttons"));
-    var allowed = TRANSITIONS[app.status] || [];
+    // The detail carries the moves the server allows from this status: one button for each.
+    var allowed = detail.allowedTransitions || [];
     if (allowed.length === 0) {
       buttons.appendChild(PLP.el("p", { text: "This application is finalized (" + (STATUS_LABEL[app.status] || app.status) + ")." }));
     }
@@ -333,9 +330,13 @@
       box.appendChild(document.createTextNode(CONFLICT + " "));
       box.appendChild(PLP.el("button", { type: "button", text: "Reload", onclick: function () { openApplication(state.current.id); } }));
       box.hidden = false;
-    } else if (!(error instanceof PLP.ApiError && (error.status === 401 || error.status === 403))) {
+    } else if (!shownByApi(error)) {
       alertText(what + " failed: " + error.message);
     }
+  }
+
+  function enableDecisions(enabled) {
+    Array.prototype.forEach.call($("decision-buttons").querySelectorAll("button"), function (b) { b.disabled = !enabled; });
   }
 
   function decide(next) {
@@ -343,7 +344,7 @@
     var body = { status: next, expectedVersion: app.version };
     var note = $("decision-note").value.trim();
     if (note) { body.note = note; }
-    Array.prototype.forEach.call($("decision-buttons").querySelectorAll("button"), function (b) { b.disabled = true; });
+    enableDecisions(false);
     say("Saving the decision…");
     return api("POST", "/admin/applications/" + encodeURIComponent(app.id) + "/decision", body).then(function () {
       $("decision-note").value = "";
@@ -351,7 +352,7 @@
       return openApplication(app.id).then(loadQueue);
     }).catch(function (error) {
       say("");
-      Array.prototype.forEach.call($("decision-buttons").querySelectorAll("button"), function (b) { b.disabled = false; });
+      enableDecisions(true);
       conflictOr(error, "The decision");
     });
   }
@@ -360,10 +361,9 @@
     var app = state.current;
     var change = {};
     change[criterion] = value;
-    var scores = Object.assign({}, app.scores || {}, change);
     say("Saving the score…");
     return api("PUT", "/admin/applications/" + encodeURIComponent(app.id) + "/scores", change).then(function (response) {
-      app.scores = (response.body && (response.body.scores || response.body)) || scores;
+      app.scores = response.body.scores;
       say("Score saved.");
     }).catch(function (error) {
       say("");
@@ -421,7 +421,7 @@
           rows += parseInt(response.headers.get("X-Row-Count") || "0", 10) || 0;
           return response.blob().then(function (blob) {
             parts.push(blob);
-            say("Downloading… part " + parts.length + ", " + rows.toLocaleString("en-US") + " rows");
+            say("Downloading… part " + parts.length + ", " + PLP.formatNumber(rows) + " rows");
             return next ? fetchPart(next) : null;
           });
         });
@@ -433,7 +433,7 @@
       document.body.appendChild(link);
       link.click();
       setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
-      say(filename + " downloaded: " + rows.toLocaleString("en-US") + " rows in " + parts.length +
+      say(filename + " downloaded: " + PLP.formatNumber(rows) + " rows in " + parts.length +
         (parts.length === 1 ? " part." : " parts."));
     }).catch(function (error) {
       parts = [];
@@ -454,28 +454,11 @@
   });
 
   // ------------------------------------------------------------------ interest summary
-  function entries(value, keyName) {
-    // Accepts {LA: 3} maps or [{state, count}] lists.
-    if (Array.isArray(value)) { return value; }
-    return Object.keys(value || {}).map(function (key) {
-      var entry = { count: value[key] };
-      entry[keyName] = key;
-      return entry;
-    });
-  }
-
+  // The summary comes as byState [{state, count}] and byCity [{city, state, count}], most first.
   function loadInterest() {
     return api("GET", "/admin/interest/summary").then(function (response) {
-      var body = response.body || {};
-      var states = entries(body.byState || body.states, "state").sort(function (a, b) { return b.count - a.count; });
-      var cities = entries(body.byCity || body.cities, "key").map(function (c) {
-        if (c.key && !c.city) {
-          var parts = String(c.key).split("#");
-          c.state = parts.length > 1 ? parts[0] : "";
-          c.city = parts.length > 1 ? parts.slice(1).join("#") : parts[0];
-        }
-        return c;
-      }).sort(function (a, b) { return b.count - a.count; });
+      var states = response.body.byState || [];
+      var cities = response.body.byCity || [];
       var sBody = PLP.clear($("interest-states").tBodies[0]);
       states.forEach(function (s) {
         sBody.appendChild(PLP.el("tr", {}, [PLP.el("td", { text: s.state }), PLP.el("td", { text: String(s.count) })]));

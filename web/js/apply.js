@@ -7,7 +7,6 @@
   var typeOtherBox = document.getElementById("typeOther-box");
   var typeOther = document.getElementById("org-typeOther");
 
-  Array.prototype.forEach.call(document.querySelectorAll("select[data-states]"), PLP.forms.fillStates);
 
   var choices = document.getElementById("programs-choices");
   Object.keys(PLP.PROGRAMS).forEach(function (code) {

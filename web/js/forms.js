@@ -204,20 +204,17 @@
   /** Wires aria-describedby of each control to its help text and error message. */
   function describe(form) {
     Array.prototype.forEach.call(form.querySelectorAll("[data-field]"), function (box) {
-      var error = box.querySelector(".field-error");
       var help = box.querySelector(".help");
-      controlsOf(box).forEach(function (control) {
-        var ids = [];
-        if (help && help.id) { ids.push(help.id); }
-        if (error && error.id) { ids.push(error.id); }
-        if (ids.length > 0 && box.tagName !== "FIELDSET") {
-          control.setAttribute("aria-describedby", ids.join(" "));
-        }
-      });
-      if (box.tagName === "FIELDSET") {
-        var ids = [help && help.id, error && error.id].filter(Boolean);
-        if (ids.length > 0) { box.setAttribute("aria-describedby", ids.join(" ")); }
+      var error = box.querySelector(".field-error");
+      var ids = [help && help.id, error && error.id].filter(Boolean).join(" ");
+      if (!ids) {
+        return;
       }
+      // A fieldset (a group of choices) is described as a whole, a single field on its control.
+      var described = box.tagName === "FIELDSET" ? [box] : controlsOf(box);
+      described.forEach(function (node) {
+        node.setAttribute("aria-describedby", ids);
+      });
     });
   }
 
@@ -231,17 +228,19 @@
   }
 
   /**
-   * options: endpoint, extraChecks(body) -> errors[], sendingText, onSuccess(responseBody, requestBody).
+   * Fills the form's select[data-states] with the states.
+   * options: endpoint, sendingText, onSuccess(responseBody, requestBody).
    * The Idempotency-Key is fixed for this view of the form: a retry after a lost answer, or a
    * second click, replays the first answer instead of storing a second submission.
    */
   function setup(form, options) {
-    var summary = document.getElementById(options.summaryId || "form-errors");
-    var status = document.getElementById(options.statusId || "form-status");
+    var summary = document.getElementById("form-errors");
+    var status = document.getElementById("form-status");
     var button = form.querySelector("button[type=submit]");
     var idempotencyKey = newKey();
     var sending = false;
     form.dataset.idempotencyKey = idempotencyKey;
+    Array.prototype.forEach.call(form.querySelectorAll("select[data-states]"), fillStates);
     describe(form);
 
     form.addEventListener("submit", function (event) {
@@ -250,7 +249,7 @@
         return;
       }
       var body = serialize(form);
-      var errors = check(form).concat(options.extraChecks ? options.extraChecks(body, form) : []);
+      var errors = check(form);
       if (errors.length > 0) {
         status.textContent = "";
         showErrors(form, summary, errors);
@@ -298,10 +297,6 @@
 
   window.PLP.forms = {
     setup: setup,
-    serialize: serialize,
-    check: check,
-    fillStates: fillStates,
-    showSuccess: showSuccess,
-    CHECKS: CHECKS
+    showSuccess: showSuccess
   };
 })();

@@ -2,7 +2,6 @@
 (function () {
   "use strict";
   var form = document.getElementById("interest-form");
-  Array.prototype.forEach.call(document.querySelectorAll("select[data-states]"), PLP.forms.fillStates);
 
   PLP.forms.setup(form, {
     endpoint: "/interest",

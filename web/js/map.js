@@ -3,7 +3,6 @@
 // the data-pins-drawn-ms attribute on <html>) so browser tests and people can read the figure.
 (function () {
   "use strict";
-  var STATUS_SHAPE = { seeking_partner: "circle", partner_selected: "square", closed: "diamond" };
   var CONUS = [[24.4, -125.0], [49.5, -66.9]];
   var statusNode = document.getElementById("map-status");
   var listNode = document.getElementById("regions");
@@ -19,7 +18,7 @@
     L.tileLayer(tiles.url, { attribution: tiles.attribution || "", maxZoom: 12 }).addTo(map);
   }
 
-  var states = fetch("vendor/us-atlas/states-10m.json").then(function (r) { return r.json(); }).then(function (topology) {
+  fetch("vendor/us-atlas/states-10m.json").then(function (r) { return r.json(); }).then(function (topology) {
     L.geoJSON(topojson.feature(topology, topology.objects.states), {
       renderer: L.canvas({ padding: 0.2 }),
       interactive: false,
@@ -52,12 +51,12 @@
     return (p.city || p.name || "Region") + (p.state ? ", " + p.state : "");
   }
 
-  function details(feature, headingTag) {
+  function details(feature) {
     var p = feature.properties || {};
     var pop = p.populationServed || {};
     var programs = (p.programsSought || []).map(function (code) { return PLP.PROGRAMS[code] || code; });
-    var body = PLP.el("div", { className: "region-details" }, [
-      PLP.el(headingTag, { className: "region-title", tabindex: "-1", text: regionTitle(p) }),
+    return PLP.el("div", { className: "region-details" }, [
+      PLP.el("h3", { className: "region-title", tabindex: "-1", text: regionTitle(p) }),
       p.name && p.name !== p.city ? PLP.el("p", { className: "region-name", text: p.name }) : null,
       PLP.el("p", { className: "region-status status-" + (p.status || "unknown") }, [
         PLP.el("span", { className: "pin pin-" + p.status, "aria-hidden": "true" }, [PLP.el("span", { className: "pin-shape" })]),
@@ -81,7 +80,6 @@
           text: "Apply for " + regionTitle(p) })
         : PLP.el("p", { text: p.status === "partner_selected" ? "A partner has been selected for this region." : "This region is not taking applications." })
     ]);
-    return body;
   }
 
   function drawPins(collection) {
@@ -104,15 +102,14 @@
         alt: label,
         riseOnHover: true,
         icon: L.divIcon({
-          className: "pin pin-" + (STATUS_SHAPE[p.status] ? p.status : "closed"),
+          className: "pin pin-" + (PLP.REGION_STATUS[p.status] ? p.status : "closed"),
           html: "<span class=\"pin-shape\"></span>",
           iconSize: [22, 22],
           iconAnchor: [11, 11],
           popupAnchor: [0, -10]
         })
       });
-      marker.feature = feature;
-      marker.bindPopup(function () { return details(feature, "h3"); }, { maxWidth: 300, autoPanPadding: [20, 20] });
+      marker.bindPopup(function () { return details(feature); }, { maxWidth: 300, autoPanPadding: [20, 20] });
       marker.on("add", function () {
         var element = marker.getElement();
         if (element) {
@@ -123,7 +120,7 @@
       markers.push(marker);
 
       var item = PLP.el("li", { className: "region-item", "data-region-id": feature.id }, [
-        details(feature, "h3"),
+        details(feature),
         PLP.el("button", { type: "button", className: "show-on-map", text: "Show " + regionTitle(p) + " on the map",
           onclick: function () { showOnMap(marker); } })
       ]);
@@ -174,6 +171,4 @@
   }).catch(function () {
     statusNode.textContent = "The regions could not be loaded. Please reload the page.";
   });
-
-  window.PLP_MAP.ready = Promise.all([states]);
 })();

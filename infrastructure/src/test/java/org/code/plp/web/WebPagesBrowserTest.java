@@ -157,8 +157,7 @@ class WebPagesBrowserTest {
     }
 
     private long waitForPins() {
-        browser.waitFor().until(d -> browser.js("return window.PLP_MAP && window.PLP_MAP.pinsDrawnMs") != null);
-        return ((Number) browser.js("return window.PLP_MAP.pinsDrawnMs")).longValue();
+        return waitForPins(browser);
     }
 
     // ------------------------------------------------------------------ application form
