@@ -10,6 +10,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.code.plp.applications.ApplicationItem;
 import org.code.plp.applications.SubmitApplicationHandler;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** POST /applications through its handler, against DynamoDB Local with the template's tables. */
 class SubmitApplicationIntegrationTest {
@@ -61,10 +64,15 @@ class SubmitApplicationIntegrationTest {
         String outbox = cloud.table("OutboxTable");
         var confirmation = IntakeFixtures.item(cloud.dynamo(), outbox, "outboxId", id + "#confirmation");
         assertEquals("ada@example.org", confirmation.get("recipient").s());
-        assertEquals("pending", confirmation.get("state").s());
+        assertQueued(confirmation);
         var staff = IntakeFixtures.item(cloud.dynamo(), outbox, "outboxId", id + "#new_application");
-        assertEquals("pending", staff.get("state").s());
+        assertQueued(staff);
         assertFalse(staff.containsKey("recipient"), "staff mail goes to the configured inbox");
+    }
+
+    // Written pending with the application; the shared cloud's stream poller may already have claimed or sent it.
+    private static void assertQueued(Map<String, AttributeValue> outboxItem) {
+        assertTrue(Set.of("pending", "sending", "sent").contains(outboxItem.get("state").s()), outboxItem.toString());
     }
 
     static List<Arguments> badForms() {
