@@ -45,6 +45,7 @@ public final class LocalApiGateway implements AutoCloseable {
     public static final int DEFAULT_PORT = 3000;
     public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
     private static final String LOOPBACK = "127.0.0.1";
+    private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
     private static final Map<String, String> CONTENT_TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=utf-8"),
             Map.entry("htm", "text/html; charset=utf-8"),
@@ -260,8 +261,7 @@ public final class LocalApiGateway implements AutoCloseable {
                 .withHttpMethod(method)
                 .withPath("/" + stage + path)
                 .withProtocol(exchange.getProtocol())
-                .withRequestTime(DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
-                        .format(now.atOffset(ZoneOffset.UTC)))
+                .withRequestTime(REQUEST_TIME.format(now.atOffset(ZoneOffset.UTC)))
                 .withRequestTimeEpoch(now.toEpochMilli())
                 .withIdentity(identity);
         if (claims != null) {
