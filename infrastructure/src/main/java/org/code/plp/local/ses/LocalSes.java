@@ -31,16 +31,27 @@ public final class LocalSes {
 
     /** How the endpoint behaves: normally, answering 500, refusing connections, or rejecting the message. */
     public enum Fault {
-        OFF, FAIL_500, REFUSE, REJECT;
+        OFF("off"), FAIL_500("500"), REFUSE("refuse"), REJECT("reject");
+
+        private final String mode;
+
+        Fault(String mode) {
+            this.mode = mode;
+        }
+
+        /** The name {@code POST /local/mail/fault} takes and shows. */
+        public String mode() {
+            return mode;
+        }
 
         public static Fault parse(String mode) {
-            return switch (mode == null ? "" : mode.toLowerCase(Locale.ROOT)) {
-                case "off", "" -> OFF;
-                case "500" -> FAIL_500;
-                case "refuse" -> REFUSE;
-                case "reject" -> REJECT;
-                default -> throw new IllegalArgumentException("mode must be off, 500, refuse or reject");
-            };
+            String wanted = mode == null || mode.isEmpty() ? OFF.mode : mode.toLowerCase(Locale.ROOT);
+            for (Fault fault : values()) {
+                if (fault.mode.equals(wanted)) {
+                    return fault;
+                }
+            }
+            throw new IllegalArgumentException("mode must be off, 500, refuse or reject");
         }
     }
 

@@ -66,13 +66,7 @@ final class MailPages implements HttpHandler {
     }
 
     private String faultJson() {
-        String mode = switch (ses.fault()) {
-            case OFF -> "off";
-            case FAIL_500 -> "500";
-            case REFUSE -> "refuse";
-            case REJECT -> "reject";
-        };
-        return Json.write(java.util.Map.of("mode", mode, "endpoint", ses.endpoint().toString()));
+        return Json.write(java.util.Map.of("mode", ses.fault().mode(), "endpoint", ses.endpoint().toString()));
     }
 
     static String page(List<CapturedMail> mail) {
