@@ -2,6 +2,7 @@ package org.code.plp.bench;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.code.plp.applications.SubmitApplicationHandler;
 import org.code.plp.bench.driver.ColdDriver;
 import org.code.plp.local.LocalDynamo;
 import org.code.plp.local.LocalTables;
@@ -27,6 +29,7 @@ import org.code.plp.local.ProjectPaths;
 import org.code.plp.local.SeedLoader;
 import org.code.plp.local.TemplateModel;
 import org.code.plp.platform.Env;
+import org.code.plp.platform.Json;
 import org.code.plp.platform.Platform;
 
 /**
@@ -71,8 +74,13 @@ public final class ColdStartBenchmark {
 
     record Subject(TemplateModel.Function function, String eventType, Path event) {
         String name() {
-            return function.logicalId().replaceFirst("Function$", "");
+            return shortName(function);
         }
+    }
+
+    /** The logical id without "Function", as events/ and bench.only name functions. */
+    static String shortName(TemplateModel.Function function) {
+        return function.logicalId().replaceFirst("Function$", "");
     }
 
     record Cold(double medianMs, double floorMs, double cpuMs, double floorCpuMs, String classes, String floorClasses,
@@ -102,7 +110,7 @@ public final class ColdStartBenchmark {
                     skipped.add(function.logicalId() + " (no sample event)");
                     continue;
                 }
-                if (only.isBlank() || List.of(only.split(",")).contains(function.logicalId().replaceFirst("Function$", ""))) {
+                if (only.isBlank() || List.of(only.split(",")).contains(shortName(function))) {
                     subjects.add(new Subject(function, eventType(function.handlerClass()), event.get()));
                 }
             }
@@ -258,17 +266,11 @@ public final class ColdStartBenchmark {
 
     /** One stored application, for the sample events that act on one (their path's {id}). */
     private String seedApplication(Platform platform) throws Exception {
-        Path event = root.resolve("events/SubmitApplication.json");
-        if (!Files.exists(event)) {
-            event = root.resolve("events/submit-application.json");
-        }
-        var request = new com.fasterxml.jackson.databind.ObjectMapper()
-                .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-                .readValue(Files.readString(event), APIGatewayProxyRequestEvent.class);
+        APIGatewayProxyRequestEvent request = Json.MAPPER.readerFor(APIGatewayProxyRequestEvent.class)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .readValue(Files.readString(root.resolve("events/SubmitApplication.json")));
         request.getHeaders().remove("Idempotency-Key");
-        var handler = (RequestHandler<APIGatewayProxyRequestEvent, ?>) Class
-                .forName("org.code.plp.applications.SubmitApplicationHandler").getConstructor(Platform.class).newInstance(platform);
-        String answer = String.valueOf(handler.handleRequest(request, null));
+        String answer = String.valueOf(new SubmitApplicationHandler(platform).handleRequest(request, null));
         Matcher id = Pattern.compile("/admin/applications/([0-9a-f-]{36})").matcher(answer);
         if (!id.find()) {
             throw new IllegalStateException("Could not seed an application: " + answer);
@@ -276,24 +278,21 @@ public final class ColdStartBenchmark {
         return id.group(1);
     }
 
-    /** events/&lt;LogicalId without Function&gt;.json (or its kebab-case name), with any application id made real. */
+    /** events/&lt;LogicalId without Function&gt;.json, with any application id made real. */
     private Optional<Path> sampleEvent(TemplateModel.Function function, String applicationId) throws IOException {
-        String name = function.logicalId().replaceFirst("Function$", "");
-        String kebab = name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
-        for (String candidate : List.of(name + ".json", kebab + ".json")) {
-            Path file = root.resolve("events").resolve(candidate);
-            if (Files.exists(file)) {
-                String json = Files.readString(file);
-                Matcher sampleId = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
-                if (json.contains("\"pathParameters\"") && sampleId.find()) {
-                    json = json.replace(sampleId.group(1), applicationId);
-                }
-                Path copy = out.resolve("events").resolve(name + ".json");
-                Files.writeString(copy, json);
-                return Optional.of(copy);
-            }
+        String name = shortName(function);
+        Path file = root.resolve("events").resolve(name + ".json");
+        if (!Files.exists(file)) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        String json = Files.readString(file);
+        Matcher sampleId = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        if (json.contains("\"pathParameters\"") && sampleId.find()) {
+            json = json.replace(sampleId.group(1), applicationId);
+        }
+        Path copy = out.resolve("events").resolve(name + ".json");
+        Files.writeString(copy, json);
+        return Optional.of(copy);
     }
 
     /** The event class of a handler: the first type argument of its RequestHandler. */

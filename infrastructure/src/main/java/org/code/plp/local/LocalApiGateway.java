@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -29,6 +28,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.code.plp.http.Problem;
 import org.code.plp.platform.Json;
 
 /**
@@ -45,6 +45,7 @@ public final class LocalApiGateway implements AutoCloseable {
     public static final int DEFAULT_PORT = 3000;
     public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
     private static final String LOOPBACK = "127.0.0.1";
+    private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
     private static final Map<String, String> CONTENT_TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=utf-8"),
             Map.entry("htm", "text/html; charset=utf-8"),
@@ -211,9 +212,8 @@ public final class LocalApiGateway implements AutoCloseable {
         } catch (RuntimeException | Error failure) {
             System.err.println("Function " + route.route().functionId() + " failed on request " + requestId + ": " + failure);
             failure.printStackTrace();
-            sendJson(exchange, 502, Map.of("Content-Type", "application/problem+json"), Json.write(Map.of(
-                    "type", "about:blank", "title", "Bad Gateway", "status", 502,
-                    "detail", "The function failed; see the local cloud's log for request " + requestId + ".")));
+            Exchanges.problem(exchange, new Problem(502, null, "Bad Gateway",
+                    "The function failed; see the local cloud's log for request " + requestId + ".", List.of()));
             return;
         }
         send(exchange, response, requestId);
@@ -261,8 +261,7 @@ public final class LocalApiGateway implements AutoCloseable {
                 .withHttpMethod(method)
                 .withPath("/" + stage + path)
                 .withProtocol(exchange.getProtocol())
-                .withRequestTime(DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
-                        .format(now.atOffset(ZoneOffset.UTC)))
+                .withRequestTime(REQUEST_TIME.format(now.atOffset(ZoneOffset.UTC)))
                 .withRequestTimeEpoch(now.toEpochMilli())
                 .withIdentity(identity);
         if (claims != null) {
@@ -327,7 +326,7 @@ public final class LocalApiGateway implements AutoCloseable {
         if (!out.containsKey("Content-Type") && body.length > 0) {
             out.set("Content-Type", "application/json");
         }
-        write(exchange, response.getStatusCode(), body);
+        Exchanges.send(exchange, response.getStatusCode(), body);
     }
 
     private void gatewayResponse(HttpExchange exchange, String type, int fallbackStatus, String fallbackMessage) throws IOException {
@@ -345,17 +344,7 @@ public final class LocalApiGateway implements AutoCloseable {
 
     private static void sendJson(HttpExchange exchange, int status, Map<String, String> headers, String body) throws IOException {
         headers.forEach(exchange.getResponseHeaders()::set);
-        write(exchange, status, body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void write(HttpExchange exchange, int status, byte[] body) throws IOException {
-        boolean noBody = body.length == 0 || status == 204 || status == 304 || exchange.getRequestMethod().equalsIgnoreCase("HEAD");
-        exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
-        if (!noBody) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+        Exchanges.send(exchange, status, body.getBytes(StandardCharsets.UTF_8));
     }
 
     // ------------------------------------------------------------------ static site
@@ -380,7 +369,7 @@ public final class LocalApiGateway implements AutoCloseable {
         }
         exchange.getResponseHeaders().set("Content-Type", contentType(file.getFileName().toString()));
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-        write(exchange, 200, Files.readAllBytes(file));
+        Exchanges.send(exchange, 200, Files.readAllBytes(file));
         return true;
     }
 
@@ -394,7 +383,7 @@ public final class LocalApiGateway implements AutoCloseable {
             }
             exchange.getResponseHeaders().set("Content-Type", contentType(resource));
             exchange.getResponseHeaders().set("Cache-Control", "public, max-age=86400");
-            write(exchange, 200, in.readAllBytes());
+            Exchanges.send(exchange, 200, in.readAllBytes());
             return true;
         }
     }

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -16,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
+import org.code.plp.http.ApiResponse;
+import org.code.plp.http.FieldError;
+import org.code.plp.http.Problem;
 import org.code.plp.local.schedule.LocalScheduler;
 import org.code.plp.platform.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -140,49 +141,27 @@ public final class LocalCloud implements LocalContext, AutoCloseable {
     }
 
     private void issueToken(HttpExchange exchange) throws IOException {
-        int status;
-        Object body;
-        if (!exchange.getRequestMethod().equalsIgnoreCase("POST")) {
-            status = 405;
-            body = problem(405, "Method not allowed", "POST a JSON body {\"email\", \"groups\": [...]}.", null);
-        } else {
-            JsonNode request;
-            try {
-                request = Json.MAPPER.readTree(exchange.getRequestBody());
-            } catch (IOException e) {
-                request = null;
-            }
-            String email = request == null ? null : request.path("email").asText(null);
-            if (email == null || email.isBlank()) {
-                status = 400;
-                body = problem(400, "Invalid request", "email: required", "email");
-            } else {
-                List<String> groups = new ArrayList<>();
-                request.path("groups").forEach(g -> groups.add(g.asText()));
-                status = 200;
-                body = Map.of("token", tokens.issue(email.strip(), groups));
-            }
-        }
-        byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", status == 200 ? "application/json; charset=utf-8"
-                : "application/problem+json; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+        if (!exchange.getRequestMethod().equalsIgnoreCase("POST")) {
+            Exchanges.problem(exchange, new Problem(405, null, "Method not allowed",
+                    "POST a JSON body {\"email\", \"groups\": [...]}.", List.of()));
+            return;
         }
-    }
-
-    private static Map<String, Object> problem(int status, String title, String detail, String field) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", title);
-        problem.put("status", status);
-        problem.put("detail", detail);
-        if (field != null) {
-            problem.put("errors", List.of(Map.of("field", field, "message", "required")));
+        JsonNode request;
+        try {
+            request = Json.MAPPER.readTree(exchange.getRequestBody());
+        } catch (IOException e) {
+            request = null;
         }
-        return problem;
+        String email = request == null ? null : request.path("email").asText(null);
+        if (email == null || email.isBlank()) {
+            Exchanges.problem(exchange, new Problem(400, null, "Invalid request", "email: required",
+                    List.of(new FieldError("email", "required"))));
+            return;
+        }
+        List<String> groups = new ArrayList<>();
+        request.path("groups").forEach(g -> groups.add(g.asText()));
+        Exchanges.send(exchange, 200, ApiResponse.JSON, Json.write(Map.of("token", tokens.issue(email.strip(), groups))));
     }
 
     // ------------------------------------------------------------------ LocalContext

@@ -3,7 +3,6 @@ package org.code.plp.local;
 import com.sun.net.httpserver.HttpHandler;
 import java.net.URI;
 import java.util.Map;
-import org.code.plp.platform.Platform;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -38,14 +37,6 @@ public interface LocalContext {
 
     /** The functions of the template: platform, handler instance, invoke. */
     LocalFunctions functions();
-
-    default Platform platform(String functionLogicalId) {
-        return functions().platform(functionLogicalId);
-    }
-
-    default Object handler(String functionLogicalId) {
-        return functions().handler(functionLogicalId);
-    }
 
     /** A line for the startup banner, e.g. {@code announce("Captured mail", baseUri() + "/local/mail.html")}. */
     void announce(String label, String url);

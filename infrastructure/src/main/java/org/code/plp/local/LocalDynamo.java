@@ -4,6 +4,8 @@ import java.lang.reflect.Field;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import org.code.plp.platform.Env;
+import org.code.plp.platform.Platform;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -95,11 +97,9 @@ public final class LocalDynamo implements AutoCloseable {
         }
     }
 
+    // The functions' own client builder: with an endpoint and no AWS_ACCESS_KEY_ID it signs with local keys.
     static DynamoDbClient client(URI endpoint) {
-        return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        return Platform.dynamoClient(new Env(Map.of("DYNAMODB_ENDPOINT", endpoint.toString())));
     }
 
     static DynamoDbStreamsClient streams(URI endpoint) {

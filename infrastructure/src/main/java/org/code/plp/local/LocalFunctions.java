@@ -36,14 +36,16 @@ public final class LocalFunctions {
 
     /** The function's environment as it runs locally. */
     public Env env(String functionId) {
-        Map<String, String> env = new LinkedHashMap<>(template.function(functionId).env());
-        env.putAll(overrides);
-        return new Env(env);
+        return withOverrides(template.function(functionId).env());
     }
 
     /** The environment every function shares (Globals plus the local overrides). */
     public Env sharedEnv() {
-        Map<String, String> env = new LinkedHashMap<>(template.globalEnv());
+        return withOverrides(template.globalEnv());
+    }
+
+    private Env withOverrides(Map<String, String> templateEnv) {
+        Map<String, String> env = new LinkedHashMap<>(templateEnv);
         env.putAll(overrides);
         return new Env(env);
     }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,7 @@ public final class TemplateModel {
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private final Map<String, Boolean> conditions = new LinkedHashMap<>();
     private final Map<String, Table> tables = new LinkedHashMap<>();
+    private final Map<String, String> globalEnv = new LinkedHashMap<>();
     private final Map<String, Function> functions = new LinkedHashMap<>();
     private final List<ApiRoute> routes = new ArrayList<>();
     private final List<StreamEvent> streamEvents = new ArrayList<>();
@@ -106,11 +108,12 @@ public final class TemplateModel {
                 tables.put(id, readTable(id, map(resource.get("Properties"))));
             }
         });
-        Map<String, Object> globalEnv = map(map(map(map(root.get("Globals")).get("Function")).get("Environment")).get("Variables"));
+        map(map(map(map(root.get("Globals")).get("Function")).get("Environment")).get("Variables"))
+                .forEach((name, value) -> globalEnv.put(name, resolveText(value)));
         resources.forEach((id, value) -> {
             Map<String, Object> resource = map(value);
             if ("AWS::Serverless::Function".equals(resource.get("Type"))) {
-                readFunction(id, map(resource.get("Properties")), globalEnv);
+                readFunction(id, map(resource.get("Properties")));
             }
         });
         resources.forEach((id, value) -> {
@@ -193,10 +196,7 @@ public final class TemplateModel {
 
     /** The environment every function shares (Globals), resolved. */
     public Map<String, String> globalEnv() {
-        Map<String, String> env = new LinkedHashMap<>();
-        map(map(map(map(root.get("Globals")).get("Function")).get("Environment")).get("Variables"))
-                .forEach((name, value) -> env.put(name, resolveText(value)));
-        return env;
+        return Collections.unmodifiableMap(globalEnv);
     }
 
     /** The local name of a table: its TableName when it has one, else its logical id. */
@@ -250,12 +250,11 @@ public final class TemplateModel {
         return List.copyOf(keys);
     }
 
-    private void readFunction(String id, Map<String, Object> properties, Map<String, Object> globalEnv) {
-        Map<String, String> env = new LinkedHashMap<>();
-        globalEnv.forEach((name, value) -> env.put(name, resolveText(value)));
+    private void readFunction(String id, Map<String, Object> properties) {
+        Map<String, String> env = new LinkedHashMap<>(globalEnv);
         map(map(properties.get("Environment")).get("Variables")).forEach((name, value) -> env.put(name, resolveText(value)));
         String handler = resolveText(properties.get("Handler"));
-        functions.put(id, new Function(id, handler, java.util.Collections.unmodifiableMap(env)));
+        functions.put(id, new Function(id, handler, Collections.unmodifiableMap(env)));
 
         map(properties.get("Events")).forEach((eventId, raw) -> {
             Map<String, Object> event = map(raw);

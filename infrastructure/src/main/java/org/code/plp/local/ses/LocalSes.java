@@ -5,11 +5,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.code.plp.local.Exchanges;
 import org.code.plp.platform.Json;
 
 /**
@@ -32,16 +31,27 @@ public final class LocalSes {
 
     /** How the endpoint behaves: normally, answering 500, refusing connections, or rejecting the message. */
     public enum Fault {
-        OFF, FAIL_500, REFUSE, REJECT;
+        OFF("off"), FAIL_500("500"), REFUSE("refuse"), REJECT("reject");
+
+        private final String mode;
+
+        Fault(String mode) {
+            this.mode = mode;
+        }
+
+        /** The name {@code POST /local/mail/fault} takes and shows. */
+        public String mode() {
+            return mode;
+        }
 
         public static Fault parse(String mode) {
-            return switch (mode == null ? "" : mode.toLowerCase(Locale.ROOT)) {
-                case "off", "" -> OFF;
-                case "500" -> FAIL_500;
-                case "refuse" -> REFUSE;
-                case "reject" -> REJECT;
-                default -> throw new IllegalArgumentException("mode must be off, 500, refuse or reject");
-            };
+            String wanted = mode == null || mode.isEmpty() ? OFF.mode : mode.toLowerCase(Locale.ROOT);
+            for (Fault fault : values()) {
+                if (fault.mode.equals(wanted)) {
+                    return fault;
+                }
+            }
+            throw new IllegalArgumentException("mode must be off, 500, refuse or reject");
         }
     }
 
@@ -180,15 +190,10 @@ public final class LocalSes {
     }
 
     private static void respond(HttpExchange exchange, int status, String json, List<String> headers) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
         for (int i = 0; i + 1 < headers.size(); i += 2) {
             exchange.getResponseHeaders().set(headers.get(i), headers.get(i + 1));
         }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        Exchanges.send(exchange, status, "application/json", json);
     }
 }

@@ -2,14 +2,13 @@ package org.code.plp.local.ses;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.code.plp.http.Problem;
+import org.code.plp.local.Exchanges;
 import org.code.plp.platform.Json;
 
 /**
@@ -27,16 +26,18 @@ final class MailPages implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             if (path.equals("/local/mail") && method.equals("GET")) {
-                send(exchange, 200, "application/json; charset=utf-8", list().toString());
+                Exchanges.send(exchange, 200, "application/json; charset=utf-8", list().toString());
             } else if (path.equals("/local/mail.html") && method.equals("GET")) {
-                send(exchange, 200, "text/html; charset=utf-8", page(ses.mail()));
+                Exchanges.send(exchange, 200, "text/html; charset=utf-8", page(ses.mail()));
             } else if (path.equals("/local/mail/fault") && method.equals("POST")) {
                 setFault(exchange);
             } else if (path.equals("/local/mail/fault") && method.equals("GET")) {
-                send(exchange, 200, "application/json; charset=utf-8", faultJson());
+                Exchanges.send(exchange, 200, "application/json; charset=utf-8", faultJson());
             } else {
                 problem(exchange, 404, "Not found", "Try GET /local/mail, GET /local/mail.html or POST /local/mail/fault.");
             }
@@ -61,17 +62,11 @@ final class MailPages implements HttpHandler {
             problem(exchange, 400, "Bad fault", "Send {\"mode\":\"500\"|\"refuse\"|\"reject\"|\"off\"}.");
             return;
         }
-        send(exchange, 200, "application/json; charset=utf-8", faultJson());
+        Exchanges.send(exchange, 200, "application/json; charset=utf-8", faultJson());
     }
 
     private String faultJson() {
-        String mode = switch (ses.fault()) {
-            case OFF -> "off";
-            case FAIL_500 -> "500";
-            case REFUSE -> "refuse";
-            case REJECT -> "reject";
-        };
-        return Json.write(java.util.Map.of("mode", mode, "endpoint", ses.endpoint().toString()));
+        return Json.write(java.util.Map.of("mode", ses.fault().mode(), "endpoint", ses.endpoint().toString()));
     }
 
     static String page(List<CapturedMail> mail) {
@@ -110,18 +105,6 @@ final class MailPages implements HttpHandler {
     }
 
     private static void problem(HttpExchange exchange, int status, String title, String detail) throws IOException {
-        ObjectNode body = Json.object().put("type", "about:blank").put("title", title).put("status", status).put("detail", detail);
-        send(exchange, status, "application/problem+json", body.toString());
-    }
-
-    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        Exchanges.problem(exchange, new Problem(status, null, title, detail, List.of()));
     }
 }
