@@ -46,7 +46,7 @@ public final class ColdStartBenchmark {
 
     private final Path root = ProjectPaths.root();
     private final Path out = root.resolve("benchmarks/target/bench");
-    private final Path jar = root.resolve("functions/target/plp-functions-1.0.0-SNAPSHOT-lambda.jar");
+    private final Path jar = root.resolve("functions/target/plp-functions-lambda.zip");
     private final Path driverClasses = out.resolve("driver.jar");
     private final Path warmInterceptors = out.resolve("warm-interceptors");
     private final int runs = Integer.getInteger("bench.runs", 7);
