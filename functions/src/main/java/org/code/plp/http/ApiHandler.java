@@ -19,14 +19,19 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
     private final Map<String, String> defaultHeaders;
     private final Priming priming;
 
-    /** A handler with a SnapStart priming hook that sends {@link #primingEvent()} through it. */
+    /** A handler that reads the regions table: its priming reads there, then sends {@link #primingEvent()}. */
     protected ApiHandler(Platform platform) {
+        this(platform, Priming.Read.REGIONS);
+    }
+
+    /** A handler with a SnapStart priming hook that reads {@code primingRead} and sends {@link #primingEvent()}. */
+    protected ApiHandler(Platform platform, Priming.Read primingRead) {
         this.defaultHeaders = Map.of(
                 "Access-Control-Allow-Origin", platform.env().get("ALLOWED_ORIGIN", "*"),
                 "Vary", "Origin",
                 "X-Content-Type-Options", "nosniff",
                 "Cache-Control", "no-store");
-        this.priming = Priming.register(platform, () -> handleRequest(primingEvent(), null));
+        this.priming = Priming.register(platform, primingRead, () -> handleRequest(primingEvent(), null));
     }
 
     @Override

@@ -26,7 +26,7 @@ public final class NotifyHandler implements RequestHandler<DynamodbEvent, Stream
     /** With a SnapStart priming hook: an empty batch through the handler and the SES client built, no email sent. */
     public NotifyHandler(Platform platform) {
         this(Notifications.notifier(platform));
-        this.priming = Priming.register(platform, () -> {
+        this.priming = Priming.register(platform, Priming.Read.OUTBOX, () -> {
             handleRequest(new DynamodbEvent(), null);
             platform.ses();
         });

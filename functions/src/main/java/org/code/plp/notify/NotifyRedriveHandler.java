@@ -41,7 +41,7 @@ public final class NotifyRedriveHandler implements RequestHandler<ScheduledEvent
         this(new OutboxLeases(platform), Notifications.notifier(platform), platform.clock(),
                 Duration.ofMinutes(Long.parseLong(platform.env().get("REDRIVE_AFTER_MINUTES", "15"))),
                 Integer.parseInt(platform.env().get("REDRIVE_BATCH", Integer.toString(DEFAULT_BATCH))));
-        this.priming = Priming.register(platform, platform::ses);
+        this.priming = Priming.register(platform, Priming.Read.OUTBOX, platform::ses);
     }
 
     /** The SnapStart priming hook, when built with a Platform. */

@@ -13,18 +13,28 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
  * the snapshot holds loaded, linked and (C1-)compiled classes instead of paying for them on the first
  * request after every restore. Priming never writes: it reads a key that cannot exist, round-trips
  * JSON, and runs a request the handler rejects or only reads (see ApiHandler#primingEvent).
- * Best effort: a failure is logged and the snapshot is taken anyway.
+ * It reads only a table its function may read ({@link Read}): in AWS a read its policy denies fails
+ * and leaves the snapshot unprimed. Best effort: a failure is logged and the snapshot is taken anyway.
  */
 public final class Priming implements Resource {
     /** A regionId no region can have (ids are lower-case slugs). */
     public static final String MISSING_KEY = "#priming";
 
+    /** A table the function reads, and its partition key: priming gets a missing key from it. */
+    public record Read(String tableVariable, String keyAttribute) {
+        public static final Read REGIONS = new Read("REGIONS_TABLE", "regionId");
+        public static final Read APPLICATIONS = new Read("APPLICATIONS_TABLE", "id");
+        public static final Read OUTBOX = new Read("OUTBOX_TABLE", "outboxId");
+    }
+
     private final Platform platform;
+    private final Read read;
     private final Runnable requestPath;
     private int runs;
 
-    private Priming(Platform platform, Runnable requestPath) {
+    private Priming(Platform platform, Read read, Runnable requestPath) {
         this.platform = platform;
+        this.read = read;
         this.requestPath = requestPath;
     }
 
@@ -32,10 +42,15 @@ public final class Priming implements Resource {
      * Registers a priming hook with the CRaC global context (a no-op outside a CRaC / SnapStart JVM).
      * The caller keeps the returned hook in a field: the context holds resources weakly.
      */
-    public static Priming register(Platform platform, Runnable requestPath) {
-        Priming priming = new Priming(platform, requestPath);
+    public static Priming register(Platform platform, Read read, Runnable requestPath) {
+        Priming priming = new Priming(platform, read, requestPath);
         Core.getGlobalContext().register(priming);
         return priming;
+    }
+
+    /** A hook whose request path does its own reads (none of a table named here). */
+    public static Priming register(Platform platform, Runnable requestPath) {
+        return register(platform, null, requestPath);
     }
 
     @Override
@@ -52,10 +67,12 @@ public final class Priming implements Resource {
     public boolean prime() {
         try {
             Json.read(Json.write(Map.of("priming", List.of(1, "two", true), "at", platform.clock().instant().toString())));
-            platform.env().optional("REGIONS_TABLE").ifPresent(table -> platform.dynamo().getItem(GetItemRequest.builder()
-                    .tableName(table)
-                    .key(Map.of("regionId", AttributeValue.fromS(MISSING_KEY)))
-                    .build()));
+            if (read != null) {
+                platform.dynamo().getItem(GetItemRequest.builder()
+                        .tableName(platform.table(read.tableVariable()))
+                        .key(Map.of(read.keyAttribute(), AttributeValue.fromS(MISSING_KEY)))
+                        .build());
+            }
             requestPath.run();
             runs++;
             return true;

@@ -11,6 +11,7 @@ import org.code.plp.http.JsonBody;
 import org.code.plp.http.StaffIdentity;
 import org.code.plp.outbox.OutboxRepository;
 import org.code.plp.platform.Platform;
+import org.code.plp.platform.Priming;
 import org.code.plp.regions.RegionRepository;
 
 /**
@@ -26,7 +27,7 @@ public final class DecideApplicationHandler extends ApiHandler {
     }
 
     public DecideApplicationHandler(Platform platform) {
-        super(platform);
+        super(platform, Priming.Read.APPLICATIONS);
         ApplicationRepository applications = new ApplicationRepository(platform);
         ApplicationLog log = new ApplicationLog(platform);
         Counters counters = new Counters(platform);

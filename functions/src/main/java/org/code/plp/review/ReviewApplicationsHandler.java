@@ -12,6 +12,7 @@ import org.code.plp.http.FieldError;
 import org.code.plp.http.Problem;
 import org.code.plp.http.StaffIdentity;
 import org.code.plp.platform.Platform;
+import org.code.plp.platform.Priming;
 
 /**
  * Staff reads: GET /admin/applications (queue), /admin/applications/{id} (detail),
@@ -34,7 +35,7 @@ public final class ReviewApplicationsHandler extends ApiHandler {
 
     /** With a smaller CSV cap, so the over-cap answer can be tested without millions of rows. */
     public ReviewApplicationsHandler(Platform platform, long maxCsvBytes) {
-        super(platform);
+        super(platform, Priming.Read.APPLICATIONS);
         Counters counters = new Counters(platform);
         this.reviews = new ReviewService(new ApplicationRepository(platform), new ApplicationLog(platform), counters,
                 new IndexPager(platform.dynamo(), platform.table("APPLICATIONS_TABLE"), "id"), maxCsvBytes);
