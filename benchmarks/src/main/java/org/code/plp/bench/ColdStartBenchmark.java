@@ -45,7 +45,7 @@ public final class ColdStartBenchmark {
 
     private final Path root = ProjectPaths.root();
     private final Path out = root.resolve("benchmarks/target/bench");
-    private final Path jar = root.resolve("functions/target/plp-functions-1.0.0-SNAPSHOT-lambda.jar");
+    private final Path jar = root.resolve("functions/target/plp-functions-lambda.zip");
     private final Path taskRoot = out.resolve("task");
     private final Path driverClasses = out.resolve("driver.jar");
     private final Path warmInterceptors = out.resolve("warm-interceptors");
@@ -392,7 +392,7 @@ public final class ColdStartBenchmark {
             });
         }
         long size = Files.size(jar);
-        md.append('\n').append(String.format(Locale.ROOT, "Deployable jar `%s`: %.2f MiB (%d bytes) %s (budget 15 MiB).%n",
+        md.append('\n').append(String.format(Locale.ROOT, "Deployable package `%s`: %.2f MiB (%d bytes) %s (budget 15 MiB).%n",
                 root.relativize(jar), size / 1024.0 / 1024.0, size, mark(size <= JAR_BUDGET_BYTES)));
         if (!skipped.isEmpty()) {
             md.append("\nNot measured: ").append(String.join(", ", skipped)).append(".\n");
