@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.util.List;
 import java.util.Map;
+import org.code.plp.platform.Log;
+import org.code.plp.platform.Metrics;
 import org.code.plp.platform.Platform;
 import org.code.plp.platform.Priming;
 import org.code.plp.platform.WriteTransaction;
@@ -36,9 +38,15 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
 
     @Override
     public final APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        long started = System.nanoTime();
+        String route = event.getHttpMethod() + " " + (event.getResource() != null ? event.getResource() : event.getPath());
+        String requestId = context != null ? context.getAwsRequestId()
+                : event.getRequestContext() != null ? event.getRequestContext().getRequestId() : null;
+        ApiRequest request = null;
         ApiResponse response;
         try {
-            response = handle(new ApiRequest(event));
+            request = new ApiRequest(event);
+            response = handle(request);
         } catch (Problem problem) {
             response = ApiResponse.problem(problem);
         } catch (WriteTransaction.Contended busy) {
@@ -46,13 +54,24 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
                     "Many submissions are arriving at once. Please try again in a moment.", List.of()))
                     .header("Retry-After", "1");
         } catch (RuntimeException unexpected) {
-            String requestId = context == null ? "-" : context.getAwsRequestId();
-            System.err.println("Unhandled error in request " + requestId + ": " + unexpected);
-            unexpected.printStackTrace();
+            Log.error("unhandled", unexpected, "route", route, "requestId", requestId);
             response = ApiResponse.problem(new Problem(500, "internal", "Internal error",
                     "Something went wrong on our side. Please try again in a minute.", List.of()));
         }
+        // One line per request: the route as declared (no ids, no query), never a body or a header.
+        Log.info("request", "route", route, "status", response.status(),
+                "latencyMs", (System.nanoTime() - started) / 1_000_000, "requestId", requestId);
+        if (response.status() == 503) {
+            Metrics.count(Metrics.BUSY_503);
+        } else if (response.status() / 100 == 2 && request != null && metricOf(request) != null) {
+            Metrics.count(metricOf(request));
+        }
         return response.toEvent(defaultHeaders);
+    }
+
+    /** The business metric ({@link Metrics}) a successful answer to this request counts; none by default. */
+    protected String metricOf(ApiRequest request) {
+        return null;
     }
 
     protected abstract ApiResponse handle(ApiRequest request);

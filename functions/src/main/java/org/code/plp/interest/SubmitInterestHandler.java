@@ -7,6 +7,7 @@ import org.code.plp.http.ApiResponse;
 import org.code.plp.http.JsonBody;
 import org.code.plp.idempotency.IdempotencyKeys;
 import org.code.plp.outbox.OutboxRepository;
+import org.code.plp.platform.Metrics;
 import org.code.plp.platform.Platform;
 import org.code.plp.regions.RegionRepository;
 
@@ -32,5 +33,10 @@ public final class SubmitInterestHandler extends ApiHandler {
         var body = JsonBody.read(request);
         var claim = idempotency.claim(request, "interest", request.body());
         return service.submit(body, claim).toResponse();
+    }
+
+    @Override
+    protected String metricOf(ApiRequest request) {
+        return Metrics.INTEREST_SUBMITTED;
     }
 }

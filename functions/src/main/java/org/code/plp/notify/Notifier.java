@@ -3,7 +3,8 @@ package org.code.plp.notify;
 import java.time.Clock;
 import java.util.UUID;
 import org.code.plp.outbox.OutboxItem;
-import org.code.plp.platform.Json;
+import org.code.plp.platform.Log;
+import org.code.plp.platform.Metrics;
 
 /**
  * Sends one outbox email exactly once: claim it (a conditional update, so a redelivered record or
@@ -62,10 +63,23 @@ public class Notifier {
         return Outcome.RETRY;
     }
 
-    // One JSON line per email: ids and reasons only, never addresses or content (PII).
+    // One JSON line per email: ids and reasons only, never addresses or content (PII); and its count.
     private static void log(String outboxId, Outcome outcome, String detail) {
-        var line = Json.object()
-                .put("event", "notify").put("outboxId", outboxId).put("outcome", outcome.name()).put("detail", detail);
-        (outcome == Outcome.FAILED || outcome == Outcome.RETRY ? System.err : System.out).println(line);
+        Object[] fields = {"outboxId", outboxId, "outcome", outcome.name(), "detail", detail};
+        switch (outcome) {
+            case SENT -> {
+                Log.info("notify", fields);
+                Metrics.count(Metrics.EMAILS_SENT);
+            }
+            case FAILED -> {
+                Log.error("notify", null, fields);
+                Metrics.count(Metrics.EMAILS_FAILED);
+            }
+            case RETRY -> {
+                Log.warn("notify", fields);
+                Metrics.count(Metrics.EMAILS_RETRIED);
+            }
+            default -> Log.info("notify", fields);
+        }
     }
 }

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.util.ArrayList;
 import java.util.List;
+import org.code.plp.platform.Log;
 import org.code.plp.platform.Platform;
 
 /**
@@ -55,7 +56,7 @@ public final class NotifyHandler implements RequestHandler<DynamodbEvent, Stream
             try {
                 outcome = notifier.deliver(record.getDynamodb().getKeys().get("outboxId").getS());
             } catch (RuntimeException e) {
-                System.err.println("Notify could not process record " + record.getDynamodb().getSequenceNumber() + ": " + e);
+                Log.error("notify-record", e, "sequenceNumber", record.getDynamodb().getSequenceNumber());
                 outcome = Notifier.Outcome.RETRY;
             }
             if (outcome == Notifier.Outcome.RETRY) {

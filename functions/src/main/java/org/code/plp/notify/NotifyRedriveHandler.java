@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.code.plp.platform.Json;
+import org.code.plp.platform.Log;
 import org.code.plp.platform.Platform;
 
 /**
@@ -74,7 +74,7 @@ public final class NotifyRedriveHandler implements RequestHandler<ScheduledEvent
         for (Notifier.Outcome outcome : Notifier.Outcome.values()) {
             report.put(outcome.name().toLowerCase(Locale.ROOT), counts.getOrDefault(outcome, 0));
         }
-        System.out.println(Json.write(Map.of("event", "notify-redrive", "report", report)));
+        Log.info("notify-redrive", "report", report);
         return report;
     }
 }

@@ -77,7 +77,7 @@ public final class Priming implements Resource {
             runs++;
             return true;
         } catch (RuntimeException e) {
-            System.err.println("SnapStart priming failed (snapshot taken anyway): " + e);
+            Log.error("priming-failed", e, "note", "snapshot taken anyway");
             return false;
         }
     }

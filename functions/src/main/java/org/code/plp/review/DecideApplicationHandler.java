@@ -10,6 +10,7 @@ import org.code.plp.http.ApiResponse;
 import org.code.plp.http.JsonBody;
 import org.code.plp.http.StaffIdentity;
 import org.code.plp.outbox.OutboxRepository;
+import org.code.plp.platform.Metrics;
 import org.code.plp.platform.Platform;
 import org.code.plp.platform.Priming;
 import org.code.plp.regions.RegionRepository;
@@ -53,5 +54,10 @@ public final class DecideApplicationHandler extends ApiHandler {
                     ApiResponse.json(200, Map.of("scores", decisions.score(route.id(), JsonBody.read(request))));
             default -> throw StaffRoute.unknown(route);
         };
+    }
+
+    @Override
+    protected String metricOf(ApiRequest request) {
+        return StaffRoute.of(request).key().endsWith("/decision") ? Metrics.DECISIONS : null;
     }
 }

@@ -42,16 +42,62 @@ class DeployTemplateTest {
     }
 
     @Test
+    void everyAnswerTheGatewayMakesItselfIsAProblemWithTheSitesCorsHeaders() {
+        for (String type : List.of("DEFAULT_4XX", "DEFAULT_5XX", "UNAUTHORIZED", "ACCESS_DENIED", "WAF_FILTERED",
+                "REQUEST_TOO_LARGE", "THROTTLED", "QUOTA_EXCEEDED", "INTEGRATION_TIMEOUT", "MISSING_AUTHENTICATION_TOKEN")) {
+            TemplateModel.GatewayResponse response = template.gatewayResponse(type).orElseThrow(() -> new AssertionError("no " + type));
+            assertEquals("application/problem+json", response.headers().get("Content-Type"), type);
+            assertEquals(template.cors().orElseThrow().allowOrigin(), response.headers().get("Access-Control-Allow-Origin"), type);
+            assertTrue(response.body().contains("\"type\":\"about:blank\"") && response.body().contains("\"title\""), type);
+        }
+        assertEquals(template.globalEnv().get("ALLOWED_ORIGIN"), template.cors().orElseThrow().allowOrigin(),
+                "the functions' CORS origin and the gateway's are one value");
+    }
+
+    @Test
+    void everyFunctionHasErrorAndThrottleAlarmsAndRollsBackOnItsErrors() {
+        Map<String, Object> resources = TemplateModel.map(template.raw().get("Resources"));
+        for (TemplateModel.Function function : template.functions()) {
+            for (String metric : List.of("Errors", "Throttles")) {
+                boolean alarmed = resources.values().stream().map(TemplateModel::map)
+                        .filter(r -> "AWS::CloudWatch::Alarm".equals(r.get("Type")))
+                        .map(r -> TemplateModel.map(r.get("Properties")))
+                        .anyMatch(p -> metric.equals(p.get("MetricName")) && String.valueOf(p.get("Dimensions"))
+                                .contains("{Ref=" + function.logicalId() + "}") && p.get("AlarmActions") != null);
+                assertTrue(alarmed, function.logicalId() + " has no " + metric + " alarm with an action");
+            }
+            Map<String, Object> properties = TemplateModel.map(TemplateModel.map(resources.get(function.logicalId())).get("Properties"));
+            assertEquals(List.of(Map.of("Ref", function.logicalId() + "ErrorsAlarm")),
+                    TemplateModel.map(properties.get("DeploymentPreference")).get("Alarms"), function.logicalId() + " canary alarms");
+        }
+    }
+
+    @Test
+    void apiFunctionsStopBeforeApiGatewayGivesUp() {
+        Map<String, Object> resources = TemplateModel.map(template.raw().get("Resources"));
+        int global = Integer.parseInt(String.valueOf(TemplateModel.map(TemplateModel.map(template.raw().get("Globals")).get("Function")).get("Timeout")));
+        template.apiRoutes().stream().map(TemplateModel.ApiRoute::functionId).distinct().forEach(id -> {
+            Object own = TemplateModel.map(TemplateModel.map(resources.get(id)).get("Properties")).get("Timeout");
+            int timeout = own == null ? global : Integer.parseInt(String.valueOf(own));
+            assertTrue(timeout < 29, id + " may run " + timeout + " s; API Gateway answers 504 at 29 s");
+        });
+    }
+
+    @Test
     void cfnLintFindsNoErrorAndNoWarning() throws Exception {
         Result lint = run("cfn-lint", "template.yaml");
         assumeTrue(lint.code != 127, "cfn-lint is not installed");
         assertEquals(0, lint.code, lint.output);
     }
 
+    /** With samconfig.toml's parameters for dev and prod, and with a custom domain and a CAPTCHA. */
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
-    void theSamTranslatorTransformsItWithNoExtraStage(String stage) throws Exception {
-        Result transform = run("python3", "scripts/check-template.py", "template.yaml", "Stage=" + stage);
+    @ValueSource(strings = {"--config-env default", "--config-env prod",
+            "--config-env prod SiteDomain=partners.code.org SiteCertificateArn=arn:aws:acm:us-east-1:123456789012:certificate/x FormChallenge=captcha AlarmEmail=oncall@code.org"})
+    void theSamTranslatorTransformsItWithNoExtraStage(String parameters) throws Exception {
+        List<String> command = new ArrayList<>(List.of("python3", "scripts/check-template.py", "template.yaml"));
+        command.addAll(List.of(parameters.split(" ")));
+        Result transform = run(command.toArray(String[]::new));
         assumeTrue(transform.code != 127 && transform.code != 2, "python3 with samtranslator is not installed: " + transform.output);
         assertEquals(0, transform.code, transform.output);
         assertTrue(transform.output.startsWith("OK: "), transform.output);

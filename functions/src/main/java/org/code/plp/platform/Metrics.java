@@ -1,0 +1,42 @@
+package org.code.plp.platform;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Business counts as CloudWatch embedded metric format: one JSON log line that CloudWatch turns into
+ * a metric in namespace {@value #NAMESPACE} with the dimension {@code Stage} (no API call, no client,
+ * nothing at init). The template's alarms and dashboard read these names.
+ */
+public final class Metrics {
+    public static final String NAMESPACE = "PLP";
+    public static final String APPLICATIONS_SUBMITTED = "ApplicationsSubmitted";
+    public static final String INTEREST_SUBMITTED = "InterestSubmitted";
+    public static final String DECISIONS = "Decisions";
+    public static final String EMAILS_SENT = "EmailsSent";
+    public static final String EMAILS_FAILED = "EmailsFailed";
+    public static final String EMAILS_RETRIED = "EmailsRetried";
+    public static final String BUSY_503 = "Busy503";
+
+    private static final String STAGE = System.getenv().getOrDefault("STAGE", "local");
+
+    private Metrics() {
+    }
+
+    public static void count(String metric) {
+        System.out.println(line(metric, 1, STAGE, System.currentTimeMillis()));
+    }
+
+    static String line(String metric, long value, String stage, long epochMillis) {
+        Map<String, Object> directive = Map.of("Namespace", NAMESPACE, "Dimensions", List.of(List.of("Stage")),
+                "Metrics", List.of(Map.of("Name", metric, "Unit", "Count")));
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("level", Log.Level.INFO.name());
+        line.put("event", "metric");
+        line.put("_aws", Map.of("Timestamp", epochMillis, "CloudWatchMetrics", List.of(directive)));
+        line.put("Stage", stage);
+        line.put(metric, value);
+        return Json.write(line);
+    }
+}
