@@ -18,6 +18,9 @@ import org.code.plp.platform.WriteTransaction;
  * problem with no internals in it, logged with the request id.
  */
 public abstract class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    private static final Problem UNAVAILABLE = new Problem(503, "unavailable", "Service unavailable",
+            "We could not reach our database just now, so nothing was saved. Please send it again in a moment.", List.of());
+
     private final Map<String, String> defaultHeaders;
     private final Priming priming;
 
@@ -54,15 +57,14 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
                     "Many submissions are arriving at once. Please try again in a moment.", List.of()))
                     .header("Retry-After", "1");
         } catch (RuntimeException unexpected) {
-            Log.error("unhandled", unexpected, "route", route, "requestId", requestId);
-            response = ApiResponse.problem(new Problem(500, "internal", "Internal error",
-                    "Something went wrong on our side. Please try again in a minute.", List.of()));
+            response = DependencyFaults.isTemporary(unexpected)
+                    ? unavailable(unexpected, route, requestId) : internal(unexpected, route, requestId);
         }
         // One line per request: the route as declared (no ids, no query), never a body or a header.
         Log.info("request", "route", route, "status", response.status(),
                 "latencyMs", (System.nanoTime() - started) / 1_000_000, "requestId", requestId);
         if (response.status() == 503) {
-            Metrics.count(Metrics.BUSY_503);
+            Metrics.count(Metrics.API_503);
         } else if (response.status() / 100 == 2 && request != null && metricOf(request) != null) {
             Metrics.count(metricOf(request));
         }
@@ -72,6 +74,18 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
     /** The business metric ({@link Metrics}) a successful answer to this request counts; none by default. */
     protected String metricOf(ApiRequest request) {
         return null;
+    }
+
+    // Unreachable, throttled or timing-out DynamoDB: not our bug, and nothing was stored (one transaction).
+    private static ApiResponse unavailable(RuntimeException fault, String route, String requestId) {
+        Log.warn("dependency-unavailable", "route", route, "requestId", requestId, "error", fault.toString());
+        return ApiResponse.problem(UNAVAILABLE).header("Retry-After", "5");
+    }
+
+    private static ApiResponse internal(RuntimeException unexpected, String route, String requestId) {
+        Log.error("unhandled", unexpected, "route", route, "requestId", requestId);
+        return ApiResponse.problem(new Problem(500, "internal", "Internal error",
+                "Something went wrong on our side. Please try again in a minute.", List.of()));
     }
 
     protected abstract ApiResponse handle(ApiRequest request);

@@ -17,7 +17,8 @@ public final class Metrics {
     public static final String EMAILS_SENT = "EmailsSent";
     public static final String EMAILS_FAILED = "EmailsFailed";
     public static final String EMAILS_RETRIED = "EmailsRetried";
-    public static final String BUSY_503 = "Busy503";
+    /** Any 503 answer: busy (transaction conflicts after retries) or DynamoDB unavailable. */
+    public static final String API_503 = "Api503";
 
     private static final String STAGE = System.getenv().getOrDefault("STAGE", "local");
 
