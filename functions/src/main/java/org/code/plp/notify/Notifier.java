@@ -40,7 +40,7 @@ public class Notifier {
         OutboxItem item = ((OutboxLeases.Claim.Claimed) claim).item();
         String messageId;
         try {
-            messageId = mailer.send(renderer.render(item));
+            messageId = mailer.send(renderer.render(item), outboxId);
         } catch (DeliveryFailure failure) {
             return failed(outboxId, leaseId, failure.isPermanent(), failure.getMessage());
         } catch (RuntimeException unexpected) {

@@ -17,6 +17,8 @@ public final class Metrics {
     public static final String EMAILS_SENT = "EmailsSent";
     public static final String EMAILS_FAILED = "EmailsFailed";
     public static final String EMAILS_RETRIED = "EmailsRetried";
+    public static final String EMAILS_BOUNCED = "EmailsBounced";
+    public static final String EMAILS_COMPLAINED = "EmailsComplained";
     /** Any 503 answer: busy (transaction conflicts after retries) or DynamoDB unavailable. */
     public static final String API_503 = "Api503";
 

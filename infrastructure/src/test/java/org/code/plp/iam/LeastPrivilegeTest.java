@@ -33,6 +33,7 @@ import org.code.plp.local.LocalLambdaContext;
 import org.code.plp.local.LocalTables;
 import org.code.plp.local.SeedLoader;
 import org.code.plp.local.TemplateModel;
+import org.code.plp.notify.EmailFeedbackHandler;
 import org.code.plp.local.ses.LocalSes;
 import org.code.plp.platform.Env;
 import org.code.plp.platform.Json;
@@ -57,7 +58,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  * the local SES through SDK clients that record every permission their requests need
  * ({@link AccessRecorder}): its SnapStart priming, then a request for every route it serves (the
  * bodies below where a route needs one to get past validation, a bare one for any other route), or
- * its stream record / schedule. What it needed must equal what its policy allows ({@link FunctionPolicy}):
+ * its stream record / schedule / SES event. What it needed must equal what its policy allows ({@link FunctionPolicy}):
  * a call the policy lacks fails in AWS; a grant nothing uses is privilege to remove.
  */
 class LeastPrivilegeTest {
@@ -158,6 +159,10 @@ class LeastPrivilegeTest {
             DynamodbEvent batch = insertOf(fixture.pendingOutboxIds().getFirst());
             notify.handleRequest(batch, context(functionId));
             notify.handleRequest(batch, context(functionId)); // redelivered: already sent, read back, not sent again
+            return;
+        }
+        if (handler instanceof EmailFeedbackHandler feedback) {
+            feedback.handleRequest(bounceOf(fixture.pendingOutboxIds().getFirst()), context(functionId));
             return;
         }
         if (template.scheduleEvents().stream().anyMatch(e -> e.functionId().equals(functionId))) {
@@ -272,6 +277,14 @@ class LeastPrivilegeTest {
         DynamodbEvent event = new DynamodbEvent();
         event.setRecords(List.of(record));
         return event;
+    }
+
+    /** SES's EventBridge event for a bounce of the email sent for {@code outboxId}. */
+    static ScheduledEvent bounceOf(String outboxId) {
+        return new ScheduledEvent().withDetailType("Email Bounced").withSource("aws.ses").withDetail(Map.of(
+                "eventType", "Bounce",
+                "bounce", Map.of("bounceType", "Permanent", "bounceSubType", "General"),
+                "mail", Map.of("tags", Map.of("outbox", List.of(outboxId.replace("#", "--"))))));
     }
 
     private static LocalLambdaContext context(String functionId) {
