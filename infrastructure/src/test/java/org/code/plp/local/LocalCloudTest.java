@@ -29,8 +29,8 @@ class LocalCloudTest {
         String banner = cloud.cloud().banner(0);
         assertTrue(banner.contains("  Routes:\n"), banner);
         assertTrue(banner.contains("  Schedules (LOCAL_SCHEDULE_SECONDS=N runs each every N s):\n"), banner);
-        assertTrue(banner.lines().anyMatch(line -> line.startsWith("    rate(10 minutes)")
-                && line.endsWith("NotifyRedriveFunction (every 10 minutes)")), banner);
+        assertTrue(banner.lines().anyMatch(line -> line.startsWith("    rate(1 minute)")
+                && line.endsWith("NotifyRedriveFunction (every 1 minute)")), banner);
     }
 
     @Test
