@@ -27,13 +27,14 @@
  *
  * <h2>Failures</h2>
  * <ul>
- * <li>Transient (SES 5xx, throttling, connection refused, anything unexpected): the claim is released
+ * <li>Transient (SES 5xx, throttling, connection refused, {@code MessageRejected}, which SES answers to every
+ *     message while the identity is unverified or sending paused, anything unexpected): the claim is released
  *     ({@code sending -> pending}) with {@code dueAt} moved by the {@link org.code.plp.notify.RetryPolicy}
  *     (NOTIFY_RETRY_SECONDS, 30 s, doubling up to 30 min) and {@code lastError}; the sweeper retries it.
  *     The stream does not re-deliver it (a failed send is not a failed record); only a record that could
  *     not be processed at all is reported in {@code batchItemFailures}.</li>
  * <li>After NOTIFY_MAX_ATTEMPTS (10) attempts, or at once when permanent (an address that is not exactly
- *     one plain address, a message SES rejects ({@code MessageRejected}, {@code BadRequest}), an unknown
+ *     one plain address, a request SES calls malformed ({@code BadRequest}), an unknown
  *     type): marked {@code failed} with {@code failureReason}, never retried, logged as
  *     {@code "outcome":"FAILED"} and counted in the {@code PLP/Email EmailsFailed} metric (an Embedded
  *     Metric Format line), which the template alarms on.</li>
