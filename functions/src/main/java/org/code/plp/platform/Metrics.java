@@ -31,7 +31,7 @@ public final class Metrics {
         System.out.println(line(metric, 1, STAGE, System.currentTimeMillis()));
     }
 
-    static String line(String metric, long value, String stage, long epochMillis) {
+    public static String line(String metric, long value, String stage, long epochMillis) {
         Map<String, Object> directive = Map.of("Namespace", NAMESPACE, "Dimensions", List.of(List.of("Stage")),
                 "Metrics", List.of(Map.of("Name", metric, "Unit", "Count")));
         Map<String, Object> line = new LinkedHashMap<>();
