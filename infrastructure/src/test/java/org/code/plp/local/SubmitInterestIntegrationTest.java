@@ -67,6 +67,7 @@ class SubmitInterestIntegrationTest {
         RegionItem region = IntakeFixtures.openRegion(cloud.platform());
         ObjectNode byCity = IntakeFixtures.interest(region.getCity());
         byCity.put("state", region.getState());
+        byCity.put("zip", "70112");
         var response = submit(byCity);
         assertEquals(201, response.getStatusCode(), response.getBody());
         assertEquals(region.getRegionId(), json(response).get("matchedRegionId").asText());
