@@ -201,6 +201,10 @@ class LeastPrivilegeTest {
                 add.accept(ApiEvents.post("/interest", interest, "Idempotency-Key", "least-privilege-2"));
                 add.accept(ApiEvents.post("/interest", interest, "Idempotency-Key", "least-privilege-2"));
             }
+            case "GET /regions/lookup" -> {
+                add.accept(query(ApiEvents.get(route.path()), "zip", "74103"));
+                add.accept(query(ApiEvents.get(route.path()), "city", "Tulsa", "state", "OK"));
+            }
             case "GET /pins" -> {
                 add.accept(ApiEvents.get("/pins"));
                 add.accept(query(ApiEvents.get("/pins"), "status", "closed"));
