@@ -53,6 +53,7 @@ public final class ColdStartBenchmark {
     private final String cpus = System.getProperty("bench.cpus", "0").trim();
     private final boolean countClasses = Boolean.parseBoolean(System.getProperty("bench.classes", "true"));
     private final boolean warmRuns = Boolean.parseBoolean(System.getProperty("bench.warm", "true"));
+    private final int snapStartRuns = Integer.getInteger("bench.snapstart", 3);
     private final String only = System.getProperty("bench.only", "");
     private final int warmup = Integer.getInteger("bench.warm.warmup", 1500);
     private final int requests = Integer.getInteger("bench.warm.requests", 1000);
@@ -93,6 +94,14 @@ public final class ColdStartBenchmark {
         return function.logicalId().replaceFirst("Function$", "");
     }
 
+    /**
+     * A SnapStart init as the runtime runs it (AWS_LAMBDA_INITIALIZATION_TYPE=snap-start: handler built, priming
+     * hooks run, then restore/next) and the first request after it, medians, with the JVM's default tiers (what
+     * the java25 runtime uses with SnapStart) and with C1 only (the template's former JAVA_TOOL_OPTIONS).
+     */
+    record SnapStart(double initMs, double firstRequestMs, double c1InitMs, double c1FirstRequestMs) {
+    }
+
     /** Medians over the pairs of one function and its floor. */
     record Cold(double medianMs, double floorMs, double streamFloorMs, double initMs, double floorInitMs, double cpuMs,
                 double floorCpuMs, String classes, String floorClasses, String answer) {
@@ -131,9 +140,14 @@ public final class ColdStartBenchmark {
             LambdaJvm lambda = new LambdaJvm(runtimeClasspath, RuntimeClasspath.jniLibrary(out.resolve("runtime")), api, cpus, out);
             LambdaRuntime runtime = LambdaRuntime.of(template);
             Map<String, Cold> cold = new LinkedHashMap<>();
+            Map<String, SnapStart> snapStart = new LinkedHashMap<>();
             for (Subject subject : subjects) {
                 Map<String, String> env = lambdaEnv(subject.function(), common, runtime);
                 cold.put(subject.name(), print(subject, cold(lambda, runtime, subject, env)));
+                if (snapStartRuns > 0 && runtime.snapStart()) {
+                    snapStart.put(subject.name(), snapStart(lambda, runtime, subject, env));
+                    System.out.println("snapstart " + subject.name() + " " + snapStart.get(subject.name()));
+                }
             }
             Map<String, Map<String, String>> warm = new LinkedHashMap<>();
             if (warmRuns) {
@@ -142,7 +156,7 @@ public final class ColdStartBenchmark {
                     System.out.println("warm " + subject.name() + " " + warm.get(subject.name()));
                 }
             }
-            String report = report(started, cores, harnessCpus, runtime, subjects, skipped, cold, warm);
+            String report = report(started, cores, harnessCpus, runtime, subjects, skipped, cold, snapStart, warm);
             Files.writeString(out.resolve("cold-start.md"), report);
             System.out.println();
             System.out.println(report);
@@ -178,6 +192,27 @@ public final class ColdStartBenchmark {
                 median(figures[0][1]), median(figures[1][1]), median(figures[0][2]), median(figures[1][2]),
                 classesLoaded(lambda, handlers.get(0), env, flags, event), classesLoaded(lambda, handlers.get(1), env, flags, event),
                 status(answer));
+    }
+
+    private SnapStart snapStart(LambdaJvm lambda, LambdaRuntime runtime, Subject subject, Map<String, String> onDemandEnv)
+            throws IOException {
+        String event = Files.readString(subject.event());
+        Map<String, String> env = new LinkedHashMap<>(onDemandEnv);
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
+        List<String> tiers = new ArrayList<>(lambda.runtimeFlags(runtime.memoryMb(), true));
+        tiers.addAll(extraFlags);
+        List<String> c1 = new ArrayList<>(tiers);
+        c1.addAll(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
+        double[][] figures = new double[4][snapStartRuns];
+        for (int i = 0; i < snapStartRuns; i++) {
+            LambdaJvm.Result result = lambda.run(taskRoot, subject.function().handler(), env, tiers, event);
+            figures[0][i] = result.restoreMs();
+            figures[1][i] = result.coldMs() - result.restoreMs();
+            result = lambda.run(taskRoot, subject.function().handler(), env, c1, event);
+            figures[2][i] = result.restoreMs();
+            figures[3][i] = result.coldMs() - result.restoreMs();
+        }
+        return new SnapStart(median(figures[0]), median(figures[1]), median(figures[2]), median(figures[3]));
     }
 
     /** The small driver the warm JVMs run, as a jar. */
@@ -270,7 +305,6 @@ public final class ColdStartBenchmark {
         env.put("AWS_LAMBDA_LOG_STREAM_NAME", "bench");
         env.put("AWS_LAMBDA_LOG_FORMAT", "JSON");
         env.put("AWS_LAMBDA_LOG_LEVEL", "INFO");
-        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
         env.put("LAMBDA_RUNTIME_DIR", "/var/runtime");
         return env;
     }
@@ -350,7 +384,8 @@ public final class ColdStartBenchmark {
     }
 
     private String report(String started, int cores, String harnessCpus, LambdaRuntime runtime, List<Subject> subjects, List<String> skipped,
-                          Map<String, Cold> cold, Map<String, Map<String, String>> warm) throws IOException {
+                          Map<String, Cold> cold, Map<String, SnapStart> snapStart, Map<String, Map<String, String>> warm)
+            throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Cold start and speed\n\n");
         md.append(String.format(Locale.ROOT, "Started %s on %d cores (`%s`), JDK %s; runtime `%s`, %d MB; measured JVMs pinned to CPU %s%s; "
@@ -370,6 +405,17 @@ public final class ColdStartBenchmark {
                     c.streamFloorMs(), c.medianMs() / c.streamFloorMs(),
                     c.initMs(), c.floorInitMs(), c.cpuMs(), c.floorCpuMs(), c.cpuMs() / c.floorCpuMs(),
                     c.classes(), c.floorClasses(), c.answer()));
+        }
+        if (!snapStart.isEmpty()) {
+            md.append("\n### SnapStart init and the first request after it (priming run by the runtime, median of " + snapStartRuns + ")\n\n");
+            md.append("| function | init + priming ms, default tiers | first request after restore ms, default tiers "
+                    + "| init + priming ms, C1 only | first request after restore ms, C1 only |\n");
+            md.append("|---|---:|---:|---:|---:|\n");
+            for (Subject subject : subjects) {
+                SnapStart s = snapStart.get(subject.name());
+                md.append(String.format(Locale.ROOT, "| %s | %.0f | %.1f | %.0f | %.1f |%n", subject.name(),
+                        s.initMs(), s.firstRequestMs(), s.c1InitMs(), s.c1FirstRequestMs()));
+            }
         }
         if (!warm.isEmpty()) {
             md.append("\n### Warm (one JVM, C1 only, pinned like the cold runs, per request)\n\n");

@@ -80,6 +80,7 @@ final class LambdaJvm {
         env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
         env.put("_HANDLER", handler);
         env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.putIfAbsent("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
         RuntimeApi.Invocation invocation = api.expect("bench-" + System.nanoTime(), event);
         Path output = null;
         Process process = null;

@@ -4,7 +4,11 @@ import org.code.plp.platform.Priming;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +26,7 @@ import org.code.plp.platform.Platform;
  * stream's retries ran out or its records aged past MaximumRecordAgeInSeconds. Found by a Query on
  * the byState index; stops at the first transient failure (SES is still down: try next run).
  */
-public final class NotifyRedriveHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+public final class NotifyRedriveHandler implements RequestHandler<ScheduledEvent, Map<String, Object>>, RequestStreamHandler {
     private static final int DEFAULT_BATCH = 100;
 
     private final OutboxLeases leases;
@@ -57,8 +61,24 @@ public final class NotifyRedriveHandler implements RequestHandler<ScheduledEvent
         this.batch = batch;
     }
 
+    /**
+     * Lambda's entry point (the runtime prefers this overload of {@code handleRequest}): the schedule's event says
+     * nothing the redrive needs, so it is not parsed, and the runtime's event serializer never loads.
+     */
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        input.readAllBytes();
+        Json.MAPPER.writeValue(output, redrive());
+    }
+
+    /** The same run from an event object (the local cloud and tests call this). */
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        return redrive();
+    }
+
+    /** Sends what is stale, stopping at the first transient failure; the counts by outcome. */
+    public Map<String, Object> redrive() {
         Instant now = clock.instant();
         List<String> stale = leases.findStale(now.minus(after), now, batch);
         Map<Notifier.Outcome, Integer> counts = new EnumMap<>(Notifier.Outcome.class);
