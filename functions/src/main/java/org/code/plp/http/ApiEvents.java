@@ -2,6 +2,8 @@ package org.code.plp.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -19,11 +21,19 @@ import org.code.plp.platform.Json;
  * start on one CPU) never loads. Reads the fields {@link ApiRequest} uses; writes what API Gateway reads.
  */
 final class ApiEvents {
+    /**
+     * The envelope is Lambda's, not the client's: its body is one string up to Lambda's 6 MB payload, far past the
+     * form limits of {@link org.code.plp.platform.Json#LIMITS}, which {@link JsonBody} applies to the body itself.
+     */
+    private static final JsonFactory ENVELOPE = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(16_000_000).build())
+            .build();
+
     private ApiEvents() {
     }
 
     static APIGatewayProxyRequestEvent read(InputStream input) throws IOException {
-        JsonNode event = Json.MAPPER.readTree(input);
+        JsonNode event = Json.MAPPER.readTree(ENVELOPE.createParser(input));
         JsonNode requestContext = event.path("requestContext");
         var context = new APIGatewayProxyRequestEvent.ProxyRequestContext()
                 .withRequestId(text(requestContext, "requestId"));
