@@ -127,7 +127,8 @@ final class LambdaJvm {
         }
         process.destroy();
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            // Long enough for a training run to write its AOT cache on the way out.
+            if (!process.waitFor(180, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         } catch (InterruptedException e) {
