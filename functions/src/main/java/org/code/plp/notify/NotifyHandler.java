@@ -21,9 +21,11 @@ import org.code.plp.platform.Json;
 import org.code.plp.platform.Platform;
 
 /**
- * OutboxTable's stream: sends the email of every new outbox item. Only INSERTs matter (the
- * MODIFYs are this function's own bookkeeping). Records that must be retried are reported by
- * sequence number (ReportBatchItemFailures) so Lambda re-delivers from there; the others are done.
+ * OutboxTable's stream: sends the email of every new outbox item that is due now (a held decision
+ * email is skipped: the sweeper sends it when it comes due). Only INSERTs matter (the MODIFYs are
+ * this function's own bookkeeping). An email SES failed for now was handed back with its backoff and
+ * is the sweeper's to retry, so the stream moves on; only a record that could not be processed at all
+ * (DynamoDB failing) is reported by sequence number (ReportBatchItemFailures) for Lambda to re-deliver.
  */
 public final class NotifyHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse>, RequestStreamHandler {
     private static final byte[] EMPTY_BATCH = "{\"Records\":[]}".getBytes(StandardCharsets.UTF_8);
@@ -95,24 +97,20 @@ public final class NotifyHandler implements RequestHandler<DynamodbEvent, Stream
         return new StreamsEventResponse(retry(changes).stream().map(StreamsEventResponse.BatchItemFailure::new).toList());
     }
 
-    /** Sends the email of every new outbox item; the sequence numbers of the records to retry. */
+    /** Sends the email of every new outbox item; the sequence numbers of the records that could not be processed. */
     private List<String> retry(List<Change> changes) {
         List<String> failures = new ArrayList<>();
         for (Change change : changes) {
             if (!"INSERT".equals(change.eventName())) {
                 continue;
             }
-            Notifier.Outcome outcome;
             try {
                 if (change.outboxId() == null) {
                     throw new IllegalArgumentException("no outboxId key");
                 }
-                outcome = notifier.deliver(change.outboxId());
+                notifier.deliver(change.outboxId());
             } catch (RuntimeException e) {
                 System.err.println("Notify could not process record " + change.sequenceNumber() + ": " + e);
-                outcome = Notifier.Outcome.RETRY;
-            }
-            if (outcome == Notifier.Outcome.RETRY) {
                 failures.add(change.sequenceNumber());
             }
         }

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -21,18 +20,18 @@ import org.code.plp.platform.Json;
 import org.code.plp.platform.Platform;
 
 /**
- * Runs on a schedule and sends what the stream could not: outbox items still pending (or held by
- * a sender whose lease ended) REDRIVE_AFTER_MINUTES after they were written, i.e. after the
- * stream's retries ran out or its records aged past MaximumRecordAgeInSeconds. Found by a Query on
- * the byState index; stops at the first transient failure (SES is still down: try next run).
+ * The outbox sweeper, every minute: sends every email that is due and not sent, i.e. held decision
+ * emails whose hold ended, emails whose last attempt failed and whose backoff is over, and emails whose
+ * sender died holding the lease. Found by Queries on the byDue index (state, dueAt), never a Scan,
+ * oldest due first. Stops at the first transient failure: SES is still down, and each failure already
+ * set its own backoff.
  */
-public final class NotifyRedriveHandler implements RequestHandler<ScheduledEvent, Map<String, Object>>, RequestStreamHandler {
-    private static final int DEFAULT_BATCH = 100;
+public final class NotifyRedriveHandler implements RequestHandler<ScheduledEvent, Map<String, Integer>>, RequestStreamHandler {
+    private static final int DEFAULT_BATCH = 500;
 
     private final OutboxLeases leases;
     private final Notifier notifier;
     private final Clock clock;
-    private final Duration after;
     private final int batch;
     private Priming priming;
 
@@ -40,11 +39,10 @@ public final class NotifyRedriveHandler implements RequestHandler<ScheduledEvent
         this(Platform.fromEnvironment());
     }
 
-    /** With a SnapStart priming hook that only reads and builds the SES client: a redrive run would send email. */
+    /** With a SnapStart priming hook that only reads and builds the SES client: a sweep would send email. */
     public NotifyRedriveHandler(Platform platform) {
         this(new OutboxLeases(platform), Notifications.notifier(platform), platform.clock(),
-                Duration.ofMinutes(Long.parseLong(platform.env().get("REDRIVE_AFTER_MINUTES", "15"))),
-                Integer.parseInt(platform.env().get("REDRIVE_BATCH", Integer.toString(DEFAULT_BATCH))));
+                Integer.parseInt(platform.env().get("SWEEP_BATCH", Integer.toString(DEFAULT_BATCH))));
         this.priming = Priming.register(platform, platform::ses);
     }
 
@@ -53,48 +51,47 @@ public final class NotifyRedriveHandler implements RequestHandler<ScheduledEvent
         return priming;
     }
 
-    public NotifyRedriveHandler(OutboxLeases leases, Notifier notifier, Clock clock, Duration after, int batch) {
+    public NotifyRedriveHandler(OutboxLeases leases, Notifier notifier, Clock clock, int batch) {
         this.leases = leases;
         this.notifier = notifier;
         this.clock = clock;
-        this.after = after;
         this.batch = batch;
     }
 
     /**
      * Lambda's entry point (the runtime prefers this overload of {@code handleRequest}): the schedule's event says
-     * nothing the redrive needs, so it is not parsed, and the runtime's event serializer never loads.
+     * nothing the sweep needs, so it is not parsed, and the runtime's event serializer never loads.
      */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         input.readAllBytes();
-        Json.MAPPER.writeValue(output, redrive());
+        Json.MAPPER.writeValue(output, sweep());
     }
 
     /** The same run from an event object (the local cloud and tests call this). */
     @Override
-    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
-        return redrive();
+    public Map<String, Integer> handleRequest(ScheduledEvent event, Context context) {
+        return sweep();
     }
 
-    /** Sends what is stale, stopping at the first transient failure; the counts by outcome. */
-    public Map<String, Object> redrive() {
+    /** Sends what is due, stopping at the first transient failure; the counts by outcome. */
+    public Map<String, Integer> sweep() {
         Instant now = clock.instant();
-        List<String> stale = leases.findStale(now.minus(after), now, batch);
+        List<String> due = leases.findDue(now, batch);
         Map<Notifier.Outcome, Integer> counts = new EnumMap<>(Notifier.Outcome.class);
-        for (String outboxId : stale) {
+        for (String outboxId : due) {
             Notifier.Outcome outcome = notifier.deliver(outboxId);
             counts.merge(outcome, 1, Integer::sum);
             if (outcome == Notifier.Outcome.RETRY) {
                 break;
             }
         }
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("found", stale.size());
+        Map<String, Integer> report = new LinkedHashMap<>();
+        report.put("found", due.size());
         for (Notifier.Outcome outcome : Notifier.Outcome.values()) {
             report.put(outcome.name().toLowerCase(Locale.ROOT), counts.getOrDefault(outcome, 0));
         }
-        System.out.println(Json.write(Map.of("event", "notify-redrive", "report", report)));
+        System.out.println(Json.write(Map.of("event", "notify-sweep", "report", report)));
         return report;
     }
 }
