@@ -9,6 +9,7 @@ import org.code.plp.idempotency.IdempotencyItem;
 import org.code.plp.interest.InterestItem;
 import org.code.plp.outbox.OutboxItem;
 import org.code.plp.regions.RegionItem;
+import org.code.plp.review.ReviewerLog;
 import software.amazon.awssdk.enhanced.dynamodb.IndexMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -49,7 +50,8 @@ public final class TableCatalog {
             TableUse.of("IDEMPOTENCY_TABLE", IdempotencyItem.SCHEMA),
             TableUse.of("OUTBOX_TABLE", OutboxItem.SCHEMA),
             TableUse.keysOnly("COUNTERS_TABLE", "scope", "key"),
-            TableUse.keysOnly("APPLICATION_LOG_TABLE", "applicationId", "entryId"));
+            new TableUse("APPLICATION_LOG_TABLE", "applicationId", "entryId",
+                    Map.of(ReviewerLog.BY_ASSIGNEE, List.of("assignee", "at"))));
 
     private TableCatalog() {
     }

@@ -73,6 +73,7 @@ public class ApplicationService {
                 null, item.getVersion()));
         counters.add(transaction, Counters.APPLICATIONS_ALL, ApplicationStatus.UNREVIEWED, 1);
         counters.add(transaction, Counters.applicationsInRegion(item.getRegionKey()), ApplicationStatus.UNREVIEWED, 1);
+        DuplicateKeys.count(transaction, counters, item);
         Map<String, String> mail = mailData(id, form, region.getRegionId(), region.getName());
         outbox.queue(transaction, OutboxItem.pending(EmailType.CONFIRMATION, id, null, item.getContactEmail(), mail, now));
         outbox.queue(transaction, OutboxItem.pending(EmailType.NEW_APPLICATION, id, null, null, mail, now));
@@ -110,7 +111,8 @@ public class ApplicationService {
         item.setSearch(ApplicationItem.searchText(item.getOrganizationName(), contact, item.getContactEmail(),
                 org.get("address").get("city").textValue()));
         item.setPayload(Json.write(form));
-        item.setScores(Map.of());
+        item.setScoreKey(ApplicationItem.scoreKey(null, item.getSubmittedAt()));
+        DuplicateKeys.set(item);
         return item;
     }
 

@@ -22,7 +22,8 @@ public final class EmailRenderer {
     public EmailRenderer(EmailCopy copy, Env env) {
         this.copy = copy;
         this.staffEmail = env.require("STAFF_EMAIL");
-        this.siteUrl = env.get("ALLOWED_ORIGIN", "https://code.org");
+        // The site the console lives on: SITE_URL (the local cloud sets its own address), else the CORS origin.
+        this.siteUrl = env.get("SITE_URL", env.get("ALLOWED_ORIGIN", "https://code.org"));
     }
 
     public Email render(OutboxItem item) {

@@ -1,0 +1,196 @@
+package org.code.plp.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.code.plp.local.TestCloud;
+import org.code.plp.regions.RegionItem;
+import org.code.plp.regions.RegionRepository;
+import org.code.plp.regions.RegionStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The console's region screens in Debian's chromium at a laptop (1366 px) and a phone (390 px) width:
+ * a region edited with a field error shown beside its field, an import whose dry run rejects a row,
+ * the interest summary's "open a region here"; no sideways scrolling; no serious axe-core violation.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleBrowserTest {
+    private TestCloud cloud;
+    private String base;
+    private Browser browser;
+    private RegionRepository regions;
+
+    @BeforeAll
+    void start() {
+        Browser.assumeInstalled();
+        cloud = TestCloud.shared();
+        base = cloud.baseUri().toString();
+        browser = Browser.start();
+        regions = new RegionRepository(cloud.platform());
+    }
+
+    @BeforeEach
+    void forgetEarlierConsoleMessages() {
+        browser.consoleErrors();
+    }
+
+    @RegisterExtension
+    final TestWatcher evidence = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                System.out.println("FAILED " + context.getDisplayName() + " at " + browser.driver().getCurrentUrl()
+                        + "; console: " + browser.consoleErrors() + "; screenshot "
+                        + browser.fullScreenshot("FAILED-console-" + context.getRequiredTestMethod().getName()));
+            }
+        }
+    };
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1366, 390})
+    void anAdminEditsARegionAndImportsAFileWithARejectedRow(int width) throws IOException {
+        browser.driver().manage().window().setSize(new Dimension(width, 900));
+        String id = TestCloud.uniqueId("edit");
+        regions.put(region(id, "Helena"));
+        signInAsAdmin();
+
+        browser.open(base + "/regions.html");
+        WebElement row = browser.waitFor().until(d -> d.findElements(By.xpath("//tbody[@id='regions-body']/tr[.//code[text()='"
+                + id + "']]")).stream().findFirst().orElse(null));
+        assertNoSidewaysScroll("regions list");
+        assertEquals(List.of(), Axe.seriousViolations(browser), "regions list");
+        row.findElement(By.xpath(".//button[text()='Edit']")).click();
+        browser.waitFor().until(d -> "Edit Helena, MT".equals(browser.find("#editor-title").getText()));
+        WebElement lat = browser.find("#region-lat");
+        lat.clear();
+        lat.sendKeys("95");
+        browser.find("#save-region").click();
+        WebElement error = browser.waitVisible("#field-lat .field-error");
+        assertTrue(error.getText().contains("90"), error.getText());
+        assertEquals("true", lat.getAttribute("aria-invalid"));
+        assertTrue(lat.getAttribute("aria-describedby").contains(error.getAttribute("id")), "the error is read with the field");
+        assertFalse(browser.find("#editor-summary").getAttribute("hidden") != null, "the summary lists it");
+        assertEquals(List.of(), Axe.seriousViolations(browser), "region editor with an error");
+        browser.screenshot("console-region-error-" + width);
+
+        lat.clear();
+        lat.sendKeys("46.59");
+        WebElement summary = browser.find("#region-summary");
+        summary.clear();
+        summary.sendKeys("Edited in the browser at " + width + " px");
+        browser.find("#save-region").click();
+        browser.waitFor().until(d -> browser.find("#regions-status").getText().startsWith("Saved Helena, MT"));
+        RegionItem saved = regions.find(id).orElseThrow();
+        assertEquals("Edited in the browser at " + width + " px", saved.getSummary());
+        assertEquals(46.59, saved.getLat(), 1e-9);
+
+        String good = TestCloud.uniqueId("imp");
+        String bad = TestCloud.uniqueId("imp");
+        Path file = Files.createTempFile("regions-", ".csv");
+        Files.writeString(file, "regionId,city,state,lat,lng,districts,schools,teachers,students,programsSought\r\n"
+                + good + ",Great Falls,MT,47.5,-111.3,3,20,200,4000,csp\r\n"
+                + bad + ",Nowhere,ZZ,47.5,-111.3,3,20,200,4000,csp\r\n");
+        browser.find("#import-file").sendKeys(file.toAbsolutePath().toString());
+        browser.find("#import-check").click();
+        browser.waitFor().until(d -> browser.find("#import-report-title").getText().startsWith("Check of"));
+        List<WebElement> reportRows = browser.findAll("#import-body tr");
+        assertEquals(2, reportRows.size());
+        assertTrue(reportRows.get(1).getText().contains("rejected") && reportRows.get(1).getText().contains("state"),
+                reportRows.get(1).getText());
+        assertTrue(regions.find(good).isEmpty(), "a dry run saves nothing");
+        assertNoSidewaysScroll("import report");
+        assertEquals(List.of(), Axe.seriousViolations(browser), "import report");
+        browser.screenshot("console-import-report-" + width);
+        browser.find("#import-apply").click();
+        browser.waitFor().until(d -> browser.find("#import-report-title").getText().startsWith("Imported"));
+        assertTrue(regions.find(good).isPresent());
+        assertTrue(regions.find(bad).isEmpty());
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1366, 390})
+    void theInterestSummaryOpensARegionPrefilled(int width) {
+        browser.driver().manage().window().setSize(new Dimension(width, 900));
+        String city = "Interestville " + TestCloud.uniqueId("c").substring(2, 8);
+        var created = cloud.http().post("/interest", java.util.Map.of("email", "t@example.org", "zip", "59101", "role", "teacher",
+                "city", city, "state", "MT"));
+        assertEquals(201, created.status(), created::toString);
+        signInAsAdmin();
+        browser.find("#reload-interest").click();
+        WebElement link = browser.waitFor().until(d -> d.findElements(By.cssSelector("#interest-cities a")).stream()
+                .filter(a -> a.getAttribute("aria-label").contains(city)).findFirst().orElse(null));
+        assertNoSidewaysScroll("console with interest");
+        assertEquals(List.of(), Axe.seriousViolations(browser), "console: applications and interest");
+        link.click();
+        browser.waitFor().until(d -> "New region".equals(browser.find("#editor-title").getText()));
+        assertEquals(city, browser.find("#region-city").getAttribute("value"));
+        assertEquals("MT", browser.find("#region-state").getAttribute("value"));
+        assertTrue(browser.find("#editor-interest").getText().startsWith("1 interest form came from " + city));
+        assertNoSidewaysScroll("prefilled region");
+        assertEquals(List.of(), Axe.seriousViolations(browser), "prefilled region");
+    }
+
+    private void signInAsAdmin() {
+        browser.open(base + "/admin.html");
+        browser.js("sessionStorage.clear()");
+        browser.open(base + "/admin.html");
+        browser.waitVisible("#signin-local");
+        WebElement email = browser.find("#local-email");
+        email.clear();
+        email.sendKeys("browser-admin@code.org");
+        WebElement admins = browser.find("#group-admins");
+        if (!admins.isSelected()) {
+            admins.click();
+        }
+        browser.find("#local-signin").click();
+        browser.waitVisible("#console");
+    }
+
+    private void assertNoSidewaysScroll(String where) {
+        Number overflow = (Number) browser.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertTrue(overflow.intValue() <= 0, where + " scrolls sideways by " + overflow + " px");
+    }
+
+    private static RegionItem region(String id, String city) {
+        RegionItem region = new RegionItem();
+        region.setRegionId(id);
+        region.setName("Browser test " + id);
+        region.setCity(city);
+        region.setState("MT");
+        region.setLat(46.6);
+        region.setLng(-112.0);
+        region.setStatus(RegionStatus.SEEKING_PARTNER);
+        region.setProgramsSought(List.of("csp"));
+        region.setDistricts(3L);
+        region.setSchools(20L);
+        region.setTeachers(200L);
+        region.setStudents(4000L);
+        region.setSummary("Made by a browser test.");
+        return region;
+    }
+}
