@@ -69,6 +69,9 @@
     loadRegions();
     loadQueue();
     loadInterest();
+    loadInterestList(null);
+    // A link to one application (the staff email's): admin.html?open=<id>
+    if (PLP.query("open")) { openApplication(PLP.query("open")); }
   }
 
   $("cognito-signin").addEventListener("click", function () { PLP.auth.signInWithCognito(); });
@@ -287,9 +290,11 @@
     var log = PLP.clear($("status-log").tBodies[0]);
     (app.statusLog || []).forEach(function (entry) {
       log.appendChild(PLP.el("tr", {}, [
-        PLP.el("td", { text: STATUS_LABEL[entry.status] || entry.status }),
-        PLP.el("td", { text: entry.by || "" }),
-        PLP.el("td", { text: formatDate(entry.at) })
+        PLP.el("td", { "data-label": "Status" }, [STATUS_LABEL[entry.status] || entry.status,
+          entry.note ? PLP.el("p", { className: "internal-note" }, [
+            PLP.el("strong", { text: "Internal note (not sent to the applicant): " }), entry.note]) : null]),
+        PLP.el("td", { "data-label": "By", text: entry.by || "" }),
+        PLP.el("td", { "data-label": "When", text: formatDate(entry.at) })
       ]));
     });
   }
@@ -443,14 +448,18 @@
   }
 
   function today() { return new Date().toISOString().substring(0, 10); }
+  // The exports state their times in the reviewer's own zone.
+  function timeZone() {
+    try { return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC"; } catch (ignored) { return "UTC"; }
+  }
 
   $("download-applications").addEventListener("click", function () {
     var params = filters();
-    params.delete("q");
+    params.set("tz", timeZone());
     download("/admin/applications.csv?" + queryString(params), "applications-" + today() + ".csv");
   });
   $("download-cohort").addEventListener("click", function () {
-    download("/admin/cohort.csv", "cohort-" + today() + ".csv");
+    download("/admin/cohort.csv?tz=" + encodeURIComponent(timeZone()), "cohort-" + today() + ".csv");
   });
 
   // ------------------------------------------------------------------ interest summary
@@ -465,14 +474,42 @@
       });
       var cBody = PLP.clear($("interest-cities").tBodies[0]);
       cities.forEach(function (c) {
+        var here = "regions.html?" + new URLSearchParams({ city: c.city || "", state: c.state || "",
+          interest: String(c.count) }).toString();
         cBody.appendChild(PLP.el("tr", {}, [PLP.el("td", { text: c.city }), PLP.el("td", { text: c.state || "" }),
-          PLP.el("td", { text: String(c.count) })]));
+          PLP.el("td", { text: String(c.count) }),
+          PLP.el("td", {}, [PLP.el("a", { href: here, text: "Open a region here",
+            "aria-label": "Open a region in " + c.city + (c.state ? ", " + c.state : "") })])]));
       });
       if (!states.length) { sBody.appendChild(PLP.el("tr", {}, [PLP.el("td", { colspan: "2", text: "No interest forms yet." })])); }
-      if (!cities.length) { cBody.appendChild(PLP.el("tr", {}, [PLP.el("td", { colspan: "3", text: "No interest forms yet." })])); }
+      if (!cities.length) { cBody.appendChild(PLP.el("tr", {}, [PLP.el("td", { colspan: "4", text: "No interest forms yet." })])); }
     }).catch(function () { /* shown by api() for 401/403; otherwise the tables stay empty */ });
   }
-  $("reload-interest").addEventListener("click", loadInterest);
+
+  // The forms themselves, newest first, a page at a time.
+  function loadInterestList(cursor) {
+    var body = $("interest-list").tBodies[0];
+    if (!cursor) { PLP.clear(body); }
+    return api("GET", "/admin/interest?limit=50" + (cursor ? "&cursor=" + encodeURIComponent(cursor) : "")).then(function (response) {
+      (response.body.items || []).forEach(function (f) {
+        body.appendChild(PLP.el("tr", {}, [
+          PLP.el("td", { "data-label": "Submitted", text: formatDate(f.submittedAt) }),
+          PLP.el("td", { "data-label": "Name", text: f.name || "" }),
+          PLP.el("td", { "data-label": "Email", text: f.email || "" }),
+          PLP.el("td", { "data-label": "Role", text: (f.role || "").replace(/_/g, " ") }),
+          PLP.el("td", { "data-label": "City", text: [f.city, f.state].filter(Boolean).join(", ") }),
+          PLP.el("td", { "data-label": "ZIP", text: f.zip || "" })]));
+      });
+      if (!body.children.length) { body.appendChild(PLP.el("tr", {}, [PLP.el("td", { colspan: "6", text: "No interest forms yet." })])); }
+      state.interestCursor = response.body.nextCursor || null;
+      $("more-interest").hidden = !state.interestCursor;
+    }).catch(function () { /* shown by api() for 401/403 */ });
+  }
+  $("more-interest").addEventListener("click", function () { loadInterestList(state.interestCursor); });
+  $("reload-interest").addEventListener("click", function () { loadInterest(); loadInterestList(null); });
+  $("download-interest").addEventListener("click", function () {
+    download("/admin/interest.csv?tz=" + encodeURIComponent(timeZone()), "interest-" + today() + ".csv");
+  });
 
   // ------------------------------------------------------------------ start
   PLP.auth.completeCognitoRedirect().then(function () {
