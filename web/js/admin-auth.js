@@ -135,6 +135,12 @@
     completeCognitoRedirect: completeCognitoRedirect,
     signInLocally: signInLocally,
     signOut: signOut,
-    forget: function () { sessionStorage.removeItem(KEY); }
+    forget: function () { sessionStorage.removeItem(KEY); },
+    /** The signed-in staff member's email and groups, from the token (labels and buttons only; the API decides). */
+    me: function () {
+      var c = claims(token() || "");
+      var groups = c["cognito:groups"] || [];
+      return { email: c.email || "", groups: typeof groups === "string" ? groups.split(/[,\s]+/) : [].concat(groups) };
+    }
   };
 })();

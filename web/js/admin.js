@@ -119,6 +119,8 @@
     if ($("filter-status").value) { params.set("status", $("filter-status").value); }
     params.set("region", $("filter-region").value || "all");
     if ($("filter-q").value.trim()) { params.set("q", $("filter-q").value.trim()); }
+    if ($("filter-sort").value === "score") { params.set("sort", "score"); }
+    if ($("filter-assigned").checked) { params.set("assigned", "me"); }
     return params;
   }
 
@@ -178,16 +180,19 @@
   function renderQueue(items) {
     var body = PLP.clear($("queue-body"));
     if (items.length === 0) {
-      body.appendChild(PLP.el("tr", {}, [PLP.el("td", { colspan: "6", text: "No applications match." })]));
+      body.appendChild(PLP.el("tr", {}, [PLP.el("td", { colspan: "7", text: "No applications match." })]));
       return;
     }
     items.forEach(function (item) {
       body.appendChild(PLP.el("tr", { "data-id": item.id }, [
-        PLP.el("td", { text: formatDate(item.submittedAt) }),
-        PLP.el("td", { text: itemOrganization(item) }),
-        PLP.el("td", { text: item.regionName || regionLabel(item.regionId) }),
-        PLP.el("td", { className: "status-badge", text: STATUS_LABEL[item.status] || item.status }),
-        PLP.el("td", { text: itemManager(item) }),
+        PLP.el("td", { "data-label": "Submitted", text: formatDate(item.submittedAt) }),
+        PLP.el("td", { "data-label": "Organization" }, [itemOrganization(item),
+          item.possibleDuplicate ? PLP.el("span", { className: "flag", text: " ⚑ possible duplicate" }) : null]),
+        PLP.el("td", { "data-label": "Region", text: item.regionName || regionLabel(item.regionId) }),
+        PLP.el("td", { "data-label": "Status", className: "status-badge", text: STATUS_LABEL[item.status] || item.status }),
+        PLP.el("td", { "data-label": "Program manager", text: itemManager(item) }),
+        PLP.el("td", { "data-label": "Score", text: item.overallScore === null || item.overallScore === undefined
+          ? "—" : item.overallScore + "% (" + item.reviewerCount + ")" }),
         PLP.el("td", {}, [PLP.el("button", { type: "button", className: "open", "data-id": item.id,
           "aria-label": "Open " + itemOrganization(item), text: "Open",
           onclick: function () { openApplication(item.id); } })])
@@ -279,6 +284,10 @@
     });
 
     renderScores(app.scores || {}, app.criteria);
+    var me = PLP.auth.me();
+    renderReviewPanels(detail, $("review-panels"), { api: api, say: say, alertText: alertText, criterionLabel: criterionLabel,
+      me: me.email, isAdmin: me.groups.indexOf("admins") >= 0, reload: function () { openApplication(detail.id); } });
+    if (detail.recused) { enableDecisions(false); }
 
     var notes = PLP.clear($("notes"));
     (app.notes || []).forEach(function (note) {

@@ -101,6 +101,13 @@ public class Duplicates {
                 .items().stream().map(raw -> raw.get("id").s()).toList();
     }
 
+    /** A dismissal's body: an empty JSON object (the request says who and when). */
+    public static void readDismissal(com.fasterxml.jackson.databind.node.ObjectNode body) {
+        org.code.plp.validation.Validator v = new org.code.plp.validation.Validator();
+        v.onlyKnownFields(body, "", Set.of());
+        v.throwIfInvalid();
+    }
+
     public void dismiss(String id, StaffIdentity staff, String now) {
         if (!applications.dismissDuplicate(id, staff.displayName(), now)) {
             throw Problem.notFound("There is no application '" + id + "'.");

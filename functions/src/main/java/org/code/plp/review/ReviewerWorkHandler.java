@@ -49,6 +49,7 @@ public final class ReviewerWorkHandler extends ApiHandler {
             }
             case "POST /admin/applications/{id}/recusal" -> ApiResponse.json(201, scores.recuse(route.id(), JsonBody.read(request), staff));
             case "POST /admin/applications/{id}/duplicate-dismissal" -> {
+                Duplicates.readDismissal(JsonBody.read(request));
                 String now = Timestamps.format(Timestamps.truncate(clock.instant()));
                 duplicates.dismiss(route.id(), staff, now);
                 yield ApiResponse.json(200, Map.of("dismissedBy", staff.displayName(), "dismissedAt", now));

@@ -91,7 +91,8 @@ class DynamoOutageTest {
         try {
             for (var route : cloud.template().apiRoutes()) {
                 String method = route.method().toUpperCase();
-                String path = route.path().replace("{regionId}", "new-orleans-la").replace("{id}", applicationId);
+                String path = route.path().replace("{regionId}", "new-orleans-la").replace("{id}", applicationId)
+                        .replace("{email}", "reviewer@code.org");
                 Object body = switch (method + " " + route.path()) {
                     case "POST /applications" -> IntakeFixtures.application("new-orleans-la");
                     case "POST /interest" -> interest();
@@ -100,6 +101,8 @@ class DynamoOutageTest {
                     case "POST /admin/applications/{id}/decision" -> Map.of("status", "interview", "expectedVersion", 1);
                     case "POST /admin/applications/{id}/notes" -> Map.of("text", "Called them.");
                     case "PUT /admin/applications/{id}/scores" -> Map.of("fundingPlan", "yes");
+                    case "POST /admin/applications/{id}/assignees", "POST /admin/applications/{id}/duplicate-dismissal" -> Map.of();
+                    case "POST /admin/applications/{id}/recusal" -> Map.of("reason", "A board seat.");
                     default -> null;
                 };
                 long started = System.nanoTime();
