@@ -12,7 +12,7 @@
   var $ = function (id) { return document.getElementById(id); };
   var statusNode = $("console-status");
   var alertNode = $("console-alert");
-  var state = { cursors: [null], page: 0, nextCursor: null, current: null, regions: {}, regionsLoaded: null,
+  var state = { cursors: [null], page: 0, nextCursor: null, current: null, regions: {}, regionsLoaded: null, items: [],
     queueRequest: 0 };
 
   function say(text) { statusNode.textContent = text; }
@@ -66,8 +66,14 @@
     $("who").hidden = false;
     $("who-text").textContent = "Signed in as " + PLP.auth.identity();
     alertText("");
-    loadRegions();
-    loadQueue();
+    readAddress();
+    // The region filter's options come from the map: the address's region is chosen once they are there.
+    if (state.wantedRegion && state.wantedRegion !== "all") {
+      loadRegions().then(loadQueue);
+    } else {
+      loadRegions();
+      loadQueue();
+    }
     loadInterest();
     loadInterestList(null);
     // A link to one application (the staff email's): admin.html?open=<id>
@@ -105,6 +111,9 @@
         state.regions[feature.id] = (p.city || feature.id) + (p.state ? ", " + p.state : "");
         select.appendChild(PLP.el("option", { value: feature.id, text: state.regions[feature.id] }));
       });
+      if (state.wantedRegion && select.querySelector("option[value='" + state.wantedRegion + "']")) {
+        select.value = state.wantedRegion;
+      }
     }).catch(function () { /* the filter still offers all / none */ });
     return state.regionsLoaded;
   }
@@ -137,7 +146,11 @@
       }
       var body = response.body || {};
       renderCounts(body.counts || {});
-      renderQueue(body.items || []);
+      state.items = body.items || [];
+      renderQueue(state.items);
+      if (!$("detail").hidden) { showDetail(true); }
+      updateAddress();
+      updateNeighbours();
       state.nextCursor = body.nextCursor || null;
       $("next-page").disabled = !state.nextCursor;
       $("prev-page").disabled = state.page === 0;
@@ -206,6 +219,74 @@
     loadQueue();
   }
 
+  // ------------------------------------------------------------------ the address keeps the view
+  // Filters, order, page (its cursor) and the open application live in the query string, so a reload
+  // or a shared link shows the same list and application. Previous from a reloaded page goes to page 1.
+  function updateAddress() {
+    var params = filters();
+    if (params.get("region") === "all") { params.delete("region"); }
+    if (state.page > 0) {
+      params.set("page", String(state.page + 1));
+      params.set("cursor", state.cursors[state.page]);
+    }
+    if (state.current && !$("detail").hidden) { params.set("open", state.current.id); }
+    var search = queryString(params);
+    var next = window.location.pathname + (search ? "?" + search : "") + window.location.hash;
+    if (next !== window.location.pathname + window.location.search + window.location.hash) {
+      window.history.replaceState(null, "", next);
+    }
+  }
+
+  /** Puts the address's filters into the form before the first load. */
+  function readAddress() {
+    var params = new URLSearchParams(window.location.search);
+    if (params.get("status")) { $("filter-status").value = params.get("status"); }
+    if (params.get("q")) { $("filter-q").value = params.get("q"); }
+    $("filter-sort").value = params.get("sort") === "score" ? "score" : "submitted";
+    $("filter-assigned").checked = params.get("assigned") === "me";
+    var page = parseInt(params.get("page") || "1", 10);
+    if (page > 1 && params.get("cursor")) {
+      state.page = page - 1;
+      state.cursors = [null];
+      state.cursors[state.page] = params.get("cursor");
+    }
+    state.wantedRegion = params.get("region");
+  }
+
+  function updateNeighbours() {
+    var index = state.current ? state.items.map(function (i) { return i.id; }).indexOf(state.current.id) : -1;
+    $("prev-application").disabled = index <= 0;
+    $("next-application").disabled = index < 0 || index >= state.items.length - 1;
+    state.neighbourIndex = index;
+  }
+
+  function showDetail(open) {
+    $("detail").hidden = !open;
+    $("applications-layout").classList.toggle("with-detail", open);
+    Array.prototype.forEach.call($("queue-body").querySelectorAll("tr"), function (row) {
+      row.classList.toggle("current", open && !!state.current && row.getAttribute("data-id") === state.current.id);
+      if (row.getAttribute("data-id")) {
+        row.setAttribute("aria-current", String(open && !!state.current && row.getAttribute("data-id") === state.current.id));
+      }
+    });
+  }
+
+  $("back-to-list").addEventListener("click", function () {
+    var id = state.current && state.current.id;
+    showDetail(false);
+    updateAddress();
+    var button = id && $("queue-body").querySelector("button[data-id='" + id + "']");
+    if (button) { button.focus(); }
+  });
+  $("prev-application").addEventListener("click", function () {
+    if (state.neighbourIndex > 0) { openApplication(state.items[state.neighbourIndex - 1].id); }
+  });
+  $("next-application").addEventListener("click", function () {
+    if (state.neighbourIndex >= 0 && state.neighbourIndex < state.items.length - 1) {
+      openApplication(state.items[state.neighbourIndex + 1].id);
+    }
+  });
+
   $("filters").addEventListener("submit", function (event) {
     event.preventDefault();
     restartPaging();
@@ -229,7 +310,9 @@
     return api("GET", "/admin/applications/" + encodeURIComponent(id)).then(function (response) {
       state.current = response.body;
       renderDetail(response.body);
-      $("detail").hidden = false;
+      showDetail(true);
+      updateAddress();
+      updateNeighbours();
       $("detail-title").focus();
       say("");
     }).catch(function (error) {

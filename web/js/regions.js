@@ -30,11 +30,8 @@
   /** Loads the list; {@code done} is announced after it (else the count). */
   function load(done) {
     say("Loading regions…");
-    return Promise.all([PLP.request("GET", "/pins"), PLP.request("GET", "/pins?status=closed")]).then(function (answers) {
-      state.regions = [];
-      answers.forEach(function (answer) {
-        ((answer.body && answer.body.features) || []).forEach(function (feature) { state.regions.push(feature); });
-      });
+    return api("GET", "/admin/pins").then(function (answer) {
+      state.regions = ((answer.body && answer.body.features) || []).slice();
       state.regions.sort(function (a, b) {
         return (a.properties.state + a.properties.city).localeCompare(b.properties.state + b.properties.city);
       });
@@ -77,7 +74,7 @@
 
   function reopen(id) {
     say("Reopening…");
-    PLP.request("GET", "/pins/" + encodeURIComponent(id)).then(function (answer) {
+    api("GET", "/admin/pins/" + encodeURIComponent(id)).then(function (answer) {
       var body = bodyOf(answer.body);
       body.status = "seeking_partner";
       return api("PUT", "/admin/pins/" + encodeURIComponent(id), { body: body });
@@ -131,7 +128,7 @@
 
   function edit(id) {
     say("Opening " + id + "…");
-    PLP.request("GET", "/pins/" + encodeURIComponent(id)).then(function (answer) {
+    api("GET", "/admin/pins/" + encodeURIComponent(id)).then(function (answer) {
       say("");
       var values = bodyOf(answer.body);
       openEditor("Edit " + values.city + ", " + values.state, values, false);

@@ -193,6 +193,53 @@ class ConsoleBrowserTest {
         assertEquals(List.of(), Axe.seriousViolations(browser), "application detail");
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1366, 390})
+    void theAddressKeepsFiltersAndTheOpenApplicationAndNextPreviousWalkTheList(int width) {
+        browser.driver().manage().window().setSize(new Dimension(width, 900));
+        String regionId = TestCloud.uniqueId("nav");
+        regions.put(region(regionId, "Bozeman"));
+        List<String> orgs = List.of("Alpha " + regionId, "Beta " + regionId, "Gamma " + regionId);
+        for (String org : orgs) {
+            var created = cloud.http().post("/applications", java.util.Map.of("regionId", regionId,
+                    "organization", java.util.Map.of("name", org, "type", "nonprofit", "phone", "406-555-0100",
+                            "address", java.util.Map.of("street", "1 Main St", "city", "Bozeman", "state", "MT", "zip", "59715")),
+                    "programManager", java.util.Map.of("firstName", "Ada", "lastName", "Nav", "email",
+                            TestCloud.uniqueId("n") + "@example.org", "phone", "406-555-0101"),
+                    "programs", List.of("csp"), "districtRelationships", "Two.", "pdExperience", "Some.", "fundingPlan", "Grants.",
+                    "agreedToTerms", true));
+            assertEquals(201, created.status(), created::toString);
+        }
+        signInAsAdmin();
+        browser.open(base + "/admin.html?region=" + regionId);
+        browser.waitFor().until(d -> browser.findAll("#queue-body tr[data-id]").size() == 3);
+        assertEquals(regionId, browser.find("#filter-region").getAttribute("value"), "the address's region is chosen");
+        browser.findAll("#queue-body button.open").get(0).click();
+        browser.waitFor().until(d -> orgs.get(2).equals(browser.find("#detail-title").getText()));
+        if (width < 1000) {
+            assertFalse(browser.find("#queue-pane").isDisplayed(), "on a phone the detail replaces the list");
+            assertTrue(browser.find("#back-to-list").isDisplayed());
+        } else {
+            assertTrue(browser.find("#queue-pane").isDisplayed(), "on a laptop the detail is beside the list");
+            int listTop = browser.find("#queue-pane").getLocation().getY();
+            int detailTop = browser.find("#detail").getLocation().getY();
+            assertTrue(Math.abs(detailTop - listTop) < 50, "side by side: " + listTop + " vs " + detailTop);
+        }
+        assertNoSidewaysScroll("detail");
+        assertEquals(List.of(), Axe.seriousViolations(browser), "queue and detail");
+        browser.find("#next-application").click();
+        browser.waitFor().until(d -> orgs.get(1).equals(browser.find("#detail-title").getText()));
+        String openId = browser.find("#queue-body tr[data-id]:nth-child(2)").getAttribute("data-id");
+        browser.waitFor().until(d -> String.valueOf(browser.js("return location.search")).contains("open=" + openId));
+
+        browser.driver().navigate().refresh();
+        browser.waitFor().until(d -> orgs.get(1).equals(browser.find("#detail-title").getText()));
+        assertEquals(regionId, browser.find("#filter-region").getAttribute("value"), "a reload keeps the filter");
+        browser.find("#prev-application").click();
+        browser.waitFor().until(d -> orgs.get(2).equals(browser.find("#detail-title").getText()));
+        assertTrue(browser.find("#prev-application").getAttribute("disabled") != null, "the first has no previous");
+    }
+
     private void signInAsAdmin() {
         browser.open(base + "/admin.html");
         browser.js("sessionStorage.clear()");
