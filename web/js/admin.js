@@ -111,7 +111,11 @@
         state.regions[feature.id] = (p.city || feature.id) + (p.state ? ", " + p.state : "");
         select.appendChild(PLP.el("option", { value: feature.id, text: state.regions[feature.id] }));
       });
-      if (state.wantedRegion && select.querySelector("option[value='" + state.wantedRegion + "']")) {
+      if (state.wantedRegion && state.wantedRegion !== "all") {
+        // A region the map does not list (closed, or newer than the map's cache) still filters by its id.
+        if (!select.querySelector("option[value='" + state.wantedRegion + "']")) {
+          select.appendChild(PLP.el("option", { value: state.wantedRegion, text: state.wantedRegion }));
+        }
         select.value = state.wantedRegion;
       }
     }).catch(function () { /* the filter still offers all / none */ });

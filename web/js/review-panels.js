@@ -30,7 +30,7 @@
           return el("td", { "data-label": r.reviewer, text: answer ? (answer === "yes" ? "✓ yes" : "✗ no") : "—" });
         })));
     });
-    box.appendChild(el("div", { className: "scroll" }, [el("table", { className: "cards totals" }, [
+    box.appendChild(el("div", { className: "scroll", tabindex: "0", role: "region", "aria-label": "Scores by reviewer" }, [el("table", { className: "cards totals" }, [
       el("caption", { className: "visually-hidden", text: "Each reviewer's answers per criterion" }),
       el("thead", {}, [el("tr", {}, head)]), el("tbody", {}, rows)])]));
     if (reviews.length) {

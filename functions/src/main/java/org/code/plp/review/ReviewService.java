@@ -100,7 +100,9 @@ public class ReviewService {
     public Map<String, Object> detail(String id, StaffIdentity staff) {
         ApplicationItem item = applications.find(id)
                 .orElseThrow(() -> Problem.notFound("There is no application '" + id + "'."));
-        ApplicationLog.Entries entries = log.read(id);
+        // One Query of the application's log partition serves the status log, the notes and the reviewers' entries.
+        List<Map<String, AttributeValue>> logItems = log.items(id);
+        ApplicationLog.Entries entries = ApplicationLog.parse(logItems);
         Map<String, Object> body = summary(item);
         body.put("application", Json.read(item.getPayload()));
         List<Map<String, Object>> statusLog = new ArrayList<>();
@@ -117,7 +119,7 @@ public class ReviewService {
         }
         body.put("statusLog", statusLog);
         body.put("notes", entries.notes());
-        ReviewerLog.Entries work = reviewers.read(id);
+        ReviewerLog.Entries work = ReviewerLog.parse(logItems);
         ReviewerLog.ScoreSheet mine = work.sheetOf(staff.subject());
         body.put("scores", ReviewCriteria.complete(mine == null ? Map.of() : mine.answers()));
         body.put("reviews", work.sheets().stream().sorted(java.util.Comparator.comparing(ReviewerLog.ScoreSheet::at))
