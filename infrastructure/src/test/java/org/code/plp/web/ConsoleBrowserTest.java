@@ -187,9 +187,9 @@ class ConsoleBrowserTest {
         browser.find("#filter-sort").sendKeys("Highest score first");
         browser.find("#apply-filters").click();
         browser.waitFor().until(d -> !browser.findAll("#queue-body tr[data-id='" + id + "']").isEmpty());
-        // textContent: on a phone the list is hidden while the application is open.
-        String row = browser.find("#queue-body tr[data-id='" + id + "']").getAttribute("textContent");
-        assertTrue(row.contains("100% (1)"), row);
+        // textContent: on a phone the list is hidden while the application is open. The list may re-render meanwhile.
+        browser.waitFor().ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d ->
+                browser.find("#queue-body tr[data-id='" + id + "']").getAttribute("textContent").contains("100% (1)"));
         assertNoSidewaysScroll("application detail");
         assertEquals(List.of(), Axe.seriousViolations(browser), "application detail");
     }
