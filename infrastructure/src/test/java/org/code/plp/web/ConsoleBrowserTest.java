@@ -79,11 +79,14 @@ class ConsoleBrowserTest {
         signInAsAdmin();
 
         browser.open(base + "/regions.html");
-        WebElement row = browser.waitFor().until(d -> d.findElements(By.xpath("//tbody[@id='regions-body']/tr[.//code[text()='"
-                + id + "']]")).stream().findFirst().orElse(null));
+        By edit = By.xpath("//tbody[@id='regions-body']/tr[.//code[text()='" + id + "']]//button[text()='Edit']");
+        browser.waitFor().until(d -> !d.findElements(edit).isEmpty());
         assertNoSidewaysScroll("regions list");
         assertEquals(List.of(), Axe.seriousViolations(browser), "regions list");
-        row.findElement(By.xpath(".//button[text()='Edit']")).click();
+        browser.waitFor().ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            d.findElement(edit).click();
+            return true;
+        });
         browser.waitFor().until(d -> "Edit Helena, MT".equals(browser.find("#editor-title").getText()));
         WebElement lat = browser.find("#region-lat");
         lat.clear();
@@ -144,11 +147,16 @@ class ConsoleBrowserTest {
         assertEquals(201, created.status(), created::toString);
         signInAsAdmin();
         browser.find("#reload-interest").click();
-        WebElement link = browser.waitFor().until(d -> d.findElements(By.cssSelector("#interest-cities a")).stream()
-                .filter(a -> a.getAttribute("aria-label").contains(city)).findFirst().orElse(null));
+        // The summary renders twice (sign-in, then Reload): find and click the link in one step, again if it was replaced.
+        By link = By.xpath("//table[@id='interest-cities']//a[contains(@aria-label, '" + city + "')]");
+        browser.waitFor().ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> !d.findElements(link).isEmpty() && d.findElement(link).isDisplayed());
         assertNoSidewaysScroll("console with interest");
         assertEquals(List.of(), Axe.seriousViolations(browser), "console: applications and interest");
-        link.click();
+        browser.waitFor().ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            d.findElement(link).click();
+            return true;
+        });
         browser.waitFor().until(d -> "New region".equals(browser.find("#editor-title").getText()));
         assertEquals(city, browser.find("#region-city").getAttribute("value"));
         assertEquals("MT", browser.find("#region-state").getAttribute("value"));
