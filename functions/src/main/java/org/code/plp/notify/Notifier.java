@@ -20,8 +20,15 @@ public class Notifier {
     private final SesMailer mailer;
     private final Clock clock;
     private final long leaseMillis;
+    private final LinkMinter links;
 
     public Notifier(OutboxLeases leases, EmailRenderer renderer, SesMailer mailer, Clock clock, long leaseMillis) {
+        this(leases, renderer, mailer, clock, leaseMillis, LinkMinter.NONE);
+    }
+
+    public Notifier(OutboxLeases leases, EmailRenderer renderer, SesMailer mailer, Clock clock, long leaseMillis,
+                    LinkMinter links) {
+        this.links = links;
         this.leases = leases;
         this.renderer = renderer;
         this.mailer = mailer;
@@ -39,7 +46,7 @@ public class Notifier {
         OutboxItem item = ((OutboxLeases.Claim.Claimed) claim).item();
         String messageId;
         try {
-            messageId = mailer.send(renderer.render(item));
+            messageId = mailer.send(renderer.render(item, links.linksFor(item)));
         } catch (DeliveryFailure failure) {
             return failed(outboxId, leaseId, failure.isPermanent(), failure.getMessage());
         } catch (RuntimeException unexpected) {
