@@ -30,7 +30,7 @@ public final class SubmitApplicationHandler extends ApiHandler {
     @Override
     protected ApiResponse handle(ApiRequest request) {
         var body = JsonBody.read(request);
-        var claim = idempotency.claim(request, "applications", request.body());
+        var claim = idempotency.claim(request, "applications", body);
         return service.submit(body, claim).toResponse();
     }
 }

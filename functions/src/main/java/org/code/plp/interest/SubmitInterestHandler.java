@@ -30,7 +30,7 @@ public final class SubmitInterestHandler extends ApiHandler {
     @Override
     protected ApiResponse handle(ApiRequest request) {
         var body = JsonBody.read(request);
-        var claim = idempotency.claim(request, "interest", request.body());
+        var claim = idempotency.claim(request, "interest", body);
         return service.submit(body, claim).toResponse();
     }
 }
