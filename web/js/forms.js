@@ -297,6 +297,7 @@
 
   window.PLP.forms = {
     setup: setup,
+    serialize: serialize,
     showSuccess: showSuccess
   };
 })();
