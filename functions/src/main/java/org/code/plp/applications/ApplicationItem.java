@@ -29,6 +29,8 @@ public final class ApplicationItem {
     public static final String BY_REGION_SCORE = "byRegionScore";
     public static final String BY_STATUS_SCORE = "byStatusScore";
     public static final String BY_REGION_STATUS_SCORE = "byRegionStatusScore";
+    /** Keys only: which applications an address sent ("email me my link again"). */
+    public static final String BY_CONTACT_EMAIL = "byContactEmail";
 
     public static final TableSchema<ApplicationItem> SCHEMA = StaticTableSchema.builder(ApplicationItem.class)
             .newItemSupplier(ApplicationItem::new)
@@ -46,7 +48,8 @@ public final class ApplicationItem {
                     .tags(secondarySortKey(List.of(BY_SCORE, BY_REGION_SCORE, BY_STATUS_SCORE, BY_REGION_STATUS_SCORE))))
             .addAttribute(String.class, a -> a.name("submittedAt").getter(ApplicationItem::getSubmittedAt)
                     .setter(ApplicationItem::setSubmittedAt)
-                    .tags(secondarySortKey(List.of(BY_SUBMITTED, BY_STATUS, BY_REGION, BY_REGION_STATUS, BY_EMAIL_KEY, BY_ORG_KEY))))
+                    .tags(secondarySortKey(List.of(BY_SUBMITTED, BY_STATUS, BY_REGION, BY_REGION_STATUS, BY_CONTACT_EMAIL,
+                            BY_EMAIL_KEY, BY_ORG_KEY))))
             .addAttribute(String.class, a -> a.name("emailKey").getter(ApplicationItem::getEmailKey).setter(ApplicationItem::setEmailKey)
                     .tags(secondaryPartitionKey(BY_EMAIL_KEY)))
             .addAttribute(String.class, a -> a.name("orgKey").getter(ApplicationItem::getOrgKey).setter(ApplicationItem::setOrgKey)
@@ -65,7 +68,8 @@ public final class ApplicationItem {
                     .setter(ApplicationItem::setOrganizationType))
             .addAttribute(String.class, a -> a.name("state").getter(ApplicationItem::getState).setter(ApplicationItem::setState))
             .addAttribute(String.class, a -> a.name("contactName").getter(ApplicationItem::getContactName).setter(ApplicationItem::setContactName))
-            .addAttribute(String.class, a -> a.name("contactEmail").getter(ApplicationItem::getContactEmail).setter(ApplicationItem::setContactEmail))
+            .addAttribute(String.class, a -> a.name("contactEmail").getter(ApplicationItem::getContactEmail).setter(ApplicationItem::setContactEmail)
+                    .tags(secondaryPartitionKey(BY_CONTACT_EMAIL)))
             .addAttribute(String.class, a -> a.name("search").getter(ApplicationItem::getSearch).setter(ApplicationItem::setSearch))
             .addAttribute(String.class, a -> a.name("payload").getter(ApplicationItem::getPayload).setter(ApplicationItem::setPayload))
             .addAttribute(Long.class, a -> a.name("overallScore").getter(ApplicationItem::getOverallScore)

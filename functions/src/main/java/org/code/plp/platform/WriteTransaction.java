@@ -79,8 +79,12 @@ public final class WriteTransaction {
         return add(label, TransactWriteItem.builder().conditionCheck(check.build()).build());
     }
 
-    public WriteTransaction delete(String label, String table, Map<String, AttributeValue> key) {
-        return add(label, TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key).build()).build());
+    public WriteTransaction delete(String label, String table, Map<String, AttributeValue> key, String condition) {
+        Delete.Builder delete = Delete.builder().tableName(table).key(key);
+        if (condition != null) {
+            delete.conditionExpression(condition);
+        }
+        return add(label, TransactWriteItem.builder().delete(delete.build()).build());
     }
 
     /** Adds {@code delta} to counter {@code scope}/{@code key} (created at 0 when new). */

@@ -103,7 +103,7 @@ public class ReviewerLog {
     }
 
     public void deleteSheet(WriteTransaction transaction, String applicationId, String reviewerSub) {
-        transaction.delete("score sheet", table, key(applicationId, SCORE_PREFIX + reviewerSub));
+        transaction.delete("score sheet", table, key(applicationId, SCORE_PREFIX + reviewerSub), null);
     }
 
     /** Fails the transaction (label "recusal") if the reviewer has recused themselves from the application. */
@@ -132,7 +132,7 @@ public class ReviewerLog {
     }
 
     public void deleteAssignment(WriteTransaction transaction, String applicationId, String assignee) {
-        transaction.delete("assignment", table, key(applicationId, ASSIGN_PREFIX + normalEmail(assignee)));
+        transaction.delete("assignment", table, key(applicationId, ASSIGN_PREFIX + normalEmail(assignee)), null);
     }
 
     /** A page of the applications assigned to {@code email}, newest assignment first: one Query of {@code byAssignee}. */
