@@ -49,7 +49,8 @@ public final class TableCatalog {
             TableUse.of("IDEMPOTENCY_TABLE", IdempotencyItem.SCHEMA),
             TableUse.of("OUTBOX_TABLE", OutboxItem.SCHEMA),
             TableUse.keysOnly("COUNTERS_TABLE", "scope", "key"),
-            TableUse.keysOnly("APPLICATION_LOG_TABLE", "applicationId", "entryId"));
+            TableUse.keysOnly("APPLICATION_LOG_TABLE", "applicationId", "entryId"),
+            TableUse.keysOnly("AUDIT_TABLE", "stream", "entryId"));
 
     private TableCatalog() {
     }

@@ -23,6 +23,8 @@ public final class ApplicationItem {
     public static final String BY_STATUS = "byStatus";
     public static final String BY_REGION = "byRegion";
     public static final String BY_REGION_STATUS = "byRegionStatus";
+    /** GSI (contactEmail), keys only: erasure and subject access find an address's applications by Query. */
+    public static final String BY_EMAIL = "byEmail";
 
     public static final TableSchema<ApplicationItem> SCHEMA = StaticTableSchema.builder(ApplicationItem.class)
             .newItemSupplier(ApplicationItem::new)
@@ -49,7 +51,8 @@ public final class ApplicationItem {
                     .setter(ApplicationItem::setOrganizationType))
             .addAttribute(String.class, a -> a.name("state").getter(ApplicationItem::getState).setter(ApplicationItem::setState))
             .addAttribute(String.class, a -> a.name("contactName").getter(ApplicationItem::getContactName).setter(ApplicationItem::setContactName))
-            .addAttribute(String.class, a -> a.name("contactEmail").getter(ApplicationItem::getContactEmail).setter(ApplicationItem::setContactEmail))
+            .addAttribute(String.class, a -> a.name("contactEmail").getter(ApplicationItem::getContactEmail).setter(ApplicationItem::setContactEmail)
+                    .tags(secondaryPartitionKey(BY_EMAIL)))
             .addAttribute(String.class, a -> a.name("search").getter(ApplicationItem::getSearch).setter(ApplicationItem::setSearch))
             .addAttribute(String.class, a -> a.name("payload").getter(ApplicationItem::getPayload).setter(ApplicationItem::setPayload))
             .addAttribute(EnhancedType.mapOf(String.class, String.class), a -> a.name("scores")
