@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Set;
 import org.code.plp.platform.Json;
+import org.code.plp.regions.ZipStates;
 import org.code.plp.validation.Validator;
 
 /** The contract's rules for POST /interest: email, zip and role required, everything else optional. */
@@ -23,8 +24,9 @@ public final class InterestValidator {
         put(clean, "organization", v.line(body, "", "organization", false, 200));
         put(clean, "role", v.oneOf(body, "", "role", true, ROLES));
         put(clean, "city", v.line(body, "", "city", false, 100));
-        put(clean, "state", v.state(body, "", "state", false));
-        put(clean, "zip", v.zip(body, "", "zip", true));
+        String zip = v.zip(body, "", "zip", true);
+        put(clean, "state", ZipStates.reconcile(v, "zip", "state", zip, v.state(body, "", "state", false)));
+        put(clean, "zip", zip);
         List<String> grades = v.listOf(body, "", "gradeLevels", 0, GRADE_LEVELS);
         clean.putArray("gradeLevels").addAll(grades.stream().map(clean::textNode).toList());
         put(clean, "notes", v.paragraph(body, "", "notes", false, 2000));

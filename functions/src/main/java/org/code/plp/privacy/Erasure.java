@@ -23,12 +23,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * goes away. An application, its log entries and its emails change in one transaction conditioned
  * on the version read, so a decision racing the erasure either lands first (the erasure then reads
  * again and also strips the decision's email) or fails its own version check (409): nothing
- * personal is queued after an erasure. Pending emails are cancelled (state {@value #CANCELLED}),
+ * personal is queued after an erasure. Pending emails are cancelled (state {@value OutboxItem#CANCELLED}),
  * so neither the stream sender nor the redrive sends them.
  */
 public final class Erasure {
     public static final String TOMBSTONE = "[erased]";
-    public static final String CANCELLED = "cancelled";
     private static final int ATTEMPTS = 5;
     private static final int MAX_WRITES = 100;
 
@@ -164,7 +163,7 @@ public final class Erasure {
                 cancelled++;
                 transaction.update("email", data.outbox, key, "SET #s = :cancelled REMOVE #r, #d",
                         "#s = :pending", Map.of("#s", "state", "#r", "recipient", "#d", "data"),
-                        Map.of(":cancelled", AttributeValue.fromS(CANCELLED), ":pending", AttributeValue.fromS(OutboxItem.PENDING)));
+                        Map.of(":cancelled", AttributeValue.fromS(OutboxItem.CANCELLED), ":pending", AttributeValue.fromS(OutboxItem.PENDING)));
             } else {
                 transaction.update("email", data.outbox, key, "REMOVE #r, #d", "attribute_exists(outboxId)",
                         Map.of("#r", "recipient", "#d", "data"), Map.of());
