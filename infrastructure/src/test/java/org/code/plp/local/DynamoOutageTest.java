@@ -93,7 +93,8 @@ class DynamoOutageTest {
             for (var route : cloud.template().apiRoutes()) {
                 String method = route.method().toUpperCase();
                 String path = route.path().replace("{regionId}", "new-orleans-la").replace("{id}", applicationId)
-                        + (route.path().equals("/regions/lookup") ? "?zip=70115" : "");
+                        + (route.path().equals("/regions/lookup") ? "?zip=70115" : "")
+                        + (route.path().equals("/admin/subject-access") ? "?email=someone@example.org" : "");
                 Object body = switch (method + " " + route.path()) {
                     case "POST /applications" -> IntakeFixtures.application("new-orleans-la");
                     case "POST /interest" -> interest();
@@ -102,6 +103,8 @@ class DynamoOutageTest {
                     case "POST /admin/applications/{id}/decision" -> Map.of("status", "interview", "expectedVersion", 1);
                     case "POST /admin/applications/{id}/notes" -> Map.of("text", "Called them.");
                     case "PUT /admin/applications/{id}/scores" -> Map.of("fundingPlan", "yes");
+                    case "POST /admin/erasure/preview" -> Map.of("email", "someone@example.org");
+                    case "POST /admin/erasure" -> Map.of("email", "someone@example.org", "confirm", true);
                     default -> null;
                 };
                 long started = System.nanoTime();
