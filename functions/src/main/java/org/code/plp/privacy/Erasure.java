@@ -90,23 +90,36 @@ public final class Erasure {
             cancelled += done.pendingEmailsCancelled();
         }
         for (PersonalData.Record form : found.interestForms()) {
+            int stripped = eraseInterestForm(form);
+            emails += form.outbox().size();
+            cancelled += stripped;
+        }
+        Counts counts = new Counts(found.applications().size(), found.interestForms().size(), logEntries, emails, cancelled);
+        audit.record(staff, "erasure", null, counts.asDetail());
+        return counts;
+    }
+
+    /** Erases one interest form and its emails, reading them again when a sender claimed one meanwhile. */
+    private int eraseInterestForm(PersonalData.Record first) {
+        PersonalData.Record form = first;
+        for (int attempt = 1; ; attempt++) {
             WriteTransaction transaction = new WriteTransaction(dynamo);
             transaction.update("interest form", data.interest, key("id", form.id()),
                     "SET #erased = :now REMOVE #name, #email, #org, #city, #zip, #notes", null,
                     Map.of("#erased", "erasedAt", "#name", "name", "#email", "email", "#org", "organization", "#city", "city",
                             "#zip", "zip", "#notes", "notes"), Map.of(":now", AttributeValue.fromS(now())));
-            cancelled += stripEmails(transaction, form.outbox());
-            emails += form.outbox().size();
+            int cancelled = stripEmails(transaction, form.outbox());
             try {
                 transaction.commit();
+                return cancelled;
             } catch (WriteTransaction.ConditionFailed sending) {
-                throw new Problem(409, "erasure-conflict", "Conflict", "An email of an interest form was being sent during "
-                        + "the erasure; that form was not erased. Send the erasure again.", List.of());
+                if (attempt >= ATTEMPTS) {
+                    throw new Problem(409, "erasure-conflict", "Conflict", "An email of an interest form kept being sent "
+                            + "during the erasure; that form was not erased. Send the erasure again.", List.of());
+                }
+                form = data.interestForm(form.id()).orElseThrow();
             }
         }
-        Counts counts = new Counts(found.applications().size(), found.interestForms().size(), logEntries, emails, cancelled);
-        audit.record(staff, "erasure", null, counts.asDetail());
-        return counts;
     }
 
     /** Erases one application, reading it again when a decision moved it between read and write. */

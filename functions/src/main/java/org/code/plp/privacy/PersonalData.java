@@ -80,10 +80,7 @@ public final class PersonalData {
         }
         List<Record> forms = new ArrayList<>();
         for (String id : idsByEmail(interest, "email", email)) {
-            Map<String, AttributeValue> item = get(interest, id);
-            if (item != null) {
-                forms.add(new Record(item, List.of(), outboxOf(id, 0)));
-            }
+            interestForm(id).ifPresent(forms::add);
         }
         return new Holdings(apps, forms);
     }
@@ -96,6 +93,12 @@ public final class PersonalData {
         }
         long version = item.containsKey("version") ? Long.parseLong(item.get("version").n()) : 1;
         return java.util.Optional.of(new Record(item, logOf(id), outboxOf(id, version)));
+    }
+
+    /** One interest form read afresh (consistent) with its emails. */
+    public java.util.Optional<Record> interestForm(String id) {
+        Map<String, AttributeValue> item = get(interest, id);
+        return item == null ? java.util.Optional.empty() : java.util.Optional.of(new Record(item, List.of(), outboxOf(id, 0)));
     }
 
     private Set<String> idsByEmail(String table, String attribute, String email) {
