@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.code.plp.applicant.DraftItem;
 import org.code.plp.applications.ApplicationItem;
 import org.code.plp.idempotency.IdempotencyItem;
 import org.code.plp.interest.InterestItem;
@@ -50,7 +51,10 @@ public final class TableCatalog {
             TableUse.of("OUTBOX_TABLE", OutboxItem.SCHEMA),
             TableUse.keysOnly("COUNTERS_TABLE", "scope", "key"),
             TableUse.keysOnly("APPLICATION_LOG_TABLE", "applicationId", "entryId"),
-            TableUse.keysOnly("AUDIT_TABLE", "stream", "entryId"));
+            TableUse.keysOnly("AUDIT_TABLE", "stream", "entryId"),
+            TableUse.of("DRAFTS_TABLE", DraftItem.SCHEMA),
+            TableUse.keysOnly("ACCESS_TOKENS_TABLE", "tokenHash", null),
+            TableUse.keysOnly("RATE_LIMITS_TABLE", "bucket", null));
 
     private TableCatalog() {
     }

@@ -23,8 +23,8 @@ public final class ApplicationItem {
     public static final String BY_STATUS = "byStatus";
     public static final String BY_REGION = "byRegion";
     public static final String BY_REGION_STATUS = "byRegionStatus";
-    /** GSI (contactEmail), keys only: erasure and subject access find an address's applications by Query. */
-    public static final String BY_EMAIL = "byEmail";
+    /** Keys only: which applications an address sent ("email me my link again"). */
+    public static final String BY_CONTACT_EMAIL = "byContactEmail";
 
     public static final TableSchema<ApplicationItem> SCHEMA = StaticTableSchema.builder(ApplicationItem.class)
             .newItemSupplier(ApplicationItem::new)
@@ -40,7 +40,7 @@ public final class ApplicationItem {
                     .setter(ApplicationItem::setRegionStatus).tags(secondaryPartitionKey(BY_REGION_STATUS)))
             .addAttribute(String.class, a -> a.name("submittedAt").getter(ApplicationItem::getSubmittedAt)
                     .setter(ApplicationItem::setSubmittedAt)
-                    .tags(secondarySortKey(List.of(BY_SUBMITTED, BY_STATUS, BY_REGION, BY_REGION_STATUS))))
+                    .tags(secondarySortKey(List.of(BY_SUBMITTED, BY_STATUS, BY_REGION, BY_REGION_STATUS, BY_CONTACT_EMAIL))))
             .addAttribute(String.class, a -> a.name("regionId").getter(ApplicationItem::getRegionId).setter(ApplicationItem::setRegionId))
             .addAttribute(String.class, a -> a.name("regionName").getter(ApplicationItem::getRegionName).setter(ApplicationItem::setRegionName))
             .addAttribute(String.class, a -> a.name("updatedAt").getter(ApplicationItem::getUpdatedAt).setter(ApplicationItem::setUpdatedAt))
@@ -52,7 +52,7 @@ public final class ApplicationItem {
             .addAttribute(String.class, a -> a.name("state").getter(ApplicationItem::getState).setter(ApplicationItem::setState))
             .addAttribute(String.class, a -> a.name("contactName").getter(ApplicationItem::getContactName).setter(ApplicationItem::setContactName))
             .addAttribute(String.class, a -> a.name("contactEmail").getter(ApplicationItem::getContactEmail).setter(ApplicationItem::setContactEmail)
-                    .tags(secondaryPartitionKey(BY_EMAIL)))
+                    .tags(secondaryPartitionKey(BY_CONTACT_EMAIL)))
             .addAttribute(String.class, a -> a.name("search").getter(ApplicationItem::getSearch).setter(ApplicationItem::setSearch))
             .addAttribute(String.class, a -> a.name("payload").getter(ApplicationItem::getPayload).setter(ApplicationItem::setPayload))
             .addAttribute(EnhancedType.mapOf(String.class, String.class), a -> a.name("scores")

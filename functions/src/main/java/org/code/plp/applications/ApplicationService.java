@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.code.plp.applicant.AnswersText;
 import org.code.plp.counters.Counters;
 import org.code.plp.http.Created;
 import org.code.plp.http.Problem;
@@ -74,7 +75,9 @@ public class ApplicationService {
         counters.add(transaction, Counters.APPLICATIONS_ALL, ApplicationStatus.UNREVIEWED, 1);
         counters.add(transaction, Counters.applicationsInRegion(item.getRegionKey()), ApplicationStatus.UNREVIEWED, 1);
         Map<String, String> mail = mailData(id, form, region.getRegionId(), region.getName());
-        outbox.queue(transaction, OutboxItem.pending(EmailType.CONFIRMATION, id, null, item.getContactEmail(), mail, now));
+        Map<String, String> confirmation = new LinkedHashMap<>(mail);
+        confirmation.put("answers", AnswersText.text(form));
+        outbox.queue(transaction, OutboxItem.pending(EmailType.CONFIRMATION, id, null, item.getContactEmail(), confirmation, now));
         outbox.queue(transaction, OutboxItem.pending(EmailType.NEW_APPLICATION, id, null, null, mail, now));
         return idempotency.commit(transaction, claim, answer(id, now), now);
     }

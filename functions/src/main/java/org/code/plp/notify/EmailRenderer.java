@@ -26,6 +26,11 @@ public final class EmailRenderer {
     }
 
     public Email render(OutboxItem item) {
+        return render(item, Map.of());
+    }
+
+    /** The email of {@code item}, its copy also filled with {@code links} (private links minted for this send). */
+    public Email render(OutboxItem item, Map<String, String> links) {
         EmailType type;
         try {
             type = EmailType.fromId(item.getType());
@@ -40,6 +45,7 @@ public final class EmailRenderer {
         if (item.getData() != null) {
             values.putAll(item.getData());
         }
+        values.putAll(links);
         values.put("staffEmail", staffEmail);
         values.put("siteUrl", siteUrl);
 

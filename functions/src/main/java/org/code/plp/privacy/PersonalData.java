@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.code.plp.applications.ApplicationItem;
+import org.code.plp.interest.InterestItem;
 import org.code.plp.outbox.EmailType;
 import org.code.plp.platform.Platform;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -19,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Finds everything held about an email address, by Query only: the byEmail indexes (same name in both tables) of the
+ * Finds everything held about an email address, by Query only: the contact-email indexes (keys only) of the
  * applications and interest tables (keys only), then each record by its key, its log partition,
  * and its outbox items by their deterministic ids ({@code <sourceId>#<type>[#v<version>]}), so the
  * outbox needs no index of its own. Idempotency records hold no personal field (a hash of the body
@@ -75,11 +76,11 @@ public final class PersonalData {
 
     public Holdings find(String email) {
         List<Record> apps = new ArrayList<>();
-        for (String id : idsByEmail(applications, "contactEmail", email)) {
+        for (String id : idsByEmail(applications, ApplicationItem.BY_CONTACT_EMAIL, "contactEmail", email)) {
             application(id).ifPresent(apps::add);
         }
         List<Record> forms = new ArrayList<>();
-        for (String id : idsByEmail(interest, "email", email)) {
+        for (String id : idsByEmail(interest, InterestItem.BY_EMAIL, "email", email)) {
             interestForm(id).ifPresent(forms::add);
         }
         return new Holdings(apps, forms);
@@ -101,12 +102,12 @@ public final class PersonalData {
         return item == null ? java.util.Optional.empty() : java.util.Optional.of(new Record(item, List.of(), outboxOf(id, 0)));
     }
 
-    private Set<String> idsByEmail(String table, String attribute, String email) {
+    private Set<String> idsByEmail(String table, String index, String attribute, String email) {
         Set<String> ids = new LinkedHashSet<>();
         for (String variant : variants(email)) {
             Map<String, AttributeValue> start = null;
             do {
-                QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(ApplicationItem.BY_EMAIL)
+                QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(index)
                         .keyConditionExpression("#e = :e")
                         .expressionAttributeNames(Map.of("#e", attribute))
                         .expressionAttributeValues(Map.of(":e", AttributeValue.fromS(variant)));
