@@ -53,6 +53,7 @@ public final class TableCatalog {
             TableUse.keysOnly("COUNTERS_TABLE", "scope", "key"),
             new TableUse("APPLICATION_LOG_TABLE", "applicationId", "entryId",
                     Map.of(ReviewerLog.BY_ASSIGNEE, List.of("assignee", "at"))),
+            TableUse.keysOnly("AUDIT_TABLE", "stream", "entryId"),
             TableUse.of("DRAFTS_TABLE", DraftItem.SCHEMA),
             TableUse.keysOnly("ACCESS_TOKENS_TABLE", "tokenHash", null),
             TableUse.keysOnly("RATE_LIMITS_TABLE", "bucket", null));

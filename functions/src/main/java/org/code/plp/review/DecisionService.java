@@ -145,7 +145,8 @@ public class DecisionService {
         String regionScope = Counters.applicationsInRegion(current.getRegionKey());
         counters.add(transaction, regionScope, from, -1);
         counters.add(transaction, regionScope, to, 1);
-        emailFor(to).ifPresent(type -> {
+        // An erased application has no address left to write to (and no names to fill the copy with).
+        emailFor(to).filter(type -> current.getContactEmail() != null).ifPresent(type -> {
             Map<String, String> data = ApplicationService.mailData(current.getId(), Json.read(current.getPayload()),
                     current.getRegionId(), current.getRegionName());
             outbox.queue(transaction, OutboxItem.pending(type, current.getId(), "v" + next, current.getContactEmail(), data, at));

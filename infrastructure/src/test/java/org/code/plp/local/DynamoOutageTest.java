@@ -97,7 +97,8 @@ class DynamoOutageTest {
                 String method = route.method().toUpperCase();
                 String path = route.path().replace("{regionId}", "new-orleans-la").replace("{id}", applicationId)
                         .replace("{email}", "reviewer@code.org")
-                        + (route.path().equals("/regions/lookup") ? "?zip=70115" : "");
+                        + (route.path().equals("/regions/lookup") ? "?zip=70115" : "")
+                        + (route.path().equals("/admin/subject-access") ? "?email=someone@example.org" : "");
                 Object body = switch (method + " " + route.path()) {
                     case "POST /applications" -> IntakeFixtures.application("new-orleans-la");
                     case "POST /interest" -> interest();
@@ -108,6 +109,8 @@ class DynamoOutageTest {
                     case "PUT /admin/applications/{id}/scores" -> Map.of("fundingPlan", "yes");
                     case "POST /admin/applications/{id}/assignees", "POST /admin/applications/{id}/duplicate-dismissal" -> Map.of();
                     case "POST /admin/applications/{id}/recusal" -> Map.of("reason", "A board seat.");
+                    case "POST /admin/erasure/preview" -> Map.of("email", "someone@example.org");
+                    case "POST /admin/erasure" -> Map.of("email", "someone@example.org", "confirm", true);
                     case "POST /status/withdraw" -> Map.of("confirm", true);
                     case "PUT /status/contact" -> Map.of("firstName", "Ada", "lastName", "Lovelace", "phone", "504-555-0101",
                             "email", "ada@example.org");
