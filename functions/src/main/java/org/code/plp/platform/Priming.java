@@ -24,6 +24,7 @@ public final class Priming implements Resource {
         public static final Read REGIONS = new Read("REGIONS_TABLE", "regionId");
         public static final Read APPLICATIONS = new Read("APPLICATIONS_TABLE", "id");
         public static final Read OUTBOX = new Read("OUTBOX_TABLE", "outboxId");
+        public static final Read ACCESS_TOKENS = new Read("ACCESS_TOKENS_TABLE", "tokenHash");
     }
 
     private final Platform platform;

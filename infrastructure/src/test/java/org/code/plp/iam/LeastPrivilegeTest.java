@@ -17,6 +17,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,7 +27,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.code.plp.applicant.AccessTokens;
+import org.code.plp.applicant.DraftService;
+import org.code.plp.applicant.DraftsHandler;
 import org.code.plp.applications.SubmitApplicationHandler;
+import org.code.plp.interest.SubmitInterestHandler;
 import org.code.plp.local.ApiEvents;
 import org.code.plp.local.LocalDynamo;
 import org.code.plp.local.LocalLambdaContext;
@@ -42,6 +47,7 @@ import org.code.plp.platform.Priming;
 import org.code.plp.regions.RegionItem;
 import org.code.plp.regions.RegionRepository;
 import org.code.plp.regions.RegionStatus;
+import org.code.plp.review.ReviewerWorkHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,9 +80,19 @@ class LeastPrivilegeTest {
     private static Map<String, String> overrides;
     private static Fixture fixture;
 
-    /** Data every run can use: a region seeking a partner, an application in it, pending emails. */
-    record Fixture(String regionId, String applicationId, List<String> pendingOutboxIds) {
+    /**
+     * Data every run can use: a region seeking a partner, an application in it assigned to the staff
+     * caller, its pending emails; another application the reviewer's own work (scores, assignment, recusal)
+     * goes to, as the first is decided; the applicant's links (raw tokens, as the emails carry them): the status
+     * of an application to view and withdraw, the status of another to correct and its new address's
+     * confirmation; a draft to resume, save and discard, and one the reminder finds due.
+     */
+    record Fixture(String regionId, String applicationId, List<String> pendingOutboxIds, String scoredId, String statusToken,
+                   String contactToken, String emailChangeToken, String resumeToken) {
     }
+
+    /** The address whose application and interest form the privacy routes preview, export and erase. */
+    private static final String ERASED = "erase-me@example.org";
 
     @BeforeAll
     static void start() throws IOException {
@@ -106,7 +122,38 @@ class LeastPrivilegeTest {
         List<String> pending = new ArrayList<>();
         dynamo.client().scanPaginator(r -> r.tableName(template.tableName("OutboxTable"))).items()
                 .forEach(item -> pending.add(item.get("outboxId").s()));
-        fixture = new Fixture(region.getRegionId(), id, pending);
+        APIGatewayProxyResponseEvent assigned = new ReviewerWorkHandler(plain).handleRequest(staff(ApiEvents.post(
+                "/admin/applications/" + id + "/assignees", Map.of()), "/admin/applications/{id}/assignees", Map.of("id", id)), null);
+        assertEquals(201, assigned.getStatusCode(), assigned.getBody());
+
+        AccessTokens tokens = new AccessTokens(plain);
+        Instant week = Instant.now().plus(Duration.ofDays(7));
+        String withdrawn = submit(plain, form(region.getRegionId(), "withdraw@example.org"));
+        String corrected = submit(plain, form(region.getRegionId(), "correct@example.org"));
+        submit(plain, form(region.getRegionId(), ERASED));
+        APIGatewayProxyResponseEvent interest = new SubmitInterestHandler(plain).handleRequest(ApiEvents.post("/interest",
+                Map.of("email", ERASED, "zip", "74103", "role", "teacher", "city", "Tulsa", "state", "OK")), null);
+        assertEquals(201, interest.getStatusCode(), interest.getBody());
+        String draft = saveDraft(plain);
+        saveDraft(plain); // the reminder's: the drafts run discards the other
+        fixture = new Fixture(region.getRegionId(), id, pending, submit(plain, form(region.getRegionId(), "scored@example.org")),
+                tokens.mint(new AccessTokens.Grant(AccessTokens.Purpose.STATUS, withdrawn, null, week)),
+                tokens.mint(new AccessTokens.Grant(AccessTokens.Purpose.STATUS, corrected, null, week)),
+                tokens.mint(new AccessTokens.Grant(AccessTokens.Purpose.EMAIL_CHANGE, corrected, "corrected@example.org", week)),
+                tokens.mint(new AccessTokens.Grant(AccessTokens.Purpose.RESUME, draft, null, week)));
+    }
+
+    private static String submit(Platform platform, Map<String, Object> form) {
+        APIGatewayProxyResponseEvent created = new SubmitApplicationHandler(platform).handleRequest(ApiEvents.post("/applications", form), null);
+        assertEquals(201, created.getStatusCode(), created.getBody());
+        return Json.read(created.getBody()).get("id").textValue();
+    }
+
+    private static String saveDraft(Platform platform) {
+        APIGatewayProxyResponseEvent saved = new DraftsHandler(platform).handleRequest(ApiEvents.post("/drafts",
+                Map.of("email", "draft@example.org", "form", Map.of("fundingPlan", "Grants."))), null);
+        assertEquals(201, saved.getStatusCode(), saved.getBody());
+        return Json.read(saved.getBody()).get("draftId").textValue();
     }
 
     @AfterAll
@@ -129,9 +176,12 @@ class LeastPrivilegeTest {
         TemplateModel.Function function = template.function(functionId);
         Env env = env(function.env());
         AccessRecorder recorder = new AccessRecorder(template, env.asMap());
-        Clock clock = functionId.equals("NotifyRedriveFunction")
-                ? Clock.offset(Clock.systemUTC(), Duration.ofDays(1)) // every email is overdue for the redrive
-                : Clock.systemUTC();
+        Clock clock = switch (functionId) {
+            case "NotifyRedriveFunction" -> Clock.offset(Clock.systemUTC(), Duration.ofDays(1)); // every email is overdue
+            // The fixture's drafts are owed their reminder (3 days before they expire) and not yet expired.
+            case "DraftReminderFunction" -> Clock.offset(Clock.systemUTC(), DraftService.LIFETIME.minus(Duration.ofDays(2)));
+            default -> Clock.systemUTC();
+        };
         Platform platform = new Platform(env, recordingDynamo(recorder), () -> recordingSes(recorder), clock);
         Object handler = Class.forName(function.handlerClass()).getConstructor(Platform.class).newInstance(platform);
 
@@ -186,7 +236,7 @@ class LeastPrivilegeTest {
 
     /** The requests that take a route down its reading and writing paths. */
     private static List<APIGatewayProxyRequestEvent> requests(TemplateModel.ApiRoute route) {
-        String id = fixture.applicationId();
+        String id = route.functionId().equals("ReviewerWorkFunction") ? fixture.scoredId() : fixture.applicationId();
         String region = fixture.regionId();
         List<APIGatewayProxyRequestEvent> requests = new ArrayList<>();
         Consumer<APIGatewayProxyRequestEvent> add = requests::add;
@@ -217,8 +267,44 @@ class LeastPrivilegeTest {
                     "regionId,city,state,lat,lng,districts,schools,teachers,students,programsSought,summary\r\n"
                             + "lp-import,Wichita,KS,37.6872,-97.3301,20,230,5600,92000,csp,Imported\r\n",
                     "Content-Type", "text/csv; charset=utf-8"), route, Map.of()));
+            case "GET /status" -> add.accept(bearer(ApiEvents.get(route.path()), fixture.statusToken()));
+            case "POST /status/withdraw" ->
+                    add.accept(bearer(ApiEvents.post(route.path(), Map.of("confirm", true)), fixture.statusToken()));
+            case "PUT /status/contact" -> add.accept(bearer(ApiEvents.request("PUT", route.path(), Map.of("firstName", "Ada",
+                    "lastName", "Byron", "phone", "918-555-0102", "email", "corrected@example.org")), fixture.contactToken()));
+            case "POST /status/email-confirmation" ->
+                    add.accept(ApiEvents.post(route.path(), Map.of("token", fixture.emailChangeToken())));
+            case "POST /status/link" -> {
+                add.accept(ApiEvents.post(route.path(), Map.of("email", "withdraw@example.org")));
+                add.accept(ApiEvents.post(route.path(), Map.of("email", "nobody@example.org")));
+            }
+            case "POST /drafts" -> add.accept(ApiEvents.post(route.path(),
+                    Map.of("email", "draft@example.org", "form", Map.of("pdExperience", "Some."))));
+            case "GET /drafts" -> add.accept(bearer(ApiEvents.get(route.path()), fixture.resumeToken()));
+            case "PUT /drafts" -> add.accept(bearer(ApiEvents.request("PUT", route.path(),
+                    Map.of("form", Map.of("fundingPlan", "Grants and fees."))), fixture.resumeToken()));
+            case "DELETE /drafts" -> add.accept(bearer(ApiEvents.request("DELETE", route.path(), null), fixture.resumeToken()));
+            case "POST /admin/applications/{id}/assignees" -> add.accept(staff(ApiEvents.post(path(route, id),
+                    Map.of("email", "reviewer@code.org")), route, Map.of("id", id)));
+            case "DELETE /admin/applications/{id}/assignees/{email}" -> add.accept(staff(ApiEvents.request("DELETE",
+                    path(route, id).replace("{email}", "reviewer@code.org"), null), route, Map.of("id", id, "email", "reviewer@code.org")));
+            case "POST /admin/applications/{id}/recusal" -> add.accept(staff(ApiEvents.post(path(route, id),
+                    Map.of("reason", "I know them.")), route, Map.of("id", id)));
+            case "POST /admin/applications/{id}/duplicate-dismissal" ->
+                    add.accept(staff(ApiEvents.post(path(route, id), Map.of()), route, Map.of("id", id)));
+            case "POST /admin/erasure/preview" -> add.accept(staff(ApiEvents.post(route.path(), Map.of("email", ERASED)), route, Map.of()));
+            case "POST /admin/erasure" ->
+                    add.accept(staff(ApiEvents.post(route.path(), Map.of("email", ERASED, "confirm", true)), route, Map.of()));
+            case "GET /admin/subject-access" ->
+                    add.accept(staff(query(ApiEvents.get(route.path()), "email", "correct@example.org"), route, Map.of()));
             case "GET /admin/applications" -> {
                 add.accept(staff(query(ApiEvents.get(route.path()), "limit", "1"), route, Map.of()));
+                add.accept(staff(query(ApiEvents.get(route.path()), "assigned", "me"), route, Map.of()));
+                add.accept(staff(query(ApiEvents.get(route.path()), "sort", "score"), route, Map.of()));
+                add.accept(staff(query(ApiEvents.get(route.path()), "sort", "score", "status", "unreviewed"), route, Map.of()));
+                add.accept(staff(query(ApiEvents.get(route.path()), "sort", "score", "region", region), route, Map.of()));
+                add.accept(staff(query(ApiEvents.get(route.path()), "sort", "score", "status", "unreviewed", "region", region),
+                        route, Map.of()));
                 add.accept(staff(query(ApiEvents.get(route.path()), "status", "unreviewed", "region", region, "q", "stem"), route, Map.of()));
                 add.accept(staff(query(ApiEvents.get(route.path()), "region", region), route, Map.of()));
                 add.accept(staff(query(ApiEvents.get(route.path()), "status", "unreviewed"), route, Map.of()));
@@ -268,9 +354,21 @@ class LeastPrivilegeTest {
     /** An admin's request through the Cognito authorizer, on the route's resource with its path parameters. */
     private static APIGatewayProxyRequestEvent staff(APIGatewayProxyRequestEvent request, TemplateModel.ApiRoute route,
                                                      Map<String, String> pathParameters) {
+        return staff(request, route.path(), pathParameters);
+    }
+
+    private static APIGatewayProxyRequestEvent staff(APIGatewayProxyRequestEvent request, String resource,
+                                                     Map<String, String> pathParameters) {
         request.getRequestContext().setAuthorizer(Map.of("claims",
                 Map.of("sub", "least-privilege", "email", "admin@code.org", "cognito:groups", "admins")));
-        return request.withResource(route.path()).withPathParameters(pathParameters.isEmpty() ? null : pathParameters);
+        return request.withResource(resource).withPathParameters(pathParameters.isEmpty() ? null : pathParameters);
+    }
+
+    /** An applicant's request with the private link's token, as the status and apply pages send it. */
+    private static APIGatewayProxyRequestEvent bearer(APIGatewayProxyRequestEvent request, String token) {
+        Map<String, String> headers = new HashMap<>(request.getHeaders() == null ? Map.of() : request.getHeaders());
+        headers.put("Authorization", "Bearer " + token);
+        return request.withHeaders(headers);
     }
 
     private static DynamodbEvent insertOf(String outboxId) {
@@ -296,13 +394,17 @@ class LeastPrivilegeTest {
     }
 
     static Map<String, Object> form(String regionId) {
+        return form(regionId, "ada@example.org");
+    }
+
+    static Map<String, Object> form(String regionId, String email) {
         return Json.MAPPER.convertValue(Json.read("""
                 {"regionId":"%s",
                  "organization":{"name":"Least Privilege STEM","type":"nonprofit",
                    "address":{"street":"1 Main St","city":"Tulsa","state":"OK","zip":"74103"},"phone":"918-555-0100"},
-                 "programManager":{"firstName":"Ada","lastName":"Lovelace","email":"ada@example.org","phone":"918-555-0101"},
+                 "programManager":{"firstName":"Ada","lastName":"Lovelace","email":"%s","phone":"918-555-0101"},
                  "programs":["csp"],"districtRelationships":"Nine districts.","pdExperience":"Ten years.",
-                 "fundingPlan":"Grants.","agreedToTerms":true}""".formatted(regionId)), Map.class);
+                 "fundingPlan":"Grants.","agreedToTerms":true}""".formatted(regionId, email)), Map.class);
     }
 
     private static Env env(Map<String, String> templateEnv) {

@@ -73,6 +73,59 @@ class DeployTemplateTest {
     }
 
     @Test
+    void everyTableIsRetainedAndDeletionProtectedInProd() {
+        Map<String, Object> resources = TemplateModel.map(template.raw().get("Resources"));
+        assertFalse(template.tables().isEmpty());
+        for (TemplateModel.Table table : template.tables()) {
+            Map<String, Object> resource = TemplateModel.map(resources.get(table.logicalId()));
+            assertEquals("Retain", resource.get("DeletionPolicy"), table.logicalId());
+            assertEquals("Retain", resource.get("UpdateReplacePolicy"), table.logicalId());
+            assertEquals(Map.of("Fn::If", List.of("IsProd", true, false)),
+                    TemplateModel.map(resource.get("Properties")).get("DeletionProtectionEnabled"), table.logicalId());
+        }
+    }
+
+    /**
+     * Public writes (forms, drafts, the applicant's status link) each have a method throttle under the
+     * stage's, and WAF's per-IP rule covers exactly them: never a read, never the staff console.
+     */
+    @Test
+    void everyPublicWriteIsThrottledTighterThanTheStageAndLimitedPerIpByWaf() {
+        Map<String, Object> resources = TemplateModel.map(template.raw().get("Resources"));
+        Map<String, Object> api = TemplateModel.map(TemplateModel.map(resources.get("PlpApi")).get("Properties"));
+        Map<String, Integer> rates = new java.util.HashMap<>();
+        for (Object raw : TemplateModel.list(api.get("MethodSettings"))) {
+            Map<String, Object> setting = TemplateModel.map(raw);
+            rates.put(setting.get("HttpMethod") + " " + setting.get("ResourcePath"),
+                    Integer.parseInt(String.valueOf(setting.get("ThrottlingRateLimit"))));
+        }
+        int stage = rates.get("* /*");
+        Map<String, Object> acl = TemplateModel.map(TemplateModel.map(resources.get("ApiWebAcl")).get("Properties"));
+        Map<String, Object> perIp = TemplateModel.list(acl.get("Rules")).stream().map(TemplateModel::map)
+                .filter(rule -> "public-posts-per-ip".equals(rule.get("Name"))).findFirst().orElseThrow();
+        Map<String, java.util.regex.Pattern> scope = new java.util.HashMap<>();
+        for (Object raw : TemplateModel.list(TemplateModel.map(TemplateModel.map(TemplateModel.map(TemplateModel.map(
+                perIp.get("Statement")).get("RateBasedStatement")).get("ScopeDownStatement")).get("AndStatement")).get("Statements"))) {
+            Map<String, Object> regex = TemplateModel.map(TemplateModel.map(raw).get("RegexMatchStatement"));
+            scope.put(TemplateModel.map(regex.get("FieldToMatch")).keySet().iterator().next(),
+                    java.util.regex.Pattern.compile(String.valueOf(regex.get("RegexString"))));
+        }
+        int publicWrites = 0;
+        for (TemplateModel.ApiRoute route : template.apiRoutes()) {
+            boolean publicWrite = !route.staffOnly() && !route.method().equals("GET");
+            boolean limited = scope.get("Method").matcher(route.method()).find()
+                    && scope.get("UriPath").matcher("/prod" + route.path()).find();
+            assertEquals(publicWrite, limited, route + " and WAF's per-IP rule");
+            if (publicWrite) {
+                publicWrites++;
+                Integer rate = rates.get(route.method() + " /" + route.path().replace("/", "~1"));
+                assertTrue(rate != null && rate < stage, route + " has no method throttle under the stage's " + stage + ": " + rate);
+            }
+        }
+        assertTrue(publicWrites >= 2, "the forms at least");
+    }
+
+    @Test
     void apiFunctionsStopBeforeApiGatewayGivesUp() {
         Map<String, Object> resources = TemplateModel.map(template.raw().get("Resources"));
         int global = Integer.parseInt(String.valueOf(TemplateModel.map(TemplateModel.map(template.raw().get("Globals")).get("Function")).get("Timeout")));
