@@ -22,7 +22,7 @@ import org.code.plp.platform.Platform;
  * stream's retries ran out or its records aged past MaximumRecordAgeInSeconds. Found by a Query on
  * the byState index; stops at the first transient failure (SES is still down: try next run).
  */
-public final class NotifyRedriveHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+public final class NotifyRedriveHandler implements RequestHandler<ScheduledEvent, Map<String, Integer>> {
     private static final int DEFAULT_BATCH = 100;
 
     private final OutboxLeases leases;
@@ -58,7 +58,7 @@ public final class NotifyRedriveHandler implements RequestHandler<ScheduledEvent
     }
 
     @Override
-    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+    public Map<String, Integer> handleRequest(ScheduledEvent event, Context context) {
         Instant now = clock.instant();
         List<String> stale = leases.findStale(now.minus(after), now, batch);
         Map<Notifier.Outcome, Integer> counts = new EnumMap<>(Notifier.Outcome.class);
@@ -69,7 +69,7 @@ public final class NotifyRedriveHandler implements RequestHandler<ScheduledEvent
                 break;
             }
         }
-        Map<String, Object> report = new LinkedHashMap<>();
+        Map<String, Integer> report = new LinkedHashMap<>();
         report.put("found", stale.size());
         for (Notifier.Outcome outcome : Notifier.Outcome.values()) {
             report.put(outcome.name().toLowerCase(Locale.ROOT), counts.getOrDefault(outcome, 0));

@@ -92,8 +92,8 @@ class NotifyExactlyOnceTest {
         Platform base = cloud.platform("NotifyRedriveFunction");
         Clock later = Clock.fixed(Instant.now().plus(Duration.ofMinutes(10)), ZoneOffset.UTC);
         NotifyRedriveHandler redrive = new NotifyRedriveHandler(new Platform(base.env(), base.dynamo(), base::ses, later));
-        Map<String, Object> report = redrive.handleRequest(new ScheduledEvent(), null);
-        assertTrue((Integer) report.get("found") >= 1, report.toString());
+        Map<String, Integer> report = redrive.handleRequest(new ScheduledEvent(), null);
+        assertTrue(report.get("found") >= 1, report.toString());
 
         assertEquals(OutboxItem.SENT, mailbox.outboxState(item.getOutboxId()), report.toString());
         assertEquals(1, mailbox.await(Mailbox.to(to), 1).size());
