@@ -14,15 +14,16 @@ import org.junit.jupiter.api.Test;
 /**
  * One shape per thing: answers are records, never hand-built {@code Map<String, Object>}s, and JSON
  * trees ({@code JsonNode}, {@code ObjectNode}, ...) stay in the JSON layer: http/, the codec
- * (platform/Json), the validators that read a request's tree into a record, and the codecs of the
- * region import files and list cursors.
+ * (platform/Json), the validators that read a request's tree into a record, the canonical form of a
+ * request body its Idempotency-Key is checked against, and the codecs of the region import files and
+ * list cursors.
  */
 class ArchitectureTest {
     private static final Path MAIN = Path.of("src/main/java/org/code/plp");
     private static final Pattern OBJECT_MAP = Pattern.compile("Map<\\s*String\\s*,\\s*Object\\s*>");
     private static final Pattern JSON_TREE = Pattern.compile("\\b(JsonNode|ObjectNode|ArrayNode|TextNode|JsonNodeFactory)\\b");
     private static final List<String> JSON_LAYER = List.of(
-            "http/", "validation/", "platform/Json.java",
+            "http/", "validation/", "platform/Json.java", "idempotency/",
             "pins/GeoJsonRegions.java", "pins/CsvRegions.java", "pins/RegionRow.java", "review/PageCursor.java");
 
     @Test

@@ -13,19 +13,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A fresh JVM started like Lambda's java21 runtime starts one: C1 only, default CDS archive,
- * serial GC, a clean environment holding only what the function's template entry gives it.
+ * A plain JVM for the warm runs: the given flags, a clean environment holding only what the function's
+ * template entry gives it.
  */
 final class ChildJvm {
-    /** Lambda java21's own flags (plus -XX:+UseSerialGC, which Lambda also sets). */
-    static final List<String> LAMBDA_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+    /** The on-demand runtime's compiler and GC settings: C1 only, serial GC. */
+    static final List<String> C1_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
             "-Xshare:auto", "-XX:+UseSerialGC");
 
     private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     private final Path workDir;
+    private final String cpus;
 
-    ChildJvm(Path workDir) {
+    /** JVMs pinned to {@code cpus} with taskset (blank: not pinned). */
+    ChildJvm(Path workDir, String cpus) {
         this.workDir = workDir;
+        this.cpus = cpus;
     }
 
     record Result(long wallNanos, String marker, String output) {
@@ -41,9 +44,8 @@ final class ChildJvm {
      */
     Result run(List<Path> classpath, List<String> extraFlags, Map<String, String> env, String mainClass,
                List<String> args, String marker) {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(Affinity.pinnedTo(cpus));
         command.add(java.toString());
-        command.addAll(LAMBDA_FLAGS);
         command.addAll(extraFlags);
         command.add("-cp");
         command.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
@@ -55,6 +57,7 @@ final class ChildJvm {
                     .redirectError(errors.toFile());
             builder.environment().clear();
             builder.environment().putAll(env);
+            builder.environment().put("PATH", "/usr/local/bin:/usr/bin:/bin");
             long start = System.nanoTime();
             Process process = builder.start();
             String found = null;

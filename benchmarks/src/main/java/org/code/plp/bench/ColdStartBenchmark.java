@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.code.plp.applications.SubmitApplicationHandler;
-import org.code.plp.bench.driver.ColdDriver;
+import org.code.plp.bench.floor.StreamHandlerFloor;
 import org.code.plp.local.LocalDynamo;
 import org.code.plp.local.LocalTables;
 import org.code.plp.local.ProjectPaths;
@@ -39,23 +39,26 @@ import org.code.plp.platform.Platform;
  */
 public final class ColdStartBenchmark {
     static final long JAR_BUDGET_BYTES = 15L * 1024 * 1024;
-    static final double COLD_RATIO_BUDGET = 2.5;
+    static final double COLD_RATIO_BUDGET = 1.9;
     static final double WARM_P99_BUDGET_MS = 1.0;
     static final double PINS_CACHE_BUDGET_MS = 0.2;
-    private static final Pattern PHASES = Pattern.compile("event=(\\d+) init=(\\d+) invoke=(\\d+)");
 
     private final Path root = ProjectPaths.root();
     private final Path out = root.resolve("benchmarks/target/bench");
-    private final Path jar = root.resolve("functions/target/plp-functions-1.0.0-SNAPSHOT-lambda.jar");
+    private final Path jar = root.resolve("functions/target/plp-functions-lambda.zip");
+    private final Path taskRoot = out.resolve("task");
     private final Path driverClasses = out.resolve("driver.jar");
     private final Path warmInterceptors = out.resolve("warm-interceptors");
-    private final int runs = Integer.getInteger("bench.runs", 7);
-    private final boolean appCds = Boolean.parseBoolean(System.getProperty("bench.appcds", "true"));
+    private final int pairs = Integer.getInteger("bench.pairs", 5);
+    private final String cpus = System.getProperty("bench.cpus", "0").trim();
+    private final boolean countClasses = Boolean.parseBoolean(System.getProperty("bench.classes", "true"));
+    private final boolean warmRuns = Boolean.parseBoolean(System.getProperty("bench.warm", "true"));
     private final String only = System.getProperty("bench.only", "");
     private final int warmup = Integer.getInteger("bench.warm.warmup", 1500);
     private final int requests = Integer.getInteger("bench.warm.requests", 1000);
     private final List<String> extraFlags = Optional.ofNullable(System.getProperty("bench.jvmFlags"))
             .filter(f -> !f.isBlank()).map(f -> List.of(f.trim().split("\\s+"))).orElse(List.of());
+    private final List<Path> runtimeClasspath = RuntimeClasspath.jars();
     private final ChildJvm jvm;
 
     private ColdStartBenchmark() throws IOException {
@@ -64,8 +67,10 @@ public final class ColdStartBenchmark {
         Path interceptors = warmInterceptors.resolve("software/amazon/awssdk/global/handlers/execution.interceptors");
         Files.createDirectories(interceptors.getParent());
         Files.writeString(interceptors, "org.code.plp.bench.driver.SdkCpuInterceptor\n");
-        writeDriverJar(root.resolve("benchmarks/target/classes"), "org/code/plp/bench/driver/");
-        this.jvm = new ChildJvm(out);
+        Path classes = root.resolve("benchmarks/target/classes");
+        writeDriverJar(classes, "org/code/plp/bench/driver/");
+        TaskRoot.unpack(jar, classes, "org/code/plp/bench/floor/", taskRoot);
+        this.jvm = new ChildJvm(out, cpus);
     }
 
     public static void main(String[] args) throws Exception {
@@ -76,6 +81,11 @@ public final class ColdStartBenchmark {
         String name() {
             return shortName(function);
         }
+
+        /** The floor handler of the same event type. */
+        String floor() {
+            return Floors.forEvent(eventType);
+        }
     }
 
     /** The logical id without "Function", as events/ and bench.only name functions. */
@@ -83,8 +93,9 @@ public final class ColdStartBenchmark {
         return function.logicalId().replaceFirst("Function$", "");
     }
 
-    record Cold(double medianMs, double floorMs, double cpuMs, double floorCpuMs, String classes, String floorClasses,
-                String phases, String answer) {
+    /** Medians over the pairs of one function and its floor. */
+    record Cold(double medianMs, double floorMs, double streamFloorMs, double initMs, double floorInitMs, double cpuMs,
+                double floorCpuMs, String classes, String floorClasses, String answer) {
         double ratio() {
             return medianMs / floorMs;
         }
@@ -92,9 +103,11 @@ public final class ColdStartBenchmark {
 
     private void run() throws Exception {
         String started = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        int cores = Runtime.getRuntime().availableProcessors();
+        String harnessCpus = Affinity.keepOffCpus(cpus);
         TemplateModel template = TemplateModel.read(root.resolve("template.yaml"));
         int port = freePort();
-        try (LocalDynamo dynamo = LocalDynamo.server(port)) {
+        try (LocalDynamo dynamo = LocalDynamo.server(port); RuntimeApi api = new RuntimeApi()) {
             LocalTables.createAll(dynamo.client(), template);
             Map<String, String> common = commonEnv(port);
             Platform platform = new Platform(new Env(merge(template.globalEnv(), common)), dynamo.client(),
@@ -115,21 +128,21 @@ public final class ColdStartBenchmark {
                 }
             }
 
+            LambdaJvm lambda = new LambdaJvm(runtimeClasspath, RuntimeClasspath.jniLibrary(out.resolve("runtime")), api, cpus, out);
+            LambdaRuntime runtime = LambdaRuntime.of(template);
             Map<String, Cold> cold = new LinkedHashMap<>();
-            Map<String, Cold> coldCds = new LinkedHashMap<>();
             for (Subject subject : subjects) {
-                Map<String, String> env = merge(subject.function().env(), common);
-                cold.put(subject.name(), print("cold", subject, cold(subject, env, false)));
-                if (appCds) {
-                    coldCds.put(subject.name(), print("cold+AppCDS", subject, cold(subject, env, true)));
-                }
+                Map<String, String> env = lambdaEnv(subject.function(), common, runtime);
+                cold.put(subject.name(), print(subject, cold(lambda, runtime, subject, env)));
             }
             Map<String, Map<String, String>> warm = new LinkedHashMap<>();
-            for (Subject subject : subjects) {
-                warm.put(subject.name(), warm(subject, merge(subject.function().env(), common)));
-                System.out.println("warm " + subject.name() + " " + warm.get(subject.name()));
+            if (warmRuns) {
+                for (Subject subject : subjects) {
+                    warm.put(subject.name(), warm(subject, merge(subject.function().env(), common)));
+                    System.out.println("warm " + subject.name() + " " + warm.get(subject.name()));
+                }
             }
-            String report = report(started, subjects, skipped, cold, coldCds, warm);
+            String report = report(started, cores, harnessCpus, runtime, subjects, skipped, cold, warm);
             Files.writeString(out.resolve("cold-start.md"), report);
             System.out.println();
             System.out.println(report);
@@ -138,47 +151,36 @@ public final class ColdStartBenchmark {
 
     // ------------------------------------------------------------------ measurements
 
-    private Cold cold(Subject subject, Map<String, String> env, boolean appCds) throws IOException {
-        List<Path> classpath = List.of(jar, driverClasses);
-        List<String> fnArgs = List.of(subject.function().handlerClass(), subject.eventType(), subject.event().toString());
-        List<String> floorArgs = List.of(ColdDriver.FLOOR, subject.eventType(), subject.event().toString());
-        String main = ColdDriver.class.getName();
-        List<String> fnFlags = new ArrayList<>(extraFlags);
-        List<String> floorFlags = new ArrayList<>(extraFlags);
-        if (appCds) {
-            // Each JVM gets an archive trained on one run of itself: the fair comparison.
-            Path archives = Files.createDirectories(out.resolve("appcds"));
-            Path fnArchive = archives.resolve(subject.name() + ".jsa");
-            Path floorArchive = archives.resolve(subject.name() + "-floor.jsa");
-            jvm.run(classpath, concat(extraFlags, "-XX:ArchiveClassesAtExit=" + fnArchive), env, main, fnArgs, "RESPONSE");
-            jvm.run(classpath, concat(extraFlags, "-XX:ArchiveClassesAtExit=" + floorArchive), env, main, floorArgs, "RESPONSE");
-            fnFlags.add("-XX:SharedArchiveFile=" + fnArchive);
-            floorFlags.add("-XX:SharedArchiveFile=" + floorArchive);
+    private Cold cold(LambdaJvm lambda, LambdaRuntime runtime, Subject subject, Map<String, String> env) throws IOException {
+        String event = Files.readString(subject.event());
+        List<String> flags = new ArrayList<>(lambda.runtimeFlags(runtime.memoryMb(), false));
+        flags.addAll(extraFlags);
+        List<String> handlers = List.of(subject.function().handler(), subject.floor() + "::handleRequest",
+                StreamHandlerFloor.class.getName());
+        // One untimed round first (file cache), then function, floor and stream floor in turn.
+        for (String handler : handlers) {
+            lambda.run(taskRoot, handler, env, flags, event);
         }
-        // One untimed pair first (file cache), then alternate function / floor.
-        jvm.run(classpath, fnFlags, env, main, fnArgs, "RESPONSE");
-        jvm.run(classpath, floorFlags, env, main, floorArgs, "RESPONSE");
-        double[] fn = new double[runs];
-        double[] floor = new double[runs];
-        double[] fnCpu = new double[runs];
-        double[] floorCpu = new double[runs];
-        long[][] phases = new long[runs][];
+        double[][][] figures = new double[handlers.size()][3][pairs];
         String answer = "";
-        for (int i = 0; i < runs; i++) {
-            ChildJvm.Result result = jvm.run(classpath, fnFlags, env, main, fnArgs, "RESPONSE");
-            fn[i] = result.wallNanos() / 1e6;
-            fnCpu[i] = result.cpuMs();
-            phases[i] = phases(result.marker());
-            answer = result.marker();
-            ChildJvm.Result floorResult = jvm.run(classpath, floorFlags, env, main, floorArgs, "RESPONSE");
-            floor[i] = floorResult.wallNanos() / 1e6;
-            floorCpu[i] = floorResult.cpuMs();
+        for (int i = 0; i < pairs; i++) {
+            for (int h = 0; h < handlers.size(); h++) {
+                LambdaJvm.Result result = lambda.run(taskRoot, handlers.get(h), env, flags, event);
+                figures[h][0][i] = result.coldMs();
+                figures[h][1][i] = result.initMs();
+                figures[h][2][i] = result.cpuMs();
+                if (h == 0) {
+                    answer = result.answer();
+                }
+            }
         }
-        return new Cold(median(fn), median(floor), median(fnCpu), median(floorCpu), classesLoaded(classpath, fnFlags, env, fnArgs),
-                classesLoaded(classpath, floorFlags, env, floorArgs), medianPhases(phases), status(answer));
+        return new Cold(median(figures[0][0]), median(figures[1][0]), median(figures[2][0]),
+                median(figures[0][1]), median(figures[1][1]), median(figures[0][2]), median(figures[1][2]),
+                classesLoaded(lambda, handlers.get(0), env, flags, event), classesLoaded(lambda, handlers.get(1), env, flags, event),
+                status(answer));
     }
 
-    /** The small driver the child JVMs run, as a jar: CDS archives only classes from jars. */
+    /** The small driver the warm JVMs run, as a jar. */
     private void writeDriverJar(Path classes, String packagePath) throws IOException {
         try (var jarOut = new java.util.jar.JarOutputStream(Files.newOutputStream(driverClasses));
              var files = Files.walk(classes.resolve(packagePath))) {
@@ -190,19 +192,16 @@ public final class ColdStartBenchmark {
         }
     }
 
-    private static List<String> concat(List<String> flags, String flag) {
-        List<String> all = new ArrayList<>(flags);
-        all.add(flag);
-        return all;
-    }
-
-    /** Classes loaded by one run; with an archive, those not from a CDS archive are what still costs. */
-    private String classesLoaded(List<Path> classpath, List<String> runFlags, Map<String, String> env, List<String> args) {
+    /** Classes loaded by one cold start, and how many of them did not come from a CDS archive. */
+    private String classesLoaded(LambdaJvm lambda, String handler, Map<String, String> env, List<String> runFlags, String event) {
+        if (!countClasses) {
+            return "-";
+        }
         try {
             Path log = Files.createTempFile(out, "classes", ".log");
             List<String> flags = new ArrayList<>(runFlags);
             flags.add("-Xlog:class+load=info:file=" + log);
-            jvm.run(classpath, flags, env, ColdDriver.class.getName(), args, "RESPONSE");
+            lambda.run(taskRoot, handler, env, flags, event);
             List<String> lines = Files.readAllLines(log).stream().filter(l -> l.contains("source:")).toList();
             long notShared = lines.stream().filter(l -> !l.contains("shared objects file")).count();
             Files.delete(log);
@@ -213,8 +212,11 @@ public final class ColdStartBenchmark {
     }
 
     private Map<String, String> warm(Subject subject, Map<String, String> env) {
-        ChildJvm.Result result = jvm.run(List.of(jar, driverClasses, warmInterceptors), extraFlags, env,
-                "org.code.plp.bench.driver.WarmDriver",
+        List<Path> classpath = new ArrayList<>(List.of(jar, driverClasses, warmInterceptors));
+        classpath.addAll(runtimeClasspath);
+        List<String> flags = new ArrayList<>(ChildJvm.C1_FLAGS);
+        flags.addAll(extraFlags);
+        ChildJvm.Result result = jvm.run(classpath, flags, env, "org.code.plp.bench.driver.WarmDriver",
                 List.of(subject.function().handlerClass(), subject.eventType(), subject.event().toString(),
                         Integer.toString(warmup), Integer.toString(requests)), "WARM");
         Map<String, String> figures = new LinkedHashMap<>();
@@ -225,10 +227,10 @@ public final class ColdStartBenchmark {
         return figures;
     }
 
-    private static Cold print(String what, Subject subject, Cold cold) {
-        System.out.printf(Locale.ROOT, "%-12s %-20s %7.1f ms  floor %7.1f ms  ratio %.2f  CPU %.0f / %.0f ms  classes %s / %s  phases %s%n",
-                what, subject.name(), cold.medianMs(), cold.floorMs(), cold.ratio(), cold.cpuMs(), cold.floorCpuMs(),
-                cold.classes(), cold.floorClasses(), cold.phases());
+    private static Cold print(Subject subject, Cold cold) {
+        System.out.printf(Locale.ROOT, "cold %-20s %7.1f ms  floor %7.1f ms  stream floor %7.1f ms  ratio %.2f  init %.0f / %.0f ms  CPU %.0f / %.0f ms  classes %s / %s%n",
+                subject.name(), cold.medianMs(), cold.floorMs(), cold.streamFloorMs(), cold.ratio(), cold.initMs(), cold.floorInitMs(),
+                cold.cpuMs(), cold.floorCpuMs(), cold.classes(), cold.floorClasses());
         return cold;
     }
 
@@ -249,10 +251,27 @@ public final class ColdStartBenchmark {
         env.put("AWS_EC2_METADATA_DISABLED", "true");
         env.put("AWS_CONFIG_FILE", none.toString());
         env.put("AWS_SHARED_CREDENTIALS_FILE", none.toString());
-        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
         env.put("LANG", "en_US.UTF-8");
         env.put("TZ", ":UTC");
         env.put("DDB_LOCAL_TELEMETRY", "0");
+        return env;
+    }
+
+    /** A function's environment in Lambda: its template variables (JAVA_TOOL_OPTIONS too) and Lambda's own. */
+    private static Map<String, String> lambdaEnv(TemplateModel.Function function, Map<String, String> common,
+                                                 LambdaRuntime runtime) {
+        Map<String, String> env = new LinkedHashMap<>(function.env());
+        env.putAll(common);
+        env.put("AWS_EXECUTION_ENV", runtime.executionEnv());
+        env.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(runtime.memoryMb()));
+        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.logicalId());
+        env.put("AWS_LAMBDA_LOG_STREAM_NAME", "bench");
+        env.put("AWS_LAMBDA_LOG_FORMAT", "JSON");
+        env.put("AWS_LAMBDA_LOG_LEVEL", "INFO");
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        env.put("LAMBDA_RUNTIME_DIR", "/var/runtime");
         return env;
     }
 
@@ -325,69 +344,55 @@ public final class ColdStartBenchmark {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    private static long[] phases(String marker) {
-        Matcher m = PHASES.matcher(marker);
-        if (!m.find()) {
-            return new long[3];
-        }
-        return new long[]{Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3))};
-    }
-
-    private static String medianPhases(long[][] phases) {
-        double[] init = Arrays.stream(phases).mapToDouble(p -> p[1] / 1000.0).toArray();
-        double[] invoke = Arrays.stream(phases).mapToDouble(p -> p[2] / 1000.0).toArray();
-        return String.format(Locale.ROOT, "%.0f / %.0f", median(init), median(invoke));
-    }
-
     private static String status(String marker) {
         Matcher m = Pattern.compile("statusCode[=:\"]+\\s*(\\d{3})").matcher(marker);
         return m.find() ? m.group(1) : "ok";
     }
 
-    private String report(String started, List<Subject> subjects, List<String> skipped, Map<String, Cold> cold,
-                          Map<String, Cold> coldCds, Map<String, Map<String, String>> warm) throws IOException {
+    private String report(String started, int cores, String harnessCpus, LambdaRuntime runtime, List<Subject> subjects, List<String> skipped,
+                          Map<String, Cold> cold, Map<String, Map<String, String>> warm) throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Cold start and speed\n\n");
-        md.append(String.format(Locale.ROOT, "Started %s on %d cores (`%s`), JDK %s; %d cold runs per function, alternating "
-                        + "with the floor; warm: %d requests after %d warm-up.%s%n%n", started,
-                Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("java.version"), runs, requests, warmup,
+        md.append(String.format(Locale.ROOT, "Started %s on %d cores (`%s`), JDK %s; runtime `%s`, %d MB; measured JVMs pinned to CPU %s%s; "
+                        + "%d function/floor pairs per function (plus one untimed pair); warm: %d requests after %d warm-up.%s%n%n",
+                started, cores, loadAverage(), System.getProperty("java.version"),
+                runtime.runtime(), runtime.memoryMb(), cpus.isBlank() ? "(none: not pinned)" : cpus,
+                harnessCpus.isBlank() ? "" : " (harness and DynamoDB Local on CPU " + harnessCpus + ")", pairs, requests, warmup,
                 extraFlags.isEmpty() ? "" : " Extra JVM flags: `" + String.join(" ", extraFlags) + "`."));
-        md.append("### Cold start (fresh JVM per run, median)\n\n");
-        md.append("| function | cold ms | floor ms | cold/floor (<= 2.5) | CPU ms fn / floor (ratio) | classes fn / floor (not from CDS) | init / 1st request ms | answer |");
-        md.append(appCds ? " AppCDS: cold ms | AppCDS: floor ms | AppCDS: cold/floor | AppCDS: classes fn / floor (not from CDS) |\n" : "\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|").append(appCds ? "---:|---:|---:|---:|\n" : "\n");
+        md.append("### Cold start through the runtime interface client (fresh JVM per run, median)\n\n");
+        md.append("| function | cold ms | floor ms | cold/floor (<= " + COLD_RATIO_BUDGET + ") | stream floor ms (cold/it) "
+                + "| init ms fn / floor | CPU ms fn / floor (ratio) | classes fn / floor (not from CDS) | answer |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Subject subject : subjects) {
             Cold c = cold.get(subject.name());
-            md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.2f %s | %.0f / %.0f (%.2f) | %s / %s | %s | %s |", subject.name(),
-                    c.medianMs(), c.floorMs(), c.ratio(), mark(c.ratio() <= COLD_RATIO_BUDGET), c.cpuMs(), c.floorCpuMs(), c.cpuMs() / c.floorCpuMs(),
-                    c.classes(), c.floorClasses(), c.phases(), c.answer()));
-            if (appCds) {
-                Cold a = coldCds.get(subject.name());
-                md.append(String.format(Locale.ROOT, " %.0f | %.0f | %.2f %s | %s / %s |", a.medianMs(), a.floorMs(), a.ratio(),
-                        mark(a.ratio() <= COLD_RATIO_BUDGET), a.classes(), a.floorClasses()));
+            md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.2f %s | %.0f (%.2f) | %.0f / %.0f | %.0f / %.0f (%.2f) | %s / %s | %s |%n",
+                    subject.name(), c.medianMs(), c.floorMs(), c.ratio(), mark(c.ratio() <= COLD_RATIO_BUDGET),
+                    c.streamFloorMs(), c.medianMs() / c.streamFloorMs(),
+                    c.initMs(), c.floorInitMs(), c.cpuMs(), c.floorCpuMs(), c.cpuMs() / c.floorCpuMs(),
+                    c.classes(), c.floorClasses(), c.answer()));
+        }
+        if (!warm.isEmpty()) {
+            md.append("\n### Warm (one JVM, C1 only, pinned like the cold runs, per request)\n\n");
+            md.append("| function | CPU excl. SDK p50 / p99 ms (p99 <= 1) | CPU incl. SDK p50 / p99 ms | wall p50 / p99 ms | SDK calls / request | answers |\n");
+            md.append("|---|---:|---:|---:|---:|---|\n");
+            for (Subject subject : subjects) {
+                Map<String, String> w = warm.get(subject.name());
+                double p99 = ms(w, "cpuExclSdk.p99");
+                md.append(String.format(Locale.ROOT, "| %s | %.3f / %.3f %s | %.3f / %.3f | %.3f / %.3f | %s | %s |%n", subject.name(),
+                        ms(w, "cpuExclSdk.p50"), p99, mark(p99 <= WARM_P99_BUDGET_MS), ms(w, "cpu.p50"), ms(w, "cpu.p99"),
+                        ms(w, "wall.p50"), ms(w, "wall.p99"), w.get("sdkCallsPerRequest"), w.get("statuses")));
             }
             md.append('\n');
+            subjects.stream().filter(s -> s.name().equals("ListPins")).findFirst().ifPresent(pins -> {
+                Map<String, String> w = warm.get(pins.name());
+                double p99 = ms(w, "wall.p99");
+                md.append(String.format(Locale.ROOT, "GET /pins from the warm cache (ListPins, wall time in the handler): p50 %.3f ms, "
+                                + "p99 %.3f ms %s (budget 0.2 ms); SDK calls per request %s.%n", ms(w, "wall.p50"), p99,
+                        mark(p99 <= PINS_CACHE_BUDGET_MS), w.get("sdkCallsPerRequest")));
+            });
         }
-        md.append("\n### Warm (one JVM, Lambda flags, per request)\n\n");
-        md.append("| function | CPU excl. SDK p50 / p99 ms (p99 <= 1) | CPU incl. SDK p50 / p99 ms | wall p50 / p99 ms | SDK calls / request | answers |\n");
-        md.append("|---|---:|---:|---:|---:|---|\n");
-        for (Subject subject : subjects) {
-            Map<String, String> w = warm.get(subject.name());
-            double p99 = ms(w, "cpuExclSdk.p99");
-            md.append(String.format(Locale.ROOT, "| %s | %.3f / %.3f %s | %.3f / %.3f | %.3f / %.3f | %s | %s |%n", subject.name(),
-                    ms(w, "cpuExclSdk.p50"), p99, mark(p99 <= WARM_P99_BUDGET_MS), ms(w, "cpu.p50"), ms(w, "cpu.p99"),
-                    ms(w, "wall.p50"), ms(w, "wall.p99"), w.get("sdkCallsPerRequest"), w.get("statuses")));
-        }
-        md.append('\n');
-        subjects.stream().filter(s -> s.name().equals("ListPins")).findFirst().ifPresentOrElse(pins -> {
-            Map<String, String> w = warm.get(pins.name());
-            double p99 = ms(w, "wall.p99");
-            md.append(String.format(Locale.ROOT, "GET /pins from the warm cache (ListPins, wall time in the handler): p50 %.3f ms, "
-                            + "p99 %.3f ms %s (budget 0.2 ms); SDK calls per request %s.%n%n", ms(w, "wall.p50"), p99,
-                    mark(p99 <= PINS_CACHE_BUDGET_MS), w.get("sdkCallsPerRequest")));
-        }, () -> md.append("GET /pins: no ListPins function in template.yaml yet.\n\n"));
         long size = Files.size(jar);
-        md.append(String.format(Locale.ROOT, "Deployable jar `%s`: %.2f MiB (%d bytes) %s (budget 15 MiB).%n",
+        md.append('\n').append(String.format(Locale.ROOT, "Deployable package `%s`: %.2f MiB (%d bytes) %s (budget 15 MiB).%n",
                 root.relativize(jar), size / 1024.0 / 1024.0, size, mark(size <= JAR_BUDGET_BYTES)));
         if (!skipped.isEmpty()) {
             md.append("\nNot measured: ").append(String.join(", ", skipped)).append(".\n");

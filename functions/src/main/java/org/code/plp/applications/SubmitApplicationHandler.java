@@ -32,7 +32,7 @@ public final class SubmitApplicationHandler extends ApiHandler {
     @Override
     protected ApiResponse handle(ApiRequest request) {
         var body = JsonBody.read(request);
-        var claim = idempotency.claim(request, "applications", request.body());
+        var claim = idempotency.claim(request, "applications", body);
         if (Honeypot.isFilled(body)) {
             return service.ignore().toResponse();
         }

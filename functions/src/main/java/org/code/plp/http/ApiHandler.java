@@ -16,6 +16,9 @@ import org.code.plp.platform.WriteTransaction;
  * problem with no internals in it, logged with the request id.
  */
 public abstract class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    private static final Problem UNAVAILABLE = new Problem(503, "unavailable", "Service unavailable",
+            "We could not reach our database just now, so nothing was saved. Please send it again in a moment.", List.of());
+
     private final Map<String, String> defaultHeaders;
     private final Priming priming;
 
@@ -41,13 +44,26 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
                     "Many submissions are arriving at once. Please try again in a moment.", List.of()))
                     .header("Retry-After", "1");
         } catch (RuntimeException unexpected) {
-            String requestId = context == null ? "-" : context.getAwsRequestId();
-            System.err.println("Unhandled error in request " + requestId + ": " + unexpected);
-            unexpected.printStackTrace();
-            response = ApiResponse.problem(new Problem(500, "internal", "Internal error",
-                    "Something went wrong on our side. Please try again in a minute.", List.of()));
+            response = DependencyFaults.isTemporary(unexpected) ? unavailable(unexpected, context) : internal(unexpected, context);
         }
         return response.toEvent(defaultHeaders);
+    }
+
+    // Unreachable, throttled or timing-out DynamoDB: not our bug, and nothing was stored (one transaction).
+    private static ApiResponse unavailable(RuntimeException fault, Context context) {
+        System.err.println("Dependency unavailable in request " + requestId(context) + ": " + fault);
+        return ApiResponse.problem(UNAVAILABLE).header("Retry-After", "5");
+    }
+
+    private static ApiResponse internal(RuntimeException unexpected, Context context) {
+        System.err.println("Unhandled error in request " + requestId(context) + ": " + unexpected);
+        unexpected.printStackTrace();
+        return ApiResponse.problem(new Problem(500, "internal", "Internal error",
+                "Something went wrong on our side. Please try again in a minute.", List.of()));
+    }
+
+    private static String requestId(Context context) {
+        return context == null ? "-" : context.getAwsRequestId();
     }
 
     protected abstract ApiResponse handle(ApiRequest request);

@@ -1,9 +1,7 @@
 package org.code.plp.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -45,14 +43,17 @@ public final class ApiRequest {
                 .filter(v -> !v.isBlank());
     }
 
-    /** The raw body as text (API Gateway may hand it over base64-encoded). */
+    /**
+     * The body as text. API Gateway hands bodies of the API's binary media types over base64-encoded,
+     * byte for byte: those must be UTF-8, else a 400 naming the body (never U+FFFD in their place).
+     */
     public String body() {
         String body = event.getBody();
         if (body == null) {
             return "";
         }
         if (Boolean.TRUE.equals(event.getIsBase64Encoded())) {
-            return new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+            return Utf8.decode(body);
         }
         return body;
     }

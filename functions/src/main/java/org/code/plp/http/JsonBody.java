@@ -1,6 +1,8 @@
 package org.code.plp.http;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -33,14 +35,36 @@ public final class JsonBody {
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(body);
+        } catch (StreamConstraintsException e) {
+            // Jackson's limit errors carry no location; say which limit instead.
+            throw Problem.field(400, "bad-request", "Bad request", "body", limitMessage(e));
         } catch (JsonProcessingException e) {
-            throw Problem.badRequest("The body is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ").");
+            JsonLocation at = e.getLocation();
+            throw Problem.field(400, "bad-request", "Bad request", "body", at == null
+                    ? "The body is not valid JSON."
+                    : "The body is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ").");
         }
         if (root == null || !root.isObject()) {
             throw Problem.badRequest("The body must be a JSON object.");
         }
         return (ObjectNode) root;
+    }
+
+    private static String limitMessage(StreamConstraintsException e) {
+        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        if (message.contains("nesting")) {
+            return "The body nests objects or lists deeper than " + Json.LIMITS.getMaxNestingDepth() + " levels.";
+        }
+        if (message.contains("number")) {
+            return "The body has a number longer than " + Json.LIMITS.getMaxNumberLength() + " characters.";
+        }
+        if (message.contains("name")) {
+            return "The body has a field name longer than " + Json.LIMITS.getMaxNameLength() + " characters.";
+        }
+        if (message.contains("string")) {
+            return "The body has a text longer than " + Json.LIMITS.getMaxStringLength() + " characters.";
+        }
+        return "The body is larger than this route accepts.";
     }
 
     /** Whether the Content-Type is one of {@code mediaTypes} (parameters such as charset ignored). */

@@ -1,5 +1,6 @@
 package org.code.plp.idempotency;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,8 +34,11 @@ public class IdempotencyKeys {
         this.table = platform.enhanced().table(platform.table("IDEMPOTENCY_TABLE"), IdempotencyItem.SCHEMA);
     }
 
-    /** A key claim for this request, when the client sent a key; 400 when the key is malformed. */
-    public Optional<Claim> claim(ApiRequest request, String scope, String body) {
+    /**
+     * A key claim for this request, when the client sent a key; 400 when the key is malformed.
+     * The body counts by meaning: its canonical JSON is what a replay must match.
+     */
+    public Optional<Claim> claim(ApiRequest request, String scope, JsonNode body) {
         Optional<String> header = request.header(HEADER).map(String::strip);
         if (header.isEmpty()) {
             return Optional.empty();
@@ -43,7 +47,7 @@ public class IdempotencyKeys {
             throw Problem.field(400, "validation", "Invalid request", HEADER,
                     "Must be 8 to 128 letters, digits, '.', '_', ':' or '-'.");
         }
-        return Optional.of(new Claim(scope + "#" + header.get(), sha256(body)));
+        return Optional.of(new Claim(scope + "#" + header.get(), sha256(CanonicalJson.write(body))));
     }
 
     /**

@@ -31,7 +31,7 @@ public final class SubmitInterestHandler extends ApiHandler {
     @Override
     protected ApiResponse handle(ApiRequest request) {
         var body = JsonBody.read(request);
-        var claim = idempotency.claim(request, "interest", request.body());
+        var claim = idempotency.claim(request, "interest", body);
         if (Honeypot.isFilled(body)) {
             return service.ignore().toResponse();
         }

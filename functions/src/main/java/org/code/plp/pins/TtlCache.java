@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import org.code.plp.http.Problem;
 
 /**
  * A small per-instance cache: an entry is served for {@code maxAge} after it was loaded, then
@@ -32,17 +33,32 @@ public final class TtlCache<K, V> {
         };
     }
 
-    /** The cached value, or a fresh one from {@code loader} when absent or older than the age. */
+    /**
+     * The cached value, or a fresh one from {@code loader} when absent or older than the age. When
+     * the loader fails (DynamoDB unreachable) an older value is served rather than none: the map
+     * keeps working through an outage, and the entry is loaded again on the next read.
+     */
     public V get(K key, Function<K, V> loader) {
         Instant now = clock.instant();
+        Slot<V> entry;
         synchronized (entries) {
-            Slot<V> entry = entries.get(key);
+            entry = entries.get(key);
             if (entry != null && now.isBefore(entry.loadedAt().plus(maxAge))) {
                 return entry.value();
             }
         }
         // Loaded outside the lock: two concurrent misses both load, which is cheaper than serialising reads.
-        V value = loader.apply(key);
+        V value;
+        try {
+            value = loader.apply(key);
+        } catch (Problem answer) {
+            throw answer;
+        } catch (RuntimeException failure) {
+            if (entry == null) {
+                throw failure;
+            }
+            return entry.value();
+        }
         synchronized (entries) {
             entries.put(key, new Slot<>(value, now));
         }

@@ -1,6 +1,8 @@
 package org.code.plp.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +13,19 @@ import java.io.UncheckedIOException;
 
 /** The one ObjectMapper of the process: building a mapper is the costliest thing Jackson does. */
 public final class Json {
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
+    /**
+     * Parser limits, far above any form and far below what could hurt: a body past one of them is a
+     * 400 from {@code JsonBody}, never a deep recursion, a slow number or a 500.
+     */
+    public static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(64)
+            .maxNumberLength(100)
+            .maxStringLength(32_000)
+            .maxNameLength(1_000)
+            .maxDocumentLength(4_000_000)
+            .build();
+
+    public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

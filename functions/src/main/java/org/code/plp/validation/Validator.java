@@ -2,7 +2,6 @@ package org.code.plp.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -77,7 +76,7 @@ public final class Validator {
         return (ObjectNode) node;
     }
 
-    /** A single-line text: trimmed, NFC, no control characters, at most {@code max} characters. */
+    /** A single-line text cleaned by {@link Text}: no control, format or separator characters, at most {@code max}. */
     public String line(ObjectNode parent, String path, String name, boolean required, int max) {
         return text(parent, path, name, required, max, false);
     }
@@ -100,7 +99,12 @@ public final class Validator {
             error(field, "Must be text.");
             return null;
         }
-        String value = Normalizer.normalize(node.textValue(), Normalizer.Form.NFC).strip();
+        String problem = Text.problem(node.textValue(), multiline);
+        if (problem != null) {
+            error(field, problem);
+            return null;
+        }
+        String value = Text.clean(node.textValue(), multiline);
         if (value.isEmpty()) {
             if (required) {
                 error(field, "Required.");
@@ -111,20 +115,7 @@ public final class Validator {
             error(field, "At most " + max + " characters.");
             return null;
         }
-        if (hasForbiddenControl(value, multiline)) {
-            error(field, multiline ? "Contains a control character." : "Must be a single line.");
-            return null;
-        }
         return value;
-    }
-
-    private static boolean hasForbiddenControl(String value, boolean multiline) {
-        return value.codePoints().anyMatch(c -> {
-            if (multiline && (c == '\n' || c == '\r' || c == '\t')) {
-                return false;
-            }
-            return Character.isISOControl(c) || c == 0x2028 || c == 0x2029;
-        });
     }
 
     public String email(ObjectNode parent, String path, String name, boolean required) {

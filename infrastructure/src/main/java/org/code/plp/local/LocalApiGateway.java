@@ -10,6 +10,8 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -281,7 +283,7 @@ public final class LocalApiGateway implements AutoCloseable {
                 .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
                 .withRequestContext(context);
         if (body.length > 0) {
-            if (isText(headers.get("Content-Type"))) {
+            if (!isBinary(headers.get("Content-Type")) && isUtf8(body)) {
                 event.setBody(new String(body, StandardCharsets.UTF_8));
                 event.setIsBase64Encoded(false);
             } else {
@@ -292,6 +294,32 @@ public final class LocalApiGateway implements AutoCloseable {
             event.setIsBase64Encoded(false);
         }
         return event;
+    }
+
+    /**
+     * API Gateway passes a body whose Content-Type is one of the API's BinaryMediaTypes base64-encoded,
+     * byte for byte; others as text. Locally other non-text types (images, octet-stream) are base64 too,
+     * and so is a body that is not UTF-8: decoding it would replace the bad bytes with U+FFFD, a repair
+     * the function could not see, so it gets the bytes as they are and rejects them.
+     */
+    private boolean isBinary(String contentType) {
+        String type = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        for (String binary : template.binaryMediaTypes()) {
+            if (binary.equals(type) || binary.equals("*/*")
+                    || binary.endsWith("/*") && type.startsWith(binary.substring(0, binary.length() - 1))) {
+                return true;
+            }
+        }
+        return !isText(contentType);
+    }
+
+    private static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     static boolean isText(String contentType) {

@@ -117,26 +117,27 @@ public final class LocalCloud implements LocalContext, AutoCloseable {
         Thread.currentThread().join();
     }
 
+    /** What runs, then the addresses last, where a terminal leaves them in view. */
     String banner(long millis) {
         StringBuilder out = new StringBuilder();
+        out.append("Routes:\n");
+        template.apiRoutes().forEach(r -> out.append(String.format("  %-7s %-40s %s%s%n", r.method(), r.path(), r.functionId(),
+                r.staffOnly() ? " (staff)" : "")));
+        var schedules = LocalScheduler.plan(template, LocalScheduler.overrideFrom(options.env()));
+        if (!schedules.isEmpty()) {
+            out.append("Schedules (").append(LocalScheduler.OVERRIDE_ENV).append("=N runs each every N s):\n");
+            schedules.forEach(plan -> out.append("  ").append(plan.describe()).append('\n'));
+        }
         out.append("Local cloud up in ").append(millis).append(" ms (Ctrl-C stops it)\n");
-        out.append(String.format("  %-16s %s%n", "API", baseUri()));
         out.append(String.format("  %-16s %s%n", "DynamoDB", dynamo.endpoint().map(URI::toString).orElse("in process")));
-        out.append(String.format("  %-16s %s%n", "Web pages", baseUri() + "/  (map.html, apply.html, interest.html, admin.html)"));
         out.append(String.format("  %-16s %s%n", "Staff token", "POST " + baseUri() + "/local/token {\"email\",\"groups\":[\"reviewers\"]}"));
         out.append(String.format("  %-16s %s%n", "Email", overrides.getOrDefault("SES_ENDPOINT",
                 "not captured yet (no SES_ENDPOINT and no local SES service)")));
         synchronized (announcements) {
             announcements.forEach((label, url) -> out.append(String.format("  %-16s %s%n", label, url)));
         }
-        out.append("  Routes:\n");
-        template.apiRoutes().forEach(r -> out.append(String.format("    %-7s %-40s %s%s%n", r.method(), r.path(), r.functionId(),
-                r.staffOnly() ? " (staff)" : "")));
-        var schedules = LocalScheduler.plan(template, LocalScheduler.overrideFrom(options.env()));
-        if (!schedules.isEmpty()) {
-            out.append("  Schedules (").append(LocalScheduler.OVERRIDE_ENV).append("=N runs each every N s):\n");
-            schedules.forEach(plan -> out.append("    ").append(plan.describe()).append('\n'));
-        }
+        out.append(String.format("  %-16s %s%n", "API", baseUri()));
+        out.append(String.format("  %-16s %s%n", "Web pages", baseUri() + "/  (map.html, apply.html, interest.html, admin.html)"));
         return out.toString();
     }
 

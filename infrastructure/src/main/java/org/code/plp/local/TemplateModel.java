@@ -38,6 +38,7 @@ public final class TemplateModel {
     private final List<ScheduleEvent> scheduleEvents = new ArrayList<>();
     private Cors cors;
     private final Map<String, GatewayResponse> gatewayResponses = new LinkedHashMap<>();
+    private final List<String> binaryMediaTypes = new ArrayList<>();
 
     public record KeyElement(String attribute, String keyType) {
         public boolean isHash() {
@@ -190,6 +191,11 @@ public final class TemplateModel {
         return Optional.ofNullable(cors);
     }
 
+    /** The API's BinaryMediaTypes ({@code ~1} read as {@code /}), lower case: bodies API Gateway passes base64-encoded. */
+    public List<String> binaryMediaTypes() {
+        return List.copyOf(binaryMediaTypes);
+    }
+
     public Optional<GatewayResponse> gatewayResponse(String type) {
         return Optional.ofNullable(gatewayResponses.get(type));
     }
@@ -298,6 +304,9 @@ public final class TemplateModel {
     }
 
     private void readApi(Map<String, Object> properties) {
+        if (resolve(properties.get("BinaryMediaTypes")) instanceof List<?> types) {
+            types.forEach(type -> binaryMediaTypes.add(resolveText(type).replace("~1", "/").toLowerCase(Locale.ROOT)));
+        }
         Map<String, Object> c = map(properties.get("Cors"));
         if (!c.isEmpty()) {
             cors = new Cors(unquote(resolveText(c.get("AllowOrigin"))), unquote(resolveText(c.get("AllowMethods"))),
@@ -483,12 +492,12 @@ public final class TemplateModel {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object value) {
+    public static Map<String, Object> map(Object value) {
         return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
     @SuppressWarnings("unchecked")
-    static List<Object> list(Object value) {
+    public static List<Object> list(Object value) {
         return value instanceof List<?> l ? (List<Object>) l : List.of();
     }
 }

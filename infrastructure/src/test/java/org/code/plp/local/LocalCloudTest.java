@@ -25,11 +25,12 @@ class LocalCloudTest {
     }
 
     @Test
-    void theBannerListsTheSchedulesAsItListsTheRoutes() {
+    void theBannerListsTheSchedulesAsItListsTheRoutesAndEndsWithTheAddresses() {
         String banner = cloud.cloud().banner(0);
-        assertTrue(banner.contains("  Routes:\n"), banner);
-        assertTrue(banner.contains("  Schedules (LOCAL_SCHEDULE_SECONDS=N runs each every N s):\n"), banner);
-        assertTrue(banner.lines().anyMatch(line -> line.startsWith("    rate(10 minutes)")
+        assertTrue(banner.startsWith("Routes:\n"), banner);
+        assertTrue(banner.contains("\nSchedules (LOCAL_SCHEDULE_SECONDS=N runs each every N s):\n"), banner);
+        assertTrue(banner.lines().toList().getLast().startsWith("  Web pages        " + cloud.baseUri() + "/"), banner);
+        assertTrue(banner.lines().anyMatch(line -> line.startsWith("  rate(10 minutes)")
                 && line.endsWith("NotifyRedriveFunction (every 10 minutes)")), banner);
     }
 

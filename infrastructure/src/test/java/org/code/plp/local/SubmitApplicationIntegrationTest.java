@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,12 +17,14 @@ import java.util.function.Consumer;
 import org.code.plp.applications.ApplicationItem;
 import org.code.plp.applications.SubmitApplicationHandler;
 import org.code.plp.counters.Counters;
+import org.code.plp.platform.Json;
 import org.code.plp.regions.RegionItem;
 import org.code.plp.regions.RegionStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** POST /applications through its handler, against DynamoDB Local with the template's tables. */
@@ -224,5 +227,78 @@ class SubmitApplicationIntegrationTest {
         APIGatewayProxyRequestEvent event = ApiEvents.post("/applications",
                 IntakeFixtures.application(region.getRegionId()), "content-type", "application/json; charset=utf-8");
         assertEquals(201, handler.handleRequest(event, null).getStatusCode());
+    }
+
+    // Text that means what it shows, and idempotency on the meaning of a body rather than its bytes.
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u00A0\u00A0\u00A0", "\u3000", "\u2007\u202F", "\u200B"})
+    void aRequiredNameOfOnlyUnicodeSpacesIsMissing(String blank) {
+        RegionItem region = IntakeFixtures.openRegion(cloud.platform());
+        ObjectNode body = IntakeFixtures.application(region.getRegionId());
+        ((ObjectNode) body.get("organization")).put("name", blank);
+        var response = submit(body);
+        assertEquals(400, response.getStatusCode(), response.getBody());
+        assertEquals(List.of("organization.name"), errorFields(response));
+        assertEquals(0, storedFor(region));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Crescent\u202ECity", "Crescent\u200BCity", "\uFEFFCrescent", "Crescent\uD800", "Crescent\uFDD0"})
+    void hiddenReorderingOrNonTextCharactersInANameAreNamed(String name) {
+        RegionItem region = IntakeFixtures.openRegion(cloud.platform());
+        ObjectNode body = IntakeFixtures.application(region.getRegionId());
+        ((ObjectNode) body.get("programManager")).put("lastName", name);
+        var response = submit(body);
+        assertEquals(400, response.getStatusCode(), response.getBody());
+        assertEquals(List.of("programManager.lastName"), errorFields(response));
+        assertEquals(0, storedFor(region));
+    }
+
+    @Test
+    void anUnpairedSurrogateEscapeIsNamedNotStoredAsAQuestionMark() {
+        RegionItem region = IntakeFixtures.openRegion(cloud.platform());
+        String body = IntakeFixtures.application(region.getRegionId()).toString()
+                .replace("\"Crescent City STEM\"", "\"Crescent \\udc00 STEM\"");
+        var response = submit(body);
+        assertEquals(400, response.getStatusCode(), response.getBody());
+        assertEquals(List.of("organization.name"), errorFields(response));
+    }
+
+    @Test
+    void namesAreStoredTrimmedOfUnicodeSpacesAndInNfc() {
+        RegionItem region = IntakeFixtures.openRegion(cloud.platform());
+        ObjectNode body = IntakeFixtures.application(region.getRegionId());
+        ((ObjectNode) body.get("programManager")).put("firstName", "\u00A0Jose\u0301\u3000");
+        var response = submit(body);
+        assertEquals(201, response.getStatusCode(), response.getBody());
+        String id = json(response).get("id").asText();
+        String payload = IntakeFixtures.item(cloud.dynamo(), applications, "id", id).get("payload").s();
+        assertEquals("Jos\u00E9", Json.read(payload).at("/programManager/firstName").asText());
+    }
+
+    @Test
+    void theSameKeyWithTheSameJsonDifferentlySpacedAndOrderedIsAReplay() {
+        RegionItem region = IntakeFixtures.openRegion(cloud.platform());
+        String key = TestCloud.uniqueId("key");
+        ObjectNode body = IntakeFixtures.application(region.getRegionId());
+        var first = submit(body.toString(), "Idempotency-Key", key);
+        assertEquals(201, first.getStatusCode(), first.getBody());
+
+        ObjectNode reordered = Json.object();
+        List<String> names = new ArrayList<>();
+        body.fieldNames().forEachRemaining(names::add);
+        names.reversed().forEach(name -> reordered.set(name, body.get(name)));
+        String spaced = reordered.toPrettyString().replace(":", " :\t");
+        var retry = submit(spaced, "Idempotency-Key", key);
+
+        assertEquals(201, retry.getStatusCode(), retry.getBody());
+        assertEquals(first.getBody(), retry.getBody());
+        assertEquals(1, storedFor(region));
+
+        ((ObjectNode) reordered.get("programManager")).put("firstName", "Grace");
+        var other = submit(reordered, "Idempotency-Key", key);
+        assertEquals(409, other.getStatusCode(), other.getBody());
+        assertEquals(1, storedFor(region));
     }
 }

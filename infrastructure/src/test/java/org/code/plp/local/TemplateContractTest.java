@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.ZipFile;
 import org.code.plp.TableCatalog;
 import org.code.plp.platform.Platform;
 import org.junit.jupiter.api.Test;
@@ -64,20 +62,6 @@ class TemplateContractTest {
                         && m.getParameterTypes()[0].isAssignableFrom(event) && m.getParameterTypes()[0] != Object.class)
                 .findFirst()
                 .orElseGet(() -> fail(type.getName() + " has no public " + name + "(" + event.getSimpleName() + ", Context)"));
-    }
-
-    @Test
-    void everyHandlerIsInTheDeployedJar() throws IOException {
-        String codeUri = String.valueOf(((java.util.Map<?, ?>) ((java.util.Map<?, ?>) template.raw().get("Globals")).get("Function")).get("CodeUri"));
-        Path jar = ProjectPaths.root().resolve(codeUri);
-        assumeTrue(Files.isRegularFile(jar), "the shaded jar is built by `package`: " + jar);
-        try (ZipFile zip = new ZipFile(jar.toFile())) {
-            for (TemplateModel.Function function : template.functions()) {
-                String entry = function.handlerClass().replace('.', '/') + ".class";
-                assertNotNull(zip.getEntry(entry), entry + " missing from " + jar.getFileName());
-            }
-            assertNotNull(zip.getEntry("com/amazonaws/services/lambda/runtime/events/APIGatewayProxyRequestEvent.class"));
-        }
     }
 
     @Test

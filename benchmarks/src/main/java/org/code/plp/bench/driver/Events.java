@@ -1,11 +1,14 @@
 package org.code.plp.bench.driver;
 
-/** Sample events, read as Lambda's runtime reads them (see {@link RuntimeJackson}). */
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+
+/** Sample events, read by the managed runtime's own serializer (aws-lambda-java-serialization). */
 public final class Events {
     private Events() {
     }
 
     public static Object readLikeLambda(String eventType, String json) throws ClassNotFoundException {
-        return RuntimeJackson.read(json, Class.forName(eventType));
+        Class<?> type = Class.forName(eventType);
+        return LambdaEventSerializers.serializerFor(type, type.getClassLoader()).fromJson(json);
     }
 }

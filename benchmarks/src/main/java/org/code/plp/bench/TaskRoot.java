@@ -1,0 +1,52 @@
+package org.code.plp.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * /var/task as Lambda prepares it: the deployment package (template.yaml's CodeUri, a jar) unpacked into a
+ * directory, which the runtime's class loader reads. The floor handlers are added beside the functions, so
+ * function and floor load from the same place.
+ */
+final class TaskRoot {
+    private TaskRoot() {
+    }
+
+    static void unpack(Path jar, Path benchClasses, String floorPackage, Path target) throws IOException {
+        if (Files.exists(target)) {
+            try (var files = Files.walk(target)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        Files.createDirectories(target);
+        try (InputStream in = Files.newInputStream(jar); ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                Path file = target.resolve(entry.getName()).normalize();
+                if (!file.startsWith(target)) {
+                    throw new IOException("Entry outside the task root: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(file);
+                } else {
+                    Files.createDirectories(file.getParent());
+                    Files.copy(zip, file);
+                }
+            }
+        }
+        Path floors = benchClasses.resolve(floorPackage);
+        try (var files = Files.walk(floors)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path copy = target.resolve(benchClasses.relativize(file));
+                Files.createDirectories(copy.getParent());
+                Files.copy(file, copy);
+            }
+        }
+    }
+}

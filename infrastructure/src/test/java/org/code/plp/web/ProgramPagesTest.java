@@ -1,0 +1,105 @@
+package org.code.plp.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.code.plp.local.ProjectPaths;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The program's own pages (program page, FAQ, terms) as static files: every in-site link and
+ * fragment resolves, the FAQ's table of contents lists every question, the terms carry one version
+ * that the application form names, and no page still promises the program's old Google links.
+ */
+class ProgramPagesTest {
+    private static final Path WEB = ProjectPaths.web();
+    private static final Pattern HREF = Pattern.compile("<a\\b[^>]*\\bhref=\"([^\"]+)\"");
+    private static final Pattern ID = Pattern.compile("\\bid=\"([^\"]+)\"");
+
+    static Stream<String> pages() {
+        return Stream.of("index.html", "faq.html", "terms.html", "apply.html", "interest.html", "map.html");
+    }
+
+    @ParameterizedTest
+    @MethodSource("pages")
+    void everyLinkInTheSiteLeadsToAPageAndAnchorThatExist(String page) throws IOException {
+        Matcher links = HREF.matcher(read(page));
+        while (links.find()) {
+            String href = links.group(1);
+            if (href.startsWith("mailto:") || href.startsWith("http")) {
+                assertFalse(href.contains("goo.gl") || href.contains("docs.google.com"), page + " links the old Google documents: " + href);
+                continue;
+            }
+            String file = href.startsWith("#") ? page : href.replaceAll("[?#].*$", "");
+            assertTrue(Files.isRegularFile(WEB.resolve(file)), page + " links a missing page: " + href);
+            int hash = href.indexOf('#');
+            if (hash >= 0 && hash < href.length() - 1) {
+                assertTrue(ids(file).contains(href.substring(hash + 1)), page + " links a missing anchor: " + href);
+            }
+        }
+    }
+
+    @Test
+    void theFaqContentsListEveryQuestionOnceAndEveryQuestionIsLinkable() throws IOException {
+        String faq = read("faq.html");
+        String toc = faq.substring(faq.indexOf("class=\"toc\""), faq.indexOf("</nav>", faq.indexOf("class=\"toc\"")));
+        List<String> listed = new ArrayList<>();
+        Matcher links = HREF.matcher(toc);
+        while (links.find()) {
+            listed.add(links.group(1).substring(1));
+        }
+        List<String> questions = new ArrayList<>();
+        Matcher articles = Pattern.compile("<article class=\"qa\" aria-labelledby=\"([^\"]+)\">\\s*<h3 id=\"([^\"]+)\"").matcher(faq);
+        while (articles.find()) {
+            assertEquals(articles.group(1), articles.group(2), "each answer is labelled by its own question");
+            questions.add(articles.group(2));
+        }
+        assertTrue(questions.size() >= 8, "the program's questions: " + questions);
+        assertEquals(questions, listed, "the contents list every question in the order they appear");
+        assertEquals(questions.size(), new HashSet<>(questions).size(), "question anchors are unique");
+    }
+
+    @Test
+    void theFormNamesTheVersionOfTheTermsItLinks() throws IOException {
+        Matcher version = Pattern.compile("data-terms-version=\"([^\"]+)\"").matcher(read("terms.html"));
+        assertTrue(version.find(), "terms.html states its version");
+        String apply = read("apply.html");
+        assertTrue(apply.contains("href=\"terms.html\""), "the terms box links the terms");
+        assertTrue(apply.contains("version " + version.group(1)), "the form names the version agreed to");
+        assertTrue(read("terms.html").contains("id=\"terms-version\">" + version.group(1) + "<"), "the page shows the same version");
+    }
+
+    @Test
+    void theProgramPageSaysWhatAPartnerCommitsToAndWhatCodeOrgProvidesAndEmbedsTheMap() throws IOException {
+        String index = read("index.html");
+        for (String section : List.of("id=\"about\"", "id=\"commit\"", "id=\"provide\"", "id=\"where\"", "id=\"map-frame\"", "href=\"apply.html\"")) {
+            assertTrue(index.contains(section), "program page has " + section);
+        }
+    }
+
+    private static Set<String> ids(String page) throws IOException {
+        Set<String> ids = new HashSet<>();
+        Matcher m = ID.matcher(read(page));
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
+    }
+
+    private static String read(String page) throws IOException {
+        return Files.readString(WEB.resolve(page));
+    }
+}
