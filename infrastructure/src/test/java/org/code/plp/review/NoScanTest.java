@@ -101,7 +101,7 @@ class NoScanTest {
             ok(call(interest, "GET", "/admin/interest", null, null, Map.of("state", "PA")));
             ok(call(interest, "GET", "/admin/interest", null, null, Map.of("region", "scan-check")));
             ok(call(interest, "GET", "/admin/interest", null, null, Map.of()));
-            ok(call(review, "GET", "/admin/interest/summary", null, null, Map.of()));
+            ok(call(interest, "GET", "/admin/interest/summary", null, null, Map.of()));
             ok(call(decide, "POST", "/admin/applications/{id}/notes", id, "{\"text\":\"hello\"}", Map.of()));
             ok(call(decide, "PUT", "/admin/applications/{id}/scores", id, "{\"fundingPlan\":\"yes\"}", Map.of()));
             ok(call(decide, "POST", "/admin/applications/{id}/decision", id, "{\"status\":\"pending\",\"expectedVersion\":1}", Map.of()));
