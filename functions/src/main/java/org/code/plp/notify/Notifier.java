@@ -1,18 +1,29 @@
 package org.code.plp.notify;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.code.plp.outbox.OutboxItem;
 import org.code.plp.platform.Json;
 
 /**
- * Sends one outbox email exactly once: claim it (a conditional update, so a redelivered record or
- * a concurrent redrive finds it taken or done), render, send through SES, then record the SES
- * message id under the same lease. A transient failure hands the claim back for the retry.
+ * Sends one outbox email exactly once: claim it (a conditional update, so a redelivered record, the
+ * sweeper or an undo racing it finds it taken, done or cancelled), render, send through SES, then
+ * record the SES message id under the same lease. A transient failure hands the claim back, due again
+ * after the retry policy's backoff; when the attempts run out, or SES rejects the message, the email
+ * is marked failed and counted in the alarmed EmailsFailed metric.
  */
 public class Notifier {
     public enum Outcome {
-        SENT, SKIPPED, FAILED, RETRY
+        /** Sent now. */
+        SENT,
+        /** Not this sender's to send: not due yet, sent, failed, cancelled, or held by a live lease. */
+        SKIPPED,
+        /** Will never be sent: rejected, or its retries ran out. */
+        FAILED,
+        /** Failed for now; due again after the backoff (the sweeper retries it). */
+        RETRY
     }
 
     private final OutboxLeases leases;
@@ -20,13 +31,18 @@ public class Notifier {
     private final SesMailer mailer;
     private final Clock clock;
     private final long leaseMillis;
+    private final RetryPolicy retries;
+    private final EmailMetrics metrics;
 
-    public Notifier(OutboxLeases leases, EmailRenderer renderer, SesMailer mailer, Clock clock, long leaseMillis) {
+    public Notifier(OutboxLeases leases, EmailRenderer renderer, SesMailer mailer, Clock clock, long leaseMillis,
+                    RetryPolicy retries, EmailMetrics metrics) {
         this.leases = leases;
         this.renderer = renderer;
         this.mailer = mailer;
         this.clock = clock;
         this.leaseMillis = leaseMillis;
+        this.retries = retries;
+        this.metrics = metrics;
     }
 
     public Outcome deliver(String outboxId) {
@@ -41,9 +57,9 @@ public class Notifier {
         try {
             messageId = mailer.send(renderer.render(item));
         } catch (DeliveryFailure failure) {
-            return failed(outboxId, leaseId, failure.isPermanent(), failure.getMessage());
+            return failed(item, leaseId, failure.isPermanent(), failure.getMessage());
         } catch (RuntimeException unexpected) {
-            return failed(outboxId, leaseId, false, unexpected.getClass().getSimpleName());
+            return failed(item, leaseId, false, unexpected.getClass().getSimpleName());
         }
         boolean recorded = leases.markSent(outboxId, leaseId, messageId, clock.instant());
         // Not recorded: the lease ran out while SES was busy and someone else may have sent it too; say so loudly.
@@ -51,15 +67,21 @@ public class Notifier {
         return Outcome.SENT;
     }
 
-    private Outcome failed(String outboxId, String leaseId, boolean permanent, String reason) {
-        if (permanent) {
-            leases.markFailed(outboxId, leaseId, reason, clock.instant());
-            log(outboxId, Outcome.FAILED, reason);
-            return Outcome.FAILED;
+    private Outcome failed(OutboxItem item, String leaseId, boolean permanent, String reason) {
+        String outboxId = item.getOutboxId();
+        Instant now = clock.instant();
+        long attempts = item.getAttempts() == null ? 1 : item.getAttempts();
+        Optional<Instant> retryAt = permanent ? Optional.empty() : retries.next(attempts, now);
+        if (retryAt.isPresent()) {
+            leases.release(outboxId, leaseId, retryAt.get(), reason);
+            log(outboxId, Outcome.RETRY, reason + "; attempt " + attempts + ", next at " + retryAt.get());
+            return Outcome.RETRY;
         }
-        leases.release(outboxId, leaseId);
-        log(outboxId, Outcome.RETRY, reason);
-        return Outcome.RETRY;
+        String why = permanent ? reason : "gave up after " + attempts + " attempts: " + reason;
+        leases.markFailed(outboxId, leaseId, why, now);
+        metrics.failed(now.toEpochMilli());
+        log(outboxId, Outcome.FAILED, why);
+        return Outcome.FAILED;
     }
 
     // One JSON line per email: ids and reasons only, never addresses or content (PII).

@@ -11,9 +11,11 @@ import java.util.List;
 import org.code.plp.platform.Platform;
 
 /**
- * OutboxTable's stream: sends the email of every new outbox item. Only INSERTs matter (the
- * MODIFYs are this function's own bookkeeping). Records that must be retried are reported by
- * sequence number (ReportBatchItemFailures) so Lambda re-delivers from there; the others are done.
+ * OutboxTable's stream: sends the email of every new outbox item that is due now (a held decision
+ * email is skipped: the sweeper sends it when it comes due). Only INSERTs matter (the MODIFYs are
+ * this function's own bookkeeping). An email SES failed for now was handed back with its backoff and
+ * is the sweeper's to retry, so the stream moves on; only a record that could not be processed at all
+ * (DynamoDB failing) is reported by sequence number (ReportBatchItemFailures) for Lambda to re-deliver.
  */
 public final class NotifyHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
     private final Notifier notifier;
@@ -51,14 +53,10 @@ public final class NotifyHandler implements RequestHandler<DynamodbEvent, Stream
             if (!"INSERT".equals(record.getEventName())) {
                 continue;
             }
-            Notifier.Outcome outcome;
             try {
-                outcome = notifier.deliver(record.getDynamodb().getKeys().get("outboxId").getS());
+                notifier.deliver(record.getDynamodb().getKeys().get("outboxId").getS());
             } catch (RuntimeException e) {
                 System.err.println("Notify could not process record " + record.getDynamodb().getSequenceNumber() + ": " + e);
-                outcome = Notifier.Outcome.RETRY;
-            }
-            if (outcome == Notifier.Outcome.RETRY) {
                 failures.add(new StreamsEventResponse.BatchItemFailure(record.getDynamodb().getSequenceNumber()));
             }
         }

@@ -19,8 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * The sending side of the outbox: every state change is a conditional update, so an email is
- * claimed by one sender at a time (pending -> sending, with a lease), and only the holder of the
- * lease can mark it sent, failed, or hand it back (sending -> pending).
+ * claimed by one sender at a time (pending and due -> sending, with a lease), and only the holder of
+ * the lease can mark it sent, failed, or hand it back for a later retry (sending -> pending).
  */
 public class OutboxLeases {
     private final DynamoDbClient dynamo;
@@ -41,34 +41,47 @@ public class OutboxLeases {
         }
     }
 
+    /**
+     * Takes the item for {@code leaseMillis}: a pending item that is due at {@code now} (items written
+     * before {@code dueAt} existed count as due), or a sending one whose lease ended. The claim moves
+     * {@code dueAt} to the lease's end, so an item whose sender dies comes due for the sweeper again.
+     */
     public Claim claim(String outboxId, String leaseId, Instant now, long leaseMillis) {
+        Instant until = now.plusMillis(leaseMillis);
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":pending", s(OutboxItem.PENDING));
         values.put(":sending", s(OutboxItem.SENDING));
         values.put(":lease", s(leaseId));
-        values.put(":until", n(now.toEpochMilli() + leaseMillis));
+        values.put(":until", n(until.toEpochMilli()));
+        values.put(":untilAt", s(Timestamps.format(until)));
         values.put(":now", n(now.toEpochMilli()));
+        values.put(":nowAt", s(Timestamps.format(now)));
         values.put(":one", n(1));
         values.put(":zero", n(0));
         try {
             var response = dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(outboxId))
-                    .updateExpression("SET #s = :sending, leaseId = :lease, leaseUntil = :until, "
+                    .updateExpression("SET #s = :sending, leaseId = :lease, leaseUntil = :until, dueAt = :untilAt, "
                             + "attempts = if_not_exists(attempts, :zero) + :one")
                     .conditionExpression("attribute_exists(outboxId) AND "
-                            + "(#s = :pending OR (#s = :sending AND leaseUntil < :now))")
+                            + "((#s = :pending AND (attribute_not_exists(dueAt) OR dueAt <= :nowAt)) "
+                            + "OR (#s = :sending AND leaseUntil < :now))")
                     .expressionAttributeNames(Map.of("#s", "state"))
                     .expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_NEW)
                     .build());
             return new Claim.Claimed(OutboxItem.SCHEMA.mapToItem(response.attributes()));
         } catch (ConditionalCheckFailedException taken) {
-            return new Claim.NotClaimed(find(outboxId).map(item -> item.getState()).orElse("missing"));
+            return new Claim.NotClaimed(find(outboxId).map(OutboxLeases::why).orElse("missing"));
         }
+    }
+
+    private static String why(OutboxItem item) {
+        return OutboxItem.PENDING.equals(item.getState()) ? "pending, due at " + item.getDueAt() : item.getState();
     }
 
     /** Records SES's message id; false when the lease was lost meanwhile (the send still happened). */
     public boolean markSent(String outboxId, String leaseId, String messageId, Instant now) {
-        return finish(outboxId, leaseId, "SET #s = :sent, sentAt = :at, messageId = :mid REMOVE leaseId, leaseUntil",
+        return finish(outboxId, leaseId, "SET #s = :sent, sentAt = :at, messageId = :mid REMOVE leaseId, leaseUntil, lastError",
                 Map.of(":sent", s(OutboxItem.SENT), ":at", s(Timestamps.format(now)), ":mid", s(messageId)));
     }
 
@@ -77,20 +90,21 @@ public class OutboxLeases {
                 Map.of(":failed", s(OutboxItem.FAILED), ":at", s(Timestamps.format(now)), ":why", s(reason)));
     }
 
-    /** Hands the item back so a retry can claim it at once instead of waiting for the lease to end. */
-    public boolean release(String outboxId, String leaseId) {
-        return finish(outboxId, leaseId, "SET #s = :pending REMOVE leaseId, leaseUntil", Map.of(":pending", s(OutboxItem.PENDING)));
+    /** Hands the item back, due again at {@code retryAt} (the backoff), with the reason it failed. */
+    public boolean release(String outboxId, String leaseId, Instant retryAt, String reason) {
+        return finish(outboxId, leaseId, "SET #s = :pending, dueAt = :due, lastError = :why REMOVE leaseId, leaseUntil",
+                Map.of(":pending", s(OutboxItem.PENDING), ":due", s(Timestamps.format(retryAt)), ":why", s(reason)));
     }
 
     /**
-     * Ids of emails the stream gave up on or whose sender died: pending, or sending with an ended
-     * lease, and created before {@code createdBefore}. A Query on the byState index, oldest first.
+     * Ids of emails to send now, oldest due first: pending ones due by {@code now}, then sending ones
+     * whose lease ended by then (their {@code dueAt} is the lease's end). Queries on the byDue index.
      */
-    public List<String> findStale(Instant createdBefore, Instant now, int limit) {
+    public List<String> findDue(Instant now, int limit) {
         List<String> ids = new ArrayList<>();
-        collect(OutboxItem.PENDING, createdBefore, null, limit, ids);
+        collect(OutboxItem.PENDING, now, limit, ids);
         if (ids.size() < limit) {
-            collect(OutboxItem.SENDING, createdBefore, now, limit, ids);
+            collect(OutboxItem.SENDING, now, limit, ids);
         }
         return ids;
     }
@@ -100,25 +114,16 @@ public class OutboxLeases {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(OutboxItem.SCHEMA.mapToItem(item));
     }
 
-    private void collect(String state, Instant createdBefore, Instant leaseEndedBy, int limit, List<String> ids) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":state", s(state));
-        values.put(":before", s(Timestamps.format(createdBefore)));
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(OutboxItem.BY_STATE)
-                .keyConditionExpression("#s = :state AND createdAt < :before")
-                .expressionAttributeNames(Map.of("#s", "state"));
-        if (leaseEndedBy != null) {
-            values.put(":now", n(leaseEndedBy.toEpochMilli()));
-            query.filterExpression("leaseUntil < :now");
-        }
-        query.expressionAttributeValues(values);
+    private void collect(String state, Instant dueBy, int limit, List<String> ids) {
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(OutboxItem.BY_DUE)
+                .keyConditionExpression("#s = :state AND dueAt <= :due")
+                .expressionAttributeNames(Map.of("#s", "state"))
+                .expressionAttributeValues(Map.of(":state", s(state), ":due", s(Timestamps.format(dueBy))));
         Map<String, AttributeValue> start = null;
         do {
-            QueryResponse page = dynamo.query(query.exclusiveStartKey(start).limit(limit).build());
+            QueryResponse page = dynamo.query(query.exclusiveStartKey(start).limit(limit - ids.size()).build());
             for (var item : page.items()) {
-                if (ids.size() < limit) {
-                    ids.add(item.get("outboxId").s());
-                }
+                ids.add(item.get("outboxId").s());
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null && ids.size() < limit);

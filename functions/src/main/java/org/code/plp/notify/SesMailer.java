@@ -17,7 +17,9 @@ import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 /**
  * Sends an {@link Email} with SESv2 SendEmail: From the sender identity, Reply-To the staff inbox,
  * UTF-8 text and HTML parts, through the configuration set (bounce/complaint suppression).
- * SES refusing this message (rejected, malformed) is permanent; anything else is worth a retry.
+ * A malformed request is permanent. Anything else is worth a retry, a rejection included: SES rejects
+ * every message while an identity is unverified or sending is paused, which staff fix (the retry limit
+ * still ends a message that is rejected for itself).
  */
 public final class SesMailer {
     private static final String UTF_8 = "UTF-8";
@@ -48,8 +50,10 @@ public final class SesMailer {
         configurationSet.ifPresent(request::configurationSetName);
         try {
             return ses.get().sendEmail(request.build()).messageId();
-        } catch (MessageRejectedException | BadRequestException rejected) {
-            throw DeliveryFailure.permanent("SES rejected the message: " + rejected.awsErrorDetails().errorCode(), rejected);
+        } catch (BadRequestException malformed) {
+            throw DeliveryFailure.permanent("SES refused the request: " + malformed.awsErrorDetails().errorCode(), malformed);
+        } catch (MessageRejectedException rejected) {
+            throw DeliveryFailure.transientFailure("SES rejected the message: " + rejected.awsErrorDetails().errorCode(), rejected);
         } catch (SdkException e) {
             throw DeliveryFailure.transientFailure("SES did not take the message: " + e.getClass().getSimpleName(), e);
         }

@@ -6,31 +6,38 @@
  * {@link org.code.plp.notify.NotifyHandler} with the INSERTs (a FilterCriteria drops the MODIFYs, which
  * are this package's own bookkeeping).
  *
+ * <h2>Due times</h2>
+ * <p>Every item carries {@code dueAt}. Submissions' emails are due at once: the stream sends them. A
+ * decision's email is held ({@code dueAt} = decision + DECISION_EMAIL_HOLD_MINUTES) so the decision can
+ * be undone; the stream skips it and {@link org.code.plp.notify.NotifyRedriveHandler}, the sweeper (every
+ * minute), sends it when due: a Query on OutboxTable's {@code byDue} index (state, dueAt), never a Scan.
+ * An undo cancels a held email ({@code pending -> cancelled}) only while it is pending and not yet due;
+ * a claim needs it pending and due; so of an undo and the sweeper at the end of the hold exactly one wins.
+ *
  * <h2>Exactly once</h2>
  * <ol>
- * <li>Claim: {@code pending -> sending} with a random {@code leaseId} and {@code leaseUntil}
- *     (NOTIFY_LEASE_SECONDS, 120 s, longer than the function's timeout), a conditional update that also
- *     takes over a {@code sending} item whose lease ended (its sender died). A record whose item is
- *     {@code sent} or {@code failed} is skipped; one whose item is held by a live lease is skipped too
- *     (the holder sends it; if the holder dies, the redrive finds the ended lease).</li>
+ * <li>Claim: {@code pending} and due {@code -> sending} with a random {@code leaseId} and {@code leaseUntil}
+ *     (NOTIFY_LEASE_SECONDS, 120 s, longer than the function's timeout; {@code dueAt} moves to the lease's
+ *     end), a conditional update that also takes over a {@code sending} item whose lease ended (its sender
+ *     died; the sweeper finds it by its {@code dueAt}). A record whose item is {@code sent}, {@code failed},
+ *     {@code cancelled}, not due, or held by a live lease is skipped.</li>
  * <li>Send through SESv2 ({@link org.code.plp.notify.SesMailer}).</li>
  * <li>Mark {@code sent} with SES's message id, conditional on still holding the lease.</li>
  * </ol>
  *
  * <h2>Failures</h2>
  * <ul>
- * <li>Transient (SES 5xx, throttling, connection refused, anything unexpected): the claim is released
- *     ({@code sending -> pending}) and only that record is reported in {@code batchItemFailures} (its
- *     sequence number), so Lambda re-delivers from it; records already sent are skipped on the way.</li>
- * <li>Permanent (an address that is not exactly one plain address, a message SES rejects
- *     ({@code MessageRejected}, {@code BadRequest}), an unknown type): marked {@code failed} with
- *     {@code failureReason}, not retried, logged as {@code "outcome":"FAILED"}. Query them with the
- *     {@code byState} index ({@code state = failed}).</li>
- * <li>Retries ran out (MaximumRetryAttempts 5 or MaximumRecordAgeInSeconds 3600): Lambda writes the batch's
- *     description to NotifyFailureQueue (alarm on its depth), the items stay {@code pending}, and
- *     {@link org.code.plp.notify.NotifyRedriveHandler} (every 10 minutes) sends every item still pending,
- *     or held by an ended lease, 15 minutes after it was written: a Query on OutboxTable's {@code byState}
- *     index (state, createdAt), never a Scan. It stops at the first transient failure (SES still down).</li>
+ * <li>Transient (SES 5xx, throttling, connection refused, {@code MessageRejected}, which SES answers to every
+ *     message while the identity is unverified or sending paused, anything unexpected): the claim is released
+ *     ({@code sending -> pending}) with {@code dueAt} moved by the {@link org.code.plp.notify.RetryPolicy}
+ *     (NOTIFY_RETRY_SECONDS, 30 s, doubling up to 30 min) and {@code lastError}; the sweeper retries it.
+ *     The stream does not re-deliver it (a failed send is not a failed record); only a record that could
+ *     not be processed at all is reported in {@code batchItemFailures}.</li>
+ * <li>After NOTIFY_MAX_ATTEMPTS (10) attempts, or at once when permanent (an address that is not exactly
+ *     one plain address, a request SES calls malformed ({@code BadRequest}), an unknown
+ *     type): marked {@code failed} with {@code failureReason}, never retried, logged as
+ *     {@code "outcome":"FAILED"} and counted in the {@code PLP/Email EmailsFailed} metric (an Embedded
+ *     Metric Format line), which the template alarms on.</li>
  * </ul>
  *
  * <h2>Copy</h2>

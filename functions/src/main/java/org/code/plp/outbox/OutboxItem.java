@@ -4,6 +4,8 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.code.plp.platform.Timestamps;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
@@ -12,7 +14,9 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
  * An email waiting to be sent, written in the same transaction as the record that causes it.
- * The Notify function picks it up from the table's stream. {@code recipient} is null for
+ * It goes out at {@code dueAt}: the Notify function sends what is due when its INSERT arrives on the
+ * stream, the sweeper (NotifyRedriveFunction, every minute) what came due later or failed before
+ * (a retry's {@code dueAt} is its backoff). {@code recipient} is null for
  * staff emails (the staff inbox is configuration, read when sending). {@code data} holds the
  * template values, raw (escaping happens when rendering).
  */
@@ -22,8 +26,15 @@ public final class OutboxItem {
     public static final String SENT = "sent";
     /** Will never be sent (e.g. SES rejected the address); {@code failureReason} says why. */
     public static final String FAILED = "failed";
-    /** GSI (state, createdAt): the redrive's Query for emails still pending after a while. */
+    /** A held email withdrawn before it was due (its decision was undone or superseded). */
+    public static final String CANCELLED = "cancelled";
+    /** GSI (state, createdAt): no longer queried; kept until a later deploy drops it (one GSI change per update). */
     public static final String BY_STATE = "byState";
+    /**
+     * GSI (state, dueAt): the sweeper's Query for pending emails that are due and for sending ones whose
+     * lease ended (a claim sets {@code dueAt} to the lease's end).
+     */
+    public static final String BY_DUE = "byDue";
 
     public static final TableSchema<OutboxItem> SCHEMA = StaticTableSchema.builder(OutboxItem.class)
             .newItemSupplier(OutboxItem::new)
@@ -35,10 +46,12 @@ public final class OutboxItem {
             .addAttribute(EnhancedType.mapOf(String.class, String.class), a -> a.name("data")
                     .getter(OutboxItem::getData).setter(OutboxItem::setData))
             .addAttribute(String.class, a -> a.name("state").getter(OutboxItem::getState).setter(OutboxItem::setState)
-                    .tags(secondaryPartitionKey(BY_STATE)))
+                    .tags(secondaryPartitionKey(List.of(BY_STATE, BY_DUE))))
             .addAttribute(Long.class, a -> a.name("attempts").getter(OutboxItem::getAttempts).setter(OutboxItem::setAttempts))
             .addAttribute(String.class, a -> a.name("createdAt").getter(OutboxItem::getCreatedAt).setter(OutboxItem::setCreatedAt)
                     .tags(secondarySortKey(BY_STATE)))
+            .addAttribute(String.class, a -> a.name("dueAt").getter(OutboxItem::getDueAt).setter(OutboxItem::setDueAt)
+                    .tags(secondarySortKey(BY_DUE)))
             .addAttribute(String.class, a -> a.name("sentAt").getter(OutboxItem::getSentAt).setter(OutboxItem::setSentAt))
             .addAttribute(String.class, a -> a.name("messageId").getter(OutboxItem::getMessageId).setter(OutboxItem::setMessageId))
             .addAttribute(Long.class, a -> a.name("expiresAt").getter(OutboxItem::getExpiresAt).setter(OutboxItem::setExpiresAt))
@@ -46,6 +59,7 @@ public final class OutboxItem {
             .addAttribute(Long.class, a -> a.name("leaseUntil").getter(OutboxItem::getLeaseUntil).setter(OutboxItem::setLeaseUntil))
             .addAttribute(String.class, a -> a.name("failureReason").getter(OutboxItem::getFailureReason)
                     .setter(OutboxItem::setFailureReason))
+            .addAttribute(String.class, a -> a.name("lastError").getter(OutboxItem::getLastError).setter(OutboxItem::setLastError))
             .build();
 
     private String outboxId;
@@ -56,16 +70,24 @@ public final class OutboxItem {
     private String state;
     private Long attempts;
     private String createdAt;
+    private String dueAt;
     private String sentAt;
     private String messageId;
     private Long expiresAt;
     private String leaseId;
     private Long leaseUntil;
     private String failureReason;
+    private String lastError;
 
-    /** A new pending email about {@code sourceId}; its id makes a second one for the same cause impossible. */
+    /** A new pending email about {@code sourceId}, due now; its id makes a second one for the same cause impossible. */
     public static OutboxItem pending(EmailType type, String sourceId, String discriminator, String recipient,
-                                     Map<String, String> data, java.time.Instant now) {
+                                     Map<String, String> data, Instant now) {
+        return held(type, sourceId, discriminator, recipient, data, now, now);
+    }
+
+    /** As {@link #pending}, but not sent before {@code dueAt} (a decision's email, held so it can be undone). */
+    public static OutboxItem held(EmailType type, String sourceId, String discriminator, String recipient,
+                                  Map<String, String> data, Instant now, Instant dueAt) {
         OutboxItem item = new OutboxItem();
         item.setOutboxId(sourceId + "#" + type.id() + (discriminator == null ? "" : "#" + discriminator));
         item.setType(type.id());
@@ -75,6 +97,7 @@ public final class OutboxItem {
         item.setState(PENDING);
         item.setAttempts(0L);
         item.setCreatedAt(Timestamps.format(now));
+        item.setDueAt(Timestamps.format(dueAt));
         // Kept a year for the audit trail, then DynamoDB TTL removes the copy of the applicant's data.
         item.setExpiresAt(now.getEpochSecond() + 365L * 24 * 3600);
         return item;
@@ -96,6 +119,8 @@ public final class OutboxItem {
     public void setAttempts(Long attempts) { this.attempts = attempts; }
     public String getCreatedAt() { return createdAt; }
     public void setCreatedAt(String createdAt) { this.createdAt = createdAt; }
+    public String getDueAt() { return dueAt; }
+    public void setDueAt(String dueAt) { this.dueAt = dueAt; }
     public String getSentAt() { return sentAt; }
     public void setSentAt(String sentAt) { this.sentAt = sentAt; }
     public String getMessageId() { return messageId; }
@@ -109,4 +134,7 @@ public final class OutboxItem {
     public void setLeaseUntil(Long leaseUntil) { this.leaseUntil = leaseUntil; }
     public String getFailureReason() { return failureReason; }
     public void setFailureReason(String failureReason) { this.failureReason = failureReason; }
+    /** Why the last attempt failed, while retries remain. */
+    public String getLastError() { return lastError; }
+    public void setLastError(String lastError) { this.lastError = lastError; }
 }

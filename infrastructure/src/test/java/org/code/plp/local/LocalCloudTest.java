@@ -30,8 +30,8 @@ class LocalCloudTest {
         assertTrue(banner.startsWith("Routes:\n"), banner);
         assertTrue(banner.contains("\nSchedules (LOCAL_SCHEDULE_SECONDS=N runs each every N s):\n"), banner);
         assertTrue(banner.lines().toList().getLast().startsWith("  Web pages        " + cloud.baseUri() + "/"), banner);
-        assertTrue(banner.lines().anyMatch(line -> line.startsWith("  rate(10 minutes)")
-                && line.endsWith("NotifyRedriveFunction (every 10 minutes)")), banner);
+        assertTrue(banner.lines().anyMatch(line -> line.startsWith("  rate(1 minute)")
+                && line.endsWith("NotifyRedriveFunction (every 1 minute)")), banner);
     }
 
     @Test

@@ -34,7 +34,7 @@ public final class TestCloud {
 
     private TestCloud(LocalCloud cloud) {
         this.cloud = cloud;
-        this.http = new TestHttp(cloud.baseUri());
+        this.http = new TestHttp(cloud.baseUri(), OpenApiContract.site());
     }
 
     public static synchronized TestCloud shared() {

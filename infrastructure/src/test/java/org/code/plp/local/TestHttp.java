@@ -18,6 +18,8 @@ import org.code.plp.platform.Json;
  * A small curl for tests: {@code http.post("/applications", json, "Idempotency-Key", "k-12345678")}.
  * Headers are name/value pairs. A String body is sent as is, any other object as JSON; the
  * Content-Type is application/json unless a Content-Type header is given.
+ * With an {@link OpenApiContract} (TestCloud's client has web/openapi.json) every exchange with a
+ * documented route is checked against the document, and a disagreement fails the test.
  */
 public final class TestHttp {
     private static final HttpClient CLIENT = HttpClient.newBuilder()
@@ -26,9 +28,15 @@ public final class TestHttp {
             .build();
 
     private final URI base;
+    private final OpenApiContract contract;
 
     public TestHttp(URI base) {
+        this(base, null);
+    }
+
+    public TestHttp(URI base, OpenApiContract contract) {
         this.base = base;
+        this.contract = contract;
     }
 
     public Response get(String path, String... headers) {
@@ -57,35 +65,53 @@ public final class TestHttp {
             throw new IllegalArgumentException("Headers are name/value pairs");
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
-        boolean hasContentType = false;
+        String contentType = null;
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
-            hasContentType |= headers[i].equalsIgnoreCase("Content-Type");
+            if (headers[i].equalsIgnoreCase("Content-Type")) {
+                contentType = headers[i + 1];
+            }
         }
         HttpRequest.BodyPublisher publisher;
+        byte[] bytes = null;
         if (body == null) {
             publisher = HttpRequest.BodyPublishers.noBody();
         } else {
-            byte[] bytes = switch (body) {
+            bytes = switch (body) {
                 case byte[] raw -> raw;
                 case String text -> text.getBytes(StandardCharsets.UTF_8);
                 default -> Json.write(body).getBytes(StandardCharsets.UTF_8);
             };
             publisher = HttpRequest.BodyPublishers.ofByteArray(bytes);
-            if (!hasContentType) {
-                request.header("Content-Type", "application/json");
+            if (contentType == null) {
+                contentType = "application/json";
+                request.header("Content-Type", contentType);
             }
         }
         request.method(method, publisher);
         try {
-            HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(response.statusCode(), response.headers(), response.body());
+            HttpResponse<byte[]> sent = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            Response response = new Response(sent.statusCode(), sent.headers(), sent.body());
+            if (contract != null) {
+                List<String> disagreements = contract.check(method, path, contentType, bytes,
+                        response.status(), response.contentType(), response.bytes());
+                if (!disagreements.isEmpty()) {
+                    throw new AssertionError(method + " " + path + " -> " + response.status()
+                            + " disagrees with web/openapi.json (fix the document or the code):\n  "
+                            + String.join("\n  ", disagreements) + "\nanswer: " + abbreviate(response.body()));
+                }
+            }
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 2000 ? text : text.substring(0, 2000) + "...";
     }
 
     /** An answer: status, headers, body as bytes / text / JSON. */

@@ -24,8 +24,8 @@ class NotifyRedriveScheduleTest {
         String to = TestCloud.uniqueId("scheduled") + "@example.org";
         Map<String, String> data = Map.of("applicationId", TestCloud.uniqueId("app"), "firstName", "Grace", "lastName", "Hopper",
                 "email", to, "organizationName", "Harbor Code", "regionName", "Greater New Orleans", "regionId", "new-orleans-la");
-        // Written 30 minutes ago (older than REDRIVE_AFTER_MINUTES) and held by a sender whose lease ends in
-        // 2 s: the stream poller's INSERT finds a live lease and skips it; only the redrive can send it.
+        // Written 30 minutes ago and held by a sender whose lease ends in 2 s: the stream poller's INSERT finds
+        // a live lease and skips it; only the sweeper can send it, once the lease has ended.
         OutboxItem item = OutboxItem.pending(EmailType.ACCEPTED, data.get("applicationId"), null, to, data,
                 Instant.now().minus(Duration.ofMinutes(30)));
         item.setState(OutboxItem.SENDING);

@@ -46,13 +46,13 @@ class LocalSchedulerTest {
     }
 
     @Test
-    void theTemplatesRedriveRunsEveryTenMinutesOrAtTheOverride() {
+    void theTemplatesSweeperRunsEveryMinuteOrAtTheOverride() {
         TemplateModel template = TestCloud.shared().template();
         var plans = LocalScheduler.plan(template, Optional.empty());
         var redrive = plans.stream().filter(p -> p.event().functionId().equals("NotifyRedriveFunction")).findFirst().orElseThrow();
-        assertEquals("rate(10 minutes)", redrive.event().expression());
-        assertEquals(Optional.of(Duration.ofMinutes(10)), redrive.every());
-        assertTrue(redrive.describe().contains("NotifyRedriveFunction (every 10 minutes)"), redrive.describe());
+        assertEquals("rate(1 minute)", redrive.event().expression());
+        assertEquals(Optional.of(Duration.ofMinutes(1)), redrive.every());
+        assertTrue(redrive.describe().contains("NotifyRedriveFunction (every 1 minute)"), redrive.describe());
 
         var fast = LocalScheduler.plan(template, LocalScheduler.overrideFrom(Map.of("LOCAL_SCHEDULE_SECONDS", "30")));
         assertTrue(fast.stream().allMatch(p -> p.every().equals(Optional.of(Duration.ofSeconds(30)))), fast.toString());
@@ -115,7 +115,7 @@ class LocalSchedulerTest {
         assertEquals("Scheduled Event", event.getDetailType());
         assertEquals("aws.events", event.getSource());
         assertEquals("us-east-1", event.getRegion());
-        assertEquals(List.of("arn:aws:events:us-east-1:000000000000:rule/plp-local-NotifyRedriveFunctionEvery10Minutes"),
+        assertEquals(List.of("arn:aws:events:us-east-1:000000000000:rule/plp-local-NotifyRedriveFunctionEveryMinute"),
                 event.getResources());
         assertTrue(Math.abs(event.getTime().getMillis() - System.currentTimeMillis()) < 60_000, event.getTime().toString());
         assertFalse(event.getId().equals(((ScheduledEvent) events.get(1)).getId()), "every tick is a new event");

@@ -110,10 +110,12 @@ class LocalSesTest {
     }
 
     @Test
-    void aRejectedMessageIsPermanent() throws Exception {
+    void aRejectedMessageIsRetriedLikeAnOutage() throws Exception {
+        // SES rejects every message while the identity is unverified or sending is paused: worth a retry (up to the limit).
         ses.fault(LocalSes.Fault.REJECT);
         DeliveryFailure failure = assertThrows(DeliveryFailure.class, () -> mailer.send(email()));
-        assertTrue(failure.isPermanent(), failure.getMessage());
+        assertFalse(failure.isPermanent(), failure.getMessage());
+        assertTrue(failure.getMessage().contains("MessageRejected"), failure.getMessage());
     }
 
     @Test
