@@ -1,12 +1,12 @@
 package org.code.plp.privacy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.code.plp.applications.ApplicationForm;
 import org.code.plp.http.Problem;
 import org.code.plp.http.StaffIdentity;
 import org.code.plp.outbox.OutboxItem;
@@ -187,28 +187,26 @@ public final class Erasure {
 
     /** What an erased application keeps of its form: the fields statistics count by, nothing that names anyone. */
     static String statistics(Map<String, AttributeValue> item) {
-        ObjectNode kept = Json.object();
-        kept.put("erased", true);
         AttributeValue payload = item.get("payload");
-        if (payload != null) {
-            JsonNode form = Json.read(payload.s());
-            copy(form, kept, "regionId");
-            copy(form, kept, "programs");
-            copy(form, kept, "facilitators");
-            JsonNode org = form.path("organization");
-            ObjectNode keptOrg = kept.putObject("organization");
-            copy(org, keptOrg, "type");
-            if (org.path("address").has("state")) {
-                keptOrg.putObject("address").set("state", org.path("address").get("state"));
-            }
-        }
-        return Json.write(kept);
+        return Json.write(payload == null ? new ErasedForm(true, null, null, null, null)
+                : ErasedForm.of(Json.read(payload.s(), ApplicationForm.class)));
     }
 
-    private static void copy(JsonNode from, ObjectNode to, String field) {
-        if (from.has(field)) {
-            to.set(field, from.get(field));
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ErasedForm(boolean erased, String regionId, List<String> programs, String facilitators, KeptOrganization organization) {
+        static ErasedForm of(ApplicationForm form) {
+            ApplicationForm.Organization org = form.organization();
+            KeptOrganization kept = org == null ? null : new KeptOrganization(org.type(),
+                    org.address() == null || org.address().state() == null ? null : new KeptAddress(org.address().state()));
+            return new ErasedForm(true, form.regionId(), form.programs(), form.facilitators(), kept);
         }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record KeptOrganization(String type, KeptAddress address) {
+    }
+
+    record KeptAddress(String state) {
     }
 
     private static Map<String, AttributeValue> key(String name, String value) {

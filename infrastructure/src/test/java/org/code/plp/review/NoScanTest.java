@@ -86,8 +86,9 @@ class NoScanTest {
                     Map.of());
 
             recorder.operations.clear();
-            var review = new ReviewApplicationsHandler(platform);
-            var decide = new DecideApplicationHandler(platform);
+            var review = new ReadApplicationsHandler(platform);
+            var interest = new ReadInterestHandler(platform);
+            var decide = new ReviewWorkflowHandler(platform);
             var work = new ReviewerWorkHandler(platform);
             String cursor = Json.read(ok(call(review, "GET", "/admin/applications", null, null, Map.of("limit", "1"))).getBody())
                     .get("nextCursor").asText();
@@ -98,10 +99,10 @@ class NoScanTest {
             ok(call(review, "GET", "/admin/applications/{id}", id, null, Map.of()));
             ok(call(review, "GET", "/admin/applications.csv", null, null, Map.of()));
             ok(call(review, "GET", "/admin/cohort.csv", null, null, Map.of()));
-            ok(call(review, "GET", "/admin/interest", null, null, Map.of("state", "PA")));
-            ok(call(review, "GET", "/admin/interest", null, null, Map.of("region", "scan-check")));
-            ok(call(review, "GET", "/admin/interest", null, null, Map.of()));
-            ok(call(review, "GET", "/admin/interest/summary", null, null, Map.of()));
+            ok(call(interest, "GET", "/admin/interest", null, null, Map.of("state", "PA")));
+            ok(call(interest, "GET", "/admin/interest", null, null, Map.of("region", "scan-check")));
+            ok(call(interest, "GET", "/admin/interest", null, null, Map.of()));
+            ok(call(interest, "GET", "/admin/interest/summary", null, null, Map.of()));
             ok(call(decide, "POST", "/admin/applications/{id}/notes", id, "{\"text\":\"hello\"}", Map.of()));
             ok(call(work, "PUT", "/admin/applications/{id}/scores", id, "{\"fundingPlan\":\"yes\"}", Map.of()));
             ok(call(work, "POST", "/admin/applications/{id}/assignees", id, "{}", Map.of()));
