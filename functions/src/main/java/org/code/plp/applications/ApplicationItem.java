@@ -7,6 +7,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.code.plp.platform.Json;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
@@ -30,7 +31,8 @@ public final class ApplicationItem {
                     .tags(primaryPartitionKey()))
             .addAttribute(String.class, a -> a.name("kind").getter(ApplicationItem::getKind).setter(ApplicationItem::setKind)
                     .tags(secondaryPartitionKey(BY_SUBMITTED)))
-            .addAttribute(String.class, a -> a.name("status").getter(ApplicationItem::getStatus).setter(ApplicationItem::setStatus)
+            .addAttribute(String.class, a -> a.name("status").getter(i -> i.getStatus() == null ? null : i.getStatus().wire())
+                    .setter((i, s) -> i.setStatus(ApplicationStatus.fromWire(s).orElse(null)))
                     .tags(secondaryPartitionKey(BY_STATUS)))
             .addAttribute(String.class, a -> a.name("regionKey").getter(ApplicationItem::getRegionKey).setter(ApplicationItem::setRegionKey)
                     .tags(secondaryPartitionKey(BY_REGION)))
@@ -58,7 +60,7 @@ public final class ApplicationItem {
 
     private String id;
     private String kind = KIND;
-    private String status;
+    private ApplicationStatus status;
     private String regionKey;
     private String regionStatus;
     private String submittedAt;
@@ -76,13 +78,13 @@ public final class ApplicationItem {
     private Map<String, String> scores;
 
     /** Sets the status and the index keys derived from it, which must never drift apart. */
-    public void moveTo(String newStatus) {
+    public void moveTo(ApplicationStatus newStatus) {
         this.status = newStatus;
         this.regionStatus = regionStatusKey(regionKey, newStatus);
     }
 
-    public static String regionStatusKey(String regionKey, String status) {
-        return regionKey + "#" + status;
+    public static String regionStatusKey(String regionKey, ApplicationStatus status) {
+        return regionKey + "#" + status.wire();
     }
 
     /** The lowercase text the queue's search box matches against. */
@@ -96,12 +98,17 @@ public final class ApplicationItem {
         return text.toString().strip();
     }
 
+    /** The submitted form, as stored in {@code payload}. */
+    public ApplicationForm form() {
+        return Json.read(payload, ApplicationForm.class);
+    }
+
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public String getKind() { return kind; }
     public void setKind(String kind) { this.kind = kind; }
-    public String getStatus() { return status; }
-    public void setStatus(String status) { this.status = status; }
+    public ApplicationStatus getStatus() { return status; }
+    public void setStatus(ApplicationStatus status) { this.status = status; }
     public String getRegionKey() { return regionKey; }
     public void setRegionKey(String regionKey) { this.regionKey = regionKey; }
     public String getRegionStatus() { return regionStatus; }

@@ -1,5 +1,7 @@
 package org.code.plp.applications;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +30,10 @@ public class ApplicationLog {
         this.table = platform.table("APPLICATION_LOG_TABLE");
     }
 
-    public record StatusEntry(String status, String by, String at, String note, long version) {
+    /** One move of the status, as the detail answers it ({@code note} only when one was given). */
+    @JsonPropertyOrder({"status", "by", "at", "version", "note"})
+    public record StatusEntry(ApplicationStatus status, String by, String at,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String note, long version) {
     }
 
     public record Note(String by, String at, String text) {
@@ -44,7 +49,7 @@ public class ApplicationLog {
     /** Adds the status entry of {@code version} to a transaction. */
     public void status(WriteTransaction transaction, String applicationId, StatusEntry entry) {
         Map<String, AttributeValue> item = base(applicationId, statusEntryId(entry.version()), "status", entry.by(), entry.at());
-        item.put("status", AttributeValue.fromS(entry.status()));
+        item.put("status", AttributeValue.fromS(entry.status().wire()));
         item.put("version", AttributeValue.fromN(Long.toString(entry.version())));
         if (entry.note() != null) {
             item.put("text", AttributeValue.fromS(entry.note()));
@@ -73,7 +78,7 @@ public class ApplicationLog {
             for (Map<String, AttributeValue> item : response.items()) {
                 String entryId = item.get("entryId").s();
                 if (entryId.startsWith(STATUS_PREFIX)) {
-                    statusLog.add(new StatusEntry(s(item, "status"), s(item, "by"), s(item, "at"), s(item, "text"),
+                    statusLog.add(new StatusEntry(ApplicationStatus.fromWire(s(item, "status")).orElseThrow(), s(item, "by"), s(item, "at"), s(item, "text"),
                             Long.parseLong(item.get("version").n())));
                 } else if (entryId.startsWith(NOTE_PREFIX)) {
                     notes.add(new Note(s(item, "by"), s(item, "at"), s(item, "text")));

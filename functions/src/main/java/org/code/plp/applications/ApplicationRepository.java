@@ -39,18 +39,18 @@ public class ApplicationRepository {
      * if the application is still at {@code expectedVersion} in {@code fromStatus}. Of two
      * reviewers deciding at once, the second finds the condition false.
      */
-    public void moveStatus(WriteTransaction transaction, ApplicationItem current, String toStatus, long expectedVersion,
+    public void moveStatus(WriteTransaction transaction, ApplicationItem current, ApplicationStatus toStatus, long expectedVersion,
                            String now) {
         transaction.update("application", table.tableName(), key(current.getId()),
                 "SET #status = :to, regionStatus = :regionStatus, version = :next, updatedAt = :now",
                 "#version = :expected AND #status = :from",
                 Map.of("#status", "status", "#version", "version"),
-                Map.of(":to", AttributeValue.fromS(toStatus),
+                Map.of(":to", AttributeValue.fromS(toStatus.wire()),
                         ":regionStatus", AttributeValue.fromS(ApplicationItem.regionStatusKey(current.getRegionKey(), toStatus)),
                         ":next", AttributeValue.fromN(Long.toString(expectedVersion + 1)),
                         ":now", AttributeValue.fromS(now),
                         ":expected", AttributeValue.fromN(Long.toString(expectedVersion)),
-                        ":from", AttributeValue.fromS(current.getStatus())));
+                        ":from", AttributeValue.fromS(current.getStatus().wire())));
     }
 
     /**

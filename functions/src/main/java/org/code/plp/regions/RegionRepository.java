@@ -41,7 +41,7 @@ public class RegionRepository {
                 Map.of("regionId", AttributeValue.fromS(regionId)),
                 "SET #status = :selected, updatedAt = :now", "attribute_exists(regionId)",
                 Map.of("#status", "status"),
-                Map.of(":selected", AttributeValue.fromS(RegionStatus.PARTNER_SELECTED), ":now", AttributeValue.fromS(now)));
+                Map.of(":selected", AttributeValue.fromS(RegionStatus.PARTNER_SELECTED.wire()), ":now", AttributeValue.fromS(now)));
     }
 
     public List<RegionItem> listAll() {
@@ -97,7 +97,7 @@ public class RegionRepository {
                     .updateExpression("SET #status = :closed, updatedAt = :now")
                     .conditionExpression("attribute_exists(regionId)")
                     .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":closed", AttributeValue.fromS(RegionStatus.CLOSED),
+                    .expressionAttributeValues(Map.of(":closed", AttributeValue.fromS(RegionStatus.CLOSED.wire()),
                             ":now", AttributeValue.fromS(now)))
                     .returnValues(ReturnValue.ALL_NEW)
                     .build());

@@ -1,19 +1,16 @@
 package org.code.plp.review;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.code.plp.applications.ApplicationItem;
 import org.code.plp.applications.ApplicationLog;
+import org.code.plp.applications.ApplicationMail;
 import org.code.plp.applications.ApplicationRepository;
-import org.code.plp.applications.ApplicationService;
 import org.code.plp.applications.ApplicationStatus;
 import org.code.plp.counters.Counters;
 import org.code.plp.http.FieldError;
@@ -22,11 +19,9 @@ import org.code.plp.http.StaffIdentity;
 import org.code.plp.outbox.EmailType;
 import org.code.plp.outbox.OutboxItem;
 import org.code.plp.outbox.OutboxRepository;
-import org.code.plp.platform.Json;
 import org.code.plp.platform.Timestamps;
 import org.code.plp.platform.WriteTransaction;
 import org.code.plp.regions.RegionRepository;
-import org.code.plp.validation.Validator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -36,10 +31,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * and, on acceptance, the region's new status are written, or none of them.
  */
 public class DecisionService {
-    public static final int NOTE_MAX = 5000;
-    private static final Set<String> DECISION_FIELDS = Set.of("status", "note", "expectedVersion");
-    private static final Set<String> NOTE_FIELDS = Set.of("text");
-
     private final ApplicationRepository applications;
     private final ApplicationLog log;
     private final Counters counters;
@@ -59,57 +50,36 @@ public class DecisionService {
         this.clock = clock;
     }
 
-    /** A decision as asked for, validated. */
-    public record Decision(String status, String note, long expectedVersion) {
-    }
-
-    public static Decision readDecision(ObjectNode body) {
-        Validator v = new Validator();
-        v.onlyKnownFields(body, "", DECISION_FIELDS);
-        String status = v.oneOf(body, "", "status", true, Set.copyOf(ApplicationStatus.ALL));
-        String note = v.paragraph(body, "", "note", false, NOTE_MAX);
-        JsonNode version = body.get("expectedVersion");
-        long expected = 0;
-        if (version == null || version.isNull()) {
-            v.error("expectedVersion", "Required: the version you reviewed.");
-        } else if (!version.canConvertToLong() || !version.isIntegralNumber() || version.longValue() < 1) {
-            v.error("expectedVersion", "Must be a whole number of at least 1.");
-        } else {
-            expected = version.longValue();
-        }
-        v.throwIfInvalid();
-        return new Decision(status, note, expected);
-    }
-
     /** The move's email, if the applicant gets one. */
-    public static Optional<EmailType> emailFor(String status) {
+    public static Optional<EmailType> emailFor(ApplicationStatus status) {
         return switch (status) {
-            case ApplicationStatus.INTERVIEW -> Optional.of(EmailType.INTERVIEW);
-            case ApplicationStatus.ACCEPTED -> Optional.of(EmailType.ACCEPTED);
-            case ApplicationStatus.DECLINED -> Optional.of(EmailType.DECLINED);
-            case ApplicationStatus.WAITLISTED -> Optional.of(EmailType.WAITLISTED);
+            case INTERVIEW -> Optional.of(EmailType.INTERVIEW);
+            case ACCEPTED -> Optional.of(EmailType.ACCEPTED);
+            case DECLINED -> Optional.of(EmailType.DECLINED);
+            case WAITLISTED -> Optional.of(EmailType.WAITLISTED);
             default -> Optional.empty();
         };
     }
 
     /** 409 unless {@code to} is a move the workflow allows from {@code from}. */
-    public static void checkTransition(String from, String to) {
-        List<String> allowed = ApplicationStatus.allowedFrom(from);
+    public static void checkTransition(ApplicationStatus from, ApplicationStatus to) {
+        List<ApplicationStatus> allowed = from.allowedNext();
         if (allowed.contains(to)) {
             return;
         }
         String message = allowed.isEmpty()
-                ? "A " + from + " application is final: no status can follow it."
-                : "From " + from + " the status can move to " + String.join(", ", allowed) + ".";
+                ? "A " + from.wire() + " application is final: no status can follow it."
+                : "From " + from.wire() + " the status can move to "
+                        + String.join(", ", allowed.stream().map(ApplicationStatus::wire).toList()) + ".";
         throw new Problem(409, "transition-not-allowed", "Transition not allowed",
-                "Cannot move from " + from + " to " + to + ". " + message, List.of(new FieldError("status", message)));
+                "Cannot move from " + from.wire() + " to " + to.wire() + ". " + message, List.of(new FieldError("status", message)));
     }
 
     /**
      * Moves the application. WriteTransaction already retries a transaction that only met another
      * one on a shared item (the counters); a reviewer who lost the race finds the version moved: 409.
      */
-    public void decide(String id, Decision decision, StaffIdentity staff) {
+    public void decide(String id, ReviewValidator.Decision decision, StaffIdentity staff) {
         ApplicationItem current = find(id);
         if (current.getVersion() != decision.expectedVersion()) {
             throw versionMoved(current.getVersion());
@@ -126,36 +96,31 @@ public class DecisionService {
         }
     }
 
-    private void commitDecision(ApplicationItem current, Decision decision, StaffIdentity staff) {
+    private void commitDecision(ApplicationItem current, ReviewValidator.Decision decision, StaffIdentity staff) {
         Instant at = now();
         String now = Timestamps.format(at);
         long next = decision.expectedVersion() + 1;
-        String from = current.getStatus();
-        String to = decision.status();
+        ApplicationStatus from = current.getStatus();
+        ApplicationStatus to = decision.status();
         WriteTransaction transaction = new WriteTransaction(dynamo);
         applications.moveStatus(transaction, current, to, decision.expectedVersion(), now);
         log.status(transaction, current.getId(), new ApplicationLog.StatusEntry(to, staff.displayName(), now, decision.note(), next));
-        counters.add(transaction, Counters.APPLICATIONS_ALL, from, -1);
-        counters.add(transaction, Counters.APPLICATIONS_ALL, to, 1);
+        counters.add(transaction, Counters.APPLICATIONS_ALL, from.wire(), -1);
+        counters.add(transaction, Counters.APPLICATIONS_ALL, to.wire(), 1);
         String regionScope = Counters.applicationsInRegion(current.getRegionKey());
-        counters.add(transaction, regionScope, from, -1);
-        counters.add(transaction, regionScope, to, 1);
+        counters.add(transaction, regionScope, from.wire(), -1);
+        counters.add(transaction, regionScope, to.wire(), 1);
         emailFor(to).ifPresent(type -> {
-            Map<String, String> data = ApplicationService.mailData(current.getId(), Json.read(current.getPayload()),
-                    current.getRegionId(), current.getRegionName());
+            Map<String, String> data = ApplicationMail.data(current);
             outbox.queue(transaction, OutboxItem.pending(type, current.getId(), "v" + next, current.getContactEmail(), data, at));
         });
-        if (ApplicationStatus.ACCEPTED.equals(to) && current.getRegionId() != null) {
+        if (to == ApplicationStatus.ACCEPTED && current.getRegionId() != null) {
             regions.markPartnerSelected(transaction, current.getRegionId(), now);
         }
         transaction.commit();
     }
 
-    public ApplicationLog.Note addNote(String id, ObjectNode body, StaffIdentity staff) {
-        Validator v = new Validator();
-        v.onlyKnownFields(body, "", NOTE_FIELDS);
-        String text = v.paragraph(body, "", "text", true, NOTE_MAX);
-        v.throwIfInvalid();
+    public ApplicationLog.Note addNote(String id, String text, StaffIdentity staff) {
         find(id);
         ApplicationLog.Note note = new ApplicationLog.Note(staff.displayName(), Timestamps.format(now()), text);
         WriteTransaction transaction = new WriteTransaction(dynamo);
@@ -165,8 +130,7 @@ public class DecisionService {
     }
 
     /** Sets the given criteria ({@code null} clears one); answers every criterion's score after. */
-    public Map<String, String> score(String id, ObjectNode body) {
-        Map<String, String> changes = readScores(body);
+    public Map<String, String> score(String id, Map<String, String> changes) {
         find(id);
         String now = Timestamps.format(now());
         if (!changes.isEmpty() && !applications.updateScores(id, changes, now)) {
@@ -179,26 +143,6 @@ public class DecisionService {
             applications.createScores(id, first, now);
         }
         return ReviewCriteria.complete(find(id).getScores());
-    }
-
-    public static Map<String, String> readScores(ObjectNode body) {
-        Validator v = new Validator();
-        Map<String, String> changes = new LinkedHashMap<>();
-        body.fields().forEachRemaining(field -> {
-            String criterion = field.getKey();
-            JsonNode answer = field.getValue();
-            if (!ReviewCriteria.ALL.contains(criterion)) {
-                v.error(criterion, "Unknown criterion. Known: " + String.join(", ", ReviewCriteria.ALL) + ".");
-            } else if (answer.isNull()) {
-                changes.put(criterion, null);
-            } else if (answer.isTextual() && ReviewCriteria.ANSWERS.contains(answer.textValue())) {
-                changes.put(criterion, answer.textValue());
-            } else {
-                v.error(criterion, "Must be \"yes\", \"no\" or null.");
-            }
-        });
-        v.throwIfInvalid();
-        return changes;
     }
 
     private ApplicationItem find(String id) {

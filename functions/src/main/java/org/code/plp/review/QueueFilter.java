@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code region} ({@code all}, {@code none} or a region id), {@code q} (text search on organization
  * and contact), {@code limit} (1-100) and {@code cursor}. Picks the GSI that serves them.
  */
-public record QueueFilter(String status, String region, String q, int limit, String cursor) {
+public record QueueFilter(ApplicationStatus status, String region, String q, int limit, String cursor) {
     public static final String ALL_REGIONS = "all";
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 100;
@@ -26,9 +26,10 @@ public record QueueFilter(String status, String region, String q, int limit, Str
 
     public static QueueFilter from(ApiRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        String status = request.query("status").map(String::trim).orElse(null);
-        if (status != null && !ApplicationStatus.ALL.contains(status)) {
-            errors.add(new FieldError("status", "Must be one of " + String.join(", ", ApplicationStatus.ALL) + "."));
+        String wire = request.query("status").map(String::trim).orElse(null);
+        ApplicationStatus status = wire == null ? null : ApplicationStatus.fromWire(wire).orElse(null);
+        if (wire != null && status == null) {
+            errors.add(new FieldError("status", "Must be one of " + String.join(", ", ApplicationStatus.wires()) + "."));
         }
         String region = region(request, errors);
         String q = request.query("q").map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).orElse(null);
@@ -81,7 +82,7 @@ public record QueueFilter(String status, String region, String q, int limit, Str
             return new IndexPager.Selection(ApplicationItem.BY_REGION, "regionKey", region, filter);
         }
         if (allRegions) {
-            return new IndexPager.Selection(ApplicationItem.BY_STATUS, "status", status, filter);
+            return new IndexPager.Selection(ApplicationItem.BY_STATUS, "status", status.wire(), filter);
         }
         return new IndexPager.Selection(ApplicationItem.BY_REGION_STATUS, "regionStatus",
                 ApplicationItem.regionStatusKey(region, status), filter);
@@ -89,10 +90,6 @@ public record QueueFilter(String status, String region, String q, int limit, Str
 
     /** What a cursor must have been made for. */
     public Map<String, String> cursorFilters() {
-        return Map.of("status", status == null ? "" : status, "region", region, "q", q == null ? "" : q);
-    }
-
-    public QueueFilter withLimit(int newLimit) {
-        return new QueueFilter(status, region, q, newLimit, cursor);
+        return Map.of("status", status == null ? "" : status.wire(), "region", region, "q", q == null ? "" : q);
     }
 }

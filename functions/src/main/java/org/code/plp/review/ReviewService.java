@@ -1,18 +1,17 @@
 package org.code.plp.review;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.code.plp.applications.ApplicationForm;
 import org.code.plp.applications.ApplicationItem;
 import org.code.plp.applications.ApplicationLog;
 import org.code.plp.applications.ApplicationRepository;
 import org.code.plp.applications.ApplicationStatus;
 import org.code.plp.counters.Counters;
 import org.code.plp.http.Problem;
-import org.code.plp.platform.Json;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -42,17 +41,11 @@ public class ReviewService {
         this.maxCsvBytes = maxCsvBytes;
     }
 
-    public Map<String, Object> list(QueueFilter filter) {
+    public QueuePage list(QueueFilter filter) {
         IndexPager.Listing page = pager.list(filter.selection(), filter.cursorFilters(), filter.limit(), filter.cursor());
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (Map<String, AttributeValue> raw : page.items()) {
-            items.add(summary(ApplicationItem.SCHEMA.mapToItem(raw)));
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", items);
-        body.put("counts", counts(filter.region()));
-        body.put("nextCursor", page.nextCursor());
-        return body;
+        List<ApplicationSummary> items = page.items().stream()
+                .map(raw -> ApplicationSummary.of(ApplicationItem.SCHEMA.mapToItem(raw))).toList();
+        return new QueuePage(items, counts(filter.region()), page.nextCursor());
     }
 
     /** Per-status counts of all applications or of one region key: one small Query, never a count of items. */
@@ -60,53 +53,18 @@ public class ReviewService {
         String scope = QueueFilter.ALL_REGIONS.equals(region) ? Counters.APPLICATIONS_ALL : Counters.applicationsInRegion(region);
         Map<String, Long> stored = counters.read(scope);
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String status : ApplicationStatus.ALL) {
+        for (String status : ApplicationStatus.wires()) {
             counts.put(status, Math.max(0, stored.getOrDefault(status, 0L)));
         }
         return counts;
     }
 
-    public Map<String, Object> detail(String id) {
+    public ApplicationDetail detail(String id) {
         ApplicationItem item = applications.find(id)
                 .orElseThrow(() -> Problem.notFound("There is no application '" + id + "'."));
         ApplicationLog.Entries entries = log.read(id);
-        Map<String, Object> body = summary(item);
-        body.put("application", Json.read(item.getPayload()));
-        List<Map<String, Object>> statusLog = new ArrayList<>();
-        for (ApplicationLog.StatusEntry entry : entries.statusLog()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("status", entry.status());
-            e.put("by", entry.by());
-            e.put("at", entry.at());
-            e.put("version", entry.version());
-            if (entry.note() != null) {
-                e.put("note", entry.note());
-            }
-            statusLog.add(e);
-        }
-        body.put("statusLog", statusLog);
-        body.put("notes", entries.notes());
-        body.put("scores", ReviewCriteria.complete(item.getScores()));
-        body.put("criteria", ReviewCriteria.ALL);
-        body.put("allowedTransitions", ApplicationStatus.allowedFrom(item.getStatus()));
-        return body;
-    }
-
-    static Map<String, Object> summary(ApplicationItem item) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("id", item.getId());
-        s.put("status", item.getStatus());
-        s.put("version", item.getVersion());
-        s.put("regionId", item.getRegionId());
-        s.put("regionName", item.getRegionName());
-        s.put("organizationName", item.getOrganizationName());
-        s.put("organizationType", item.getOrganizationType());
-        s.put("state", item.getState());
-        s.put("contactName", item.getContactName());
-        s.put("contactEmail", item.getContactEmail());
-        s.put("submittedAt", item.getSubmittedAt());
-        s.put("updatedAt", item.getUpdatedAt());
-        return s;
+        return new ApplicationDetail(ApplicationSummary.of(item), item.form(), entries.statusLog(), entries.notes(),
+                ReviewCriteria.complete(item.getScores()), ReviewCriteria.ALL, item.getStatus().allowedNext());
     }
 
     // ---------------------------------------------------------------- CSV
@@ -204,30 +162,23 @@ public class ReviewService {
     }
 
     static List<String> csvRow(ApplicationItem item) {
-        JsonNode form = Json.read(item.getPayload());
-        JsonNode org = form.path("organization");
-        JsonNode address = org.path("address");
-        JsonNode manager = form.path("programManager");
-        List<String> programs = new ArrayList<>();
-        form.path("programs").forEach(p -> programs.add(p.asText()));
+        ApplicationForm form = item.form();
+        ApplicationForm.Organization org = form.organization();
+        ApplicationForm.Address address = org.address();
+        ApplicationForm.ProgramManager manager = form.programManager();
         List<String> row = new ArrayList<>(List.of(
-                item.getId(), item.getStatus(), item.getSubmittedAt(), nz(item.getUpdatedAt()), nz(item.getRegionId()),
+                item.getId(), item.getStatus().wire(), item.getSubmittedAt(), nz(item.getUpdatedAt()), nz(item.getRegionId()),
                 nz(item.getRegionName()), nz(item.getOrganizationName()), nz(item.getOrganizationType()),
-                text(org, "website"), text(org, "phone"), text(address, "street"), text(address, "city"),
-                text(address, "state"), text(address, "zip"), nz(item.getContactName()), text(manager, "title"),
-                nz(item.getContactEmail()), text(manager, "phone"), String.join("; ", programs), text(form, "facilitators"),
-                text(form.path("jointApplication"), "partnerName"), text(form, "districtRelationships"),
-                text(form, "pdExperience"), text(form, "fundingPlan")));
+                nz(org.website()), nz(org.phone()), nz(address.street()), nz(address.city()),
+                nz(address.state()), nz(address.zip()), nz(item.getContactName()), nz(manager.title()),
+                nz(item.getContactEmail()), nz(manager.phone()), String.join("; ", form.programs()), nz(form.facilitators()),
+                form.jointApplication() == null ? "" : nz(form.jointApplication().partnerName()),
+                nz(form.districtRelationships()), nz(form.pdExperience()), nz(form.fundingPlan())));
         Map<String, String> scores = ReviewCriteria.complete(item.getScores());
         for (String criterion : ReviewCriteria.ALL) {
             row.add(nz(scores.get(criterion)));
         }
         return row;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isTextual() ? value.textValue() : "";
     }
 
     private static String nz(String value) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.function.Consumer;
@@ -53,7 +54,7 @@ class ApplicationValidatorTest {
 
     @Test
     void cleansAValidApplication() {
-        ObjectNode clean = validator.validate(valid());
+        JsonNode clean = Json.tree(validator.validate(valid()));
         assertEquals("Crescent City STEM", clean.at("/organization/name").textValue());
         assertEquals("LA", clean.at("/organization/address/state").textValue());
         assertEquals("70112-1234", clean.at("/organization/address/zip").textValue());
@@ -140,7 +141,7 @@ class ApplicationValidatorTest {
         assertFieldError("organization.typeOther", b -> org(b).put("type", "other"));
         ObjectNode body = valid();
         org(body).put("type", "other").put("typeOther", "Library consortium");
-        assertEquals("Library consortium", validator.validate(body).at("/organization/typeOther").textValue());
+        assertEquals("Library consortium", Json.tree(validator.validate(body)).at("/organization/typeOther").textValue());
         assertFieldError("organization.type", b -> org(b).put("type", "company"));
     }
 
@@ -149,7 +150,7 @@ class ApplicationValidatorTest {
         String accented = "é".repeat(ApplicationValidator.ESSAY_MAX);
         ObjectNode body = valid();
         body.put("pdExperience", accented);
-        assertEquals(accented, validator.validate(body).get("pdExperience").textValue());
+        assertEquals(accented, Json.tree(validator.validate(body)).get("pdExperience").textValue());
         assertFieldError("pdExperience", b -> b.put("pdExperience", accented + "é"));
         assertFieldError("organization.name", b -> org(b).put("name", "x".repeat(ApplicationValidator.NAME_MAX + 1)));
     }
@@ -159,7 +160,7 @@ class ApplicationValidatorTest {
         ObjectNode body = valid();
         manager(body).put("firstName", "Jose\u0301"); // decomposed é
         manager(body).put("lastName", "Nguyễn 🌟");
-        ObjectNode clean = validator.validate(body);
+        JsonNode clean = Json.tree(validator.validate(body));
         assertEquals("Jos\u00e9", clean.at("/programManager/firstName").textValue());
         assertEquals("Nguyễn 🌟", clean.at("/programManager/lastName").textValue());
     }

@@ -86,8 +86,9 @@ class NoScanTest {
                     Map.of());
 
             recorder.operations.clear();
-            var review = new ReviewApplicationsHandler(platform);
-            var decide = new DecideApplicationHandler(platform);
+            var review = new ReadApplicationsHandler(platform);
+            var interest = new ReadInterestHandler(platform);
+            var decide = new ReviewWorkflowHandler(platform);
             String cursor = Json.read(ok(call(review, "GET", "/admin/applications", null, null, Map.of("limit", "1"))).getBody())
                     .get("nextCursor").asText();
             ok(call(review, "GET", "/admin/applications", null, null, Map.of("status", "unreviewed", "region", "scan-check", "q", "scan")));
@@ -97,10 +98,10 @@ class NoScanTest {
             ok(call(review, "GET", "/admin/applications/{id}", id, null, Map.of()));
             ok(call(review, "GET", "/admin/applications.csv", null, null, Map.of()));
             ok(call(review, "GET", "/admin/cohort.csv", null, null, Map.of()));
-            ok(call(review, "GET", "/admin/interest", null, null, Map.of("state", "PA")));
-            ok(call(review, "GET", "/admin/interest", null, null, Map.of("region", "scan-check")));
-            ok(call(review, "GET", "/admin/interest", null, null, Map.of()));
-            ok(call(review, "GET", "/admin/interest/summary", null, null, Map.of()));
+            ok(call(interest, "GET", "/admin/interest", null, null, Map.of("state", "PA")));
+            ok(call(interest, "GET", "/admin/interest", null, null, Map.of("region", "scan-check")));
+            ok(call(interest, "GET", "/admin/interest", null, null, Map.of()));
+            ok(call(interest, "GET", "/admin/interest/summary", null, null, Map.of()));
             ok(call(decide, "POST", "/admin/applications/{id}/notes", id, "{\"text\":\"hello\"}", Map.of()));
             ok(call(decide, "PUT", "/admin/applications/{id}/scores", id, "{\"fundingPlan\":\"yes\"}", Map.of()));
             ok(call(decide, "POST", "/admin/applications/{id}/decision", id, "{\"status\":\"pending\",\"expectedVersion\":1}", Map.of()));

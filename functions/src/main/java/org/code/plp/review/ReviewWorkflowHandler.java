@@ -14,18 +14,19 @@ import org.code.plp.platform.Platform;
 import org.code.plp.regions.RegionRepository;
 
 /**
- * Staff writes: POST /admin/applications/{id}/decision, POST .../notes, PUT .../scores.
+ * The review workflow, staff writes on one application: POST /admin/applications/{id}/decision,
+ * POST .../notes, PUT .../scores.
  * Every route needs the reviewers group (admins count).
  */
-public final class DecideApplicationHandler extends ApiHandler {
+public final class ReviewWorkflowHandler extends ApiHandler {
     private final DecisionService decisions;
     private final ReviewService reviews;
 
-    public DecideApplicationHandler() {
+    public ReviewWorkflowHandler() {
         this(Platform.fromEnvironment());
     }
 
-    public DecideApplicationHandler(Platform platform) {
+    public ReviewWorkflowHandler(Platform platform) {
         super(platform);
         ApplicationRepository applications = new ApplicationRepository(platform);
         ApplicationLog log = new ApplicationLog(platform);
@@ -42,15 +43,19 @@ public final class DecideApplicationHandler extends ApiHandler {
         StaffRoute route = StaffRoute.of(request);
         return switch (route.key()) {
             case "POST /admin/applications/{id}/decision" -> {
-                var decision = DecisionService.readDecision(JsonBody.read(request));
+                var decision = ReviewValidator.decision(JsonBody.read(request));
                 decisions.decide(route.id(), decision, staff);
                 yield ApiResponse.json(200, reviews.detail(route.id()));
             }
             case "POST /admin/applications/{id}/notes" ->
-                    ApiResponse.json(201, decisions.addNote(route.id(), JsonBody.read(request), staff));
+                    ApiResponse.json(201, decisions.addNote(route.id(), ReviewValidator.note(JsonBody.read(request)), staff));
             case "PUT /admin/applications/{id}/scores" ->
-                    ApiResponse.json(200, Map.of("scores", decisions.score(route.id(), JsonBody.read(request))));
+                    ApiResponse.json(200, new Scores(decisions.score(route.id(), ReviewValidator.scores(JsonBody.read(request)))));
             default -> throw StaffRoute.unknown(route);
         };
+    }
+
+    /** PUT .../scores: every criterion's answer after the change, null where not scored. */
+    public record Scores(Map<String, String> scores) {
     }
 }

@@ -14,31 +14,27 @@ import org.code.plp.http.StaffIdentity;
 import org.code.plp.platform.Platform;
 
 /**
- * Staff reads: GET /admin/applications (queue), /admin/applications/{id} (detail),
- * /admin/applications.csv and /admin/cohort.csv (exports), /admin/interest and
- * /admin/interest/summary. Every route needs the reviewers group (admins count).
+ * Staff reads of applications: GET /admin/applications (queue), /admin/applications/{id} (detail),
+ * /admin/applications.csv and /admin/cohort.csv (exports). Every route needs the reviewers group (admins count).
  */
-public final class ReviewApplicationsHandler extends ApiHandler {
+public final class ReadApplicationsHandler extends ApiHandler {
     public static final String CSV = "text/csv; charset=utf-8";
 
     private final ReviewService reviews;
-    private final InterestReview interest;
 
-    public ReviewApplicationsHandler() {
+    public ReadApplicationsHandler() {
         this(Platform.fromEnvironment());
     }
 
-    public ReviewApplicationsHandler(Platform platform) {
+    public ReadApplicationsHandler(Platform platform) {
         this(platform, Long.parseLong(platform.env().get("CSV_PART_BYTES", Long.toString(ReviewService.MAX_CSV_BYTES))));
     }
 
     /** With a smaller CSV cap, so the over-cap answer can be tested without millions of rows. */
-    public ReviewApplicationsHandler(Platform platform, long maxCsvBytes) {
+    public ReadApplicationsHandler(Platform platform, long maxCsvBytes) {
         super(platform);
-        Counters counters = new Counters(platform);
-        this.reviews = new ReviewService(new ApplicationRepository(platform), new ApplicationLog(platform), counters,
+        this.reviews = new ReviewService(new ApplicationRepository(platform), new ApplicationLog(platform), new Counters(platform),
                 new IndexPager(platform.dynamo(), platform.table("APPLICATIONS_TABLE"), "id"), maxCsvBytes);
-        this.interest = new InterestReview(new IndexPager(platform.dynamo(), platform.table("INTEREST_TABLE"), "id"), counters);
     }
 
     @Override
@@ -51,8 +47,6 @@ public final class ReviewApplicationsHandler extends ApiHandler {
             case "GET /admin/applications.csv" -> csv(request, "applications", QueueFilter.from(request));
             case "GET /admin/cohort.csv" -> csv(request, "cohort", new QueueFilter(ApplicationStatus.ACCEPTED,
                     QueueFilter.ALL_REGIONS, null, QueueFilter.MAX_LIMIT, null));
-            case "GET /admin/interest" -> ApiResponse.json(200, interest.list(InterestReview.Filter.from(request)));
-            case "GET /admin/interest/summary" -> ApiResponse.json(200, interest.summary());
             default -> throw StaffRoute.unknown(route);
         };
     }

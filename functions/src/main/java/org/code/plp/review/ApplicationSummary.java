@@ -1,0 +1,15 @@
+package org.code.plp.review;
+
+import org.code.plp.applications.ApplicationItem;
+import org.code.plp.applications.ApplicationStatus;
+
+/** One application as the queue lists it (and as the detail starts). */
+public record ApplicationSummary(String id, ApplicationStatus status, Long version, String regionId, String regionName,
+                                 String organizationName, String organizationType, String state, String contactName,
+                                 String contactEmail, String submittedAt, String updatedAt) {
+    public static ApplicationSummary of(ApplicationItem item) {
+        return new ApplicationSummary(item.getId(), item.getStatus(), item.getVersion(), item.getRegionId(),
+                item.getRegionName(), item.getOrganizationName(), item.getOrganizationType(), item.getState(),
+                item.getContactName(), item.getContactEmail(), item.getSubmittedAt(), item.getUpdatedAt());
+    }
+}
