@@ -56,6 +56,11 @@ public final class ApplicationItem {
             .addAttribute(String.class, a -> a.name("payload").getter(ApplicationItem::getPayload).setter(ApplicationItem::setPayload))
             .addAttribute(EnhancedType.mapOf(String.class, String.class), a -> a.name("scores")
                     .getter(ApplicationItem::getScores).setter(ApplicationItem::setScores))
+            .addAttribute(String.class, a -> a.name("heldUntil").getter(ApplicationItem::getHeldUntil).setter(ApplicationItem::setHeldUntil))
+            .addAttribute(String.class, a -> a.name("heldFrom").getter(i -> i.getHeldFrom() == null ? null : i.getHeldFrom().wire())
+                    .setter((i, v) -> i.setHeldFrom(v == null ? null : ApplicationStatus.fromWire(v).orElseThrow())))
+            .addAttribute(String.class, a -> a.name("heldEmailId").getter(ApplicationItem::getHeldEmailId).setter(ApplicationItem::setHeldEmailId))
+            .addAttribute(Boolean.class, a -> a.name("coPartner").getter(ApplicationItem::getCoPartner).setter(ApplicationItem::setCoPartner))
             .build();
 
     private String id;
@@ -76,6 +81,10 @@ public final class ApplicationItem {
     private String search;
     private String payload;
     private Map<String, String> scores;
+    private String heldUntil;
+    private ApplicationStatus heldFrom;
+    private String heldEmailId;
+    private Boolean coPartner;
 
     /** Sets the status and the index keys derived from it, which must never drift apart. */
     public void moveTo(ApplicationStatus newStatus) {
@@ -137,6 +146,18 @@ public final class ApplicationItem {
     public void setSearch(String search) { this.search = search; }
     public String getPayload() { return payload; }
     public void setPayload(String payload) { this.payload = payload; }
+    /** Until when the last decision can be undone (its email, if any, is due then). */
+    public String getHeldUntil() { return heldUntil; }
+    public void setHeldUntil(String heldUntil) { this.heldUntil = heldUntil; }
+    /** The status before the last decision: what an undo returns to. */
+    public ApplicationStatus getHeldFrom() { return heldFrom; }
+    public void setHeldFrom(ApplicationStatus heldFrom) { this.heldFrom = heldFrom; }
+    /** The outbox id of the last decision's held email, if it has one. */
+    public String getHeldEmailId() { return heldEmailId; }
+    public void setHeldEmailId(String heldEmailId) { this.heldEmailId = heldEmailId; }
+    /** Accepted as a deliberate joint partner of a region that already had one. */
+    public Boolean getCoPartner() { return coPartner; }
+    public void setCoPartner(Boolean coPartner) { this.coPartner = coPartner; }
     public Map<String, String> getScores() { return scores; }
     public void setScores(Map<String, String> scores) { this.scores = scores; }
 }

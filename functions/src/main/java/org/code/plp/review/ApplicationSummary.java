@@ -6,10 +6,11 @@ import org.code.plp.applications.ApplicationStatus;
 /** One application as the queue lists it (and as the detail starts). */
 public record ApplicationSummary(String id, ApplicationStatus status, Long version, String regionId, String regionName,
                                  String organizationName, String organizationType, String state, String contactName,
-                                 String contactEmail, String submittedAt, String updatedAt) {
-    public static ApplicationSummary of(ApplicationItem item) {
+                                 String contactEmail, String submittedAt, String updatedAt, boolean regionFilled) {
+    /** {@code regionFilled}: still open while its region already has its partner (shown as "region filled"). */
+    public static ApplicationSummary of(ApplicationItem item, boolean regionFilled) {
         return new ApplicationSummary(item.getId(), item.getStatus(), item.getVersion(), item.getRegionId(),
                 item.getRegionName(), item.getOrganizationName(), item.getOrganizationType(), item.getState(),
-                item.getContactName(), item.getContactEmail(), item.getSubmittedAt(), item.getUpdatedAt());
+                item.getContactName(), item.getContactEmail(), item.getSubmittedAt(), item.getUpdatedAt(), regionFilled);
     }
 }

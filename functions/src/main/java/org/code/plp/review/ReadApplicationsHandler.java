@@ -12,6 +12,7 @@ import org.code.plp.http.FieldError;
 import org.code.plp.http.Problem;
 import org.code.plp.http.StaffIdentity;
 import org.code.plp.platform.Platform;
+import org.code.plp.regions.RegionRepository;
 
 /**
  * Staff reads of applications: GET /admin/applications (queue), /admin/applications/{id} (detail),
@@ -34,7 +35,8 @@ public final class ReadApplicationsHandler extends ApiHandler {
     public ReadApplicationsHandler(Platform platform, long maxCsvBytes) {
         super(platform);
         this.reviews = new ReviewService(new ApplicationRepository(platform), new ApplicationLog(platform), new Counters(platform),
-                new IndexPager(platform.dynamo(), platform.table("APPLICATIONS_TABLE"), "id"), maxCsvBytes);
+                new IndexPager(platform.dynamo(), platform.table("APPLICATIONS_TABLE"), "id"), maxCsvBytes,
+                new RegionRepository(platform), platform.clock());
     }
 
     @Override

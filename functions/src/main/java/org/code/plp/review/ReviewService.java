@@ -1,10 +1,13 @@
 package org.code.plp.review;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.code.plp.applications.ApplicationForm;
 import org.code.plp.applications.ApplicationItem;
 import org.code.plp.applications.ApplicationLog;
@@ -12,6 +15,9 @@ import org.code.plp.applications.ApplicationRepository;
 import org.code.plp.applications.ApplicationStatus;
 import org.code.plp.counters.Counters;
 import org.code.plp.http.Problem;
+import org.code.plp.regions.RegionItem;
+import org.code.plp.regions.RegionRepository;
+import org.code.plp.regions.RegionStatus;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -31,9 +37,13 @@ public class ReviewService {
     private final Counters counters;
     private final IndexPager pager;
     private final long maxCsvBytes;
+    private final RegionRepository regions;
+    private final Clock clock;
 
     public ReviewService(ApplicationRepository applications, ApplicationLog log, Counters counters, IndexPager pager,
-                         long maxCsvBytes) {
+                         long maxCsvBytes, RegionRepository regions, Clock clock) {
+        this.regions = regions;
+        this.clock = clock;
         this.applications = applications;
         this.log = log;
         this.counters = counters;
@@ -43,8 +53,10 @@ public class ReviewService {
 
     public QueuePage list(QueueFilter filter) {
         IndexPager.Listing page = pager.list(filter.selection(), filter.cursorFilters(), filter.limit(), filter.cursor());
-        List<ApplicationSummary> items = page.items().stream()
-                .map(raw -> ApplicationSummary.of(ApplicationItem.SCHEMA.mapToItem(raw))).toList();
+        List<ApplicationItem> found = page.items().stream().map(ApplicationItem.SCHEMA::mapToItem).toList();
+        Map<String, RegionItem> byId = regions.findAll(found.stream().map(ApplicationItem::getRegionId).filter(Objects::nonNull).toList());
+        List<ApplicationSummary> items = found.stream()
+                .map(item -> ApplicationSummary.of(item, regionFilled(item, byId.get(item.getRegionId())))).toList();
         return new QueuePage(items, counts(filter.region()), page.nextCursor());
     }
 
@@ -63,8 +75,26 @@ public class ReviewService {
         ApplicationItem item = applications.find(id)
                 .orElseThrow(() -> Problem.notFound("There is no application '" + id + "'."));
         ApplicationLog.Entries entries = log.read(id);
-        return new ApplicationDetail(ApplicationSummary.of(item), item.form(), entries.statusLog(), entries.notes(),
-                ReviewCriteria.complete(item.getScores()), ReviewCriteria.ALL, item.getStatus().allowedNext());
+        RegionItem region = item.getRegionId() == null ? null : regions.find(item.getRegionId()).orElse(null);
+        String partner = region == null || region.getPartnerApplicationId() == null || region.getPartnerApplicationId().equals(id)
+                ? null : region.getPartnerName();
+        return new ApplicationDetail(ApplicationSummary.of(item, regionFilled(item, region)), item.form(), entries.statusLog(),
+                entries.notes(), ReviewCriteria.complete(item.getScores()), ReviewCriteria.ALL, item.getStatus().allowedNext(),
+                partner, Boolean.TRUE.equals(item.getCoPartner()) ? Boolean.TRUE : null, held(item));
+    }
+
+    /** An open application whose region already has its partner: the queue and detail mark it "region filled". */
+    static boolean regionFilled(ApplicationItem item, RegionItem region) {
+        return region != null && region.getStatus() == RegionStatus.PARTNER_SELECTED && !item.getStatus().isFinal();
+    }
+
+    /** The last decision, while it can still be undone. */
+    private ApplicationDetail.Held held(ApplicationItem item) {
+        if (item.getHeldUntil() == null || item.getHeldFrom() == null || !Instant.parse(item.getHeldUntil()).isAfter(clock.instant())) {
+            return null;
+        }
+        return new ApplicationDetail.Held(item.getHeldUntil(), item.getHeldFrom(),
+                item.getHeldEmailId() == null ? null : item.getContactEmail());
     }
 
     // ---------------------------------------------------------------- CSV

@@ -11,7 +11,8 @@ import org.code.plp.http.Problem;
  * template; when an event has none (a hand-made event) it is worked out from the path.
  */
 record StaffRoute(String key, String applicationId) {
-    private static final Pattern APPLICATION = Pattern.compile("^/admin/applications/([^/]+)(/[a-z]+)?$");
+    private static final Pattern APPLICATION = Pattern.compile("^/admin/applications/([^/]+)(/[a-z-]+)?$");
+    private static final Pattern REGION = Pattern.compile("^/admin/regions/([^/]+)(/[a-z-]+)$");
 
     static StaffRoute of(ApiRequest request) {
         String path = Optional.ofNullable(request.event().getPath()).orElse("");
@@ -25,6 +26,13 @@ record StaffRoute(String key, String applicationId) {
             id = id == null ? matcher.group(1) : id;
             if (resource == null || resource.isBlank()) {
                 resource = "/admin/applications/{id}" + (matcher.group(2) == null ? "" : matcher.group(2));
+            }
+        }
+        Matcher region = REGION.matcher(path);
+        if (region.matches()) {
+            id = id == null ? region.group(1) : id;
+            if (resource == null || resource.isBlank()) {
+                resource = "/admin/regions/{id}" + region.group(2);
             }
         }
         if (resource == null || resource.isBlank()) {
