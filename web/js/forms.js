@@ -273,6 +273,10 @@
           status.textContent = "";
           if (error instanceof PLP.ApiError && error.problem.errors && error.problem.errors.length > 0) {
             showErrors(form, summary, error.problem.errors);
+          } else if (error instanceof PLP.ApiError && error.status === 503) {
+            // Nothing was stored; the same key makes a second try safe. Keep every answer and offer it.
+            button.textContent = "Send again";
+            showErrors(form, summary, [{ field: "", message: error.message + " Your answers are still here." }]);
           } else if (error instanceof PLP.ApiError && error.status === 409) {
             showErrors(form, summary, [{ field: "", message: "This form was already sent with different answers. Reload the page to send a new one." }]);
           } else if (error instanceof PLP.ApiError) {

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ApplicationValidatorTest {
+public class ApplicationValidatorTest {
     private final ApplicationValidator validator = new ApplicationValidator();
 
-    static ObjectNode valid() {
+    public static ObjectNode valid() {
         return (ObjectNode) Json.read("""
                 {"regionId":"new-orleans-la",
                  "organization":{"name":"  Crescent City STEM  ","type":"nonprofit","website":"https://example.org",

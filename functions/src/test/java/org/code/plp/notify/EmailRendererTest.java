@@ -96,8 +96,18 @@ class EmailRendererTest {
         assertTrue(receipt.text().contains("near you."));
         Email staff = renderer.render(item(EmailType.INTEREST_STAFF, data));
         assertEquals("partners@code.org", staff.to());
-        assertEquals("Interest form: no city given, no state (teacher)", staff.subject());
-        assertTrue(staff.text().contains("Nearest open region: none matched"));
+        assertEquals("Interest form: no city given, no state 59001 (teacher), region: none matched", staff.subject());
+        assertTrue(staff.text().contains("Matched region: none matched"));
+    }
+
+    @Test
+    void theStaffEmailOfAZipOnlyFormNamesTheRegionItMatched() {
+        Map<String, String> data = Map.of("interestId", "int-10", "email", "teacher@example.org", "role", "teacher",
+                "zip", "70115", "state", "LA", "regionId", "new-orleans-la", "regionName", "Greater New Orleans");
+        Email staff = renderer.render(item(EmailType.INTEREST_STAFF, data));
+        assertEquals("Interest form: no city given, LA 70115 (teacher), region: Greater New Orleans", staff.subject());
+        assertTrue(staff.text().contains("Matched region: Greater New Orleans"), staff.text());
+        assertTrue(staff.html().contains("Greater New Orleans"));
     }
 
     @ParameterizedTest

@@ -67,6 +67,7 @@ class SubmitInterestIntegrationTest {
         RegionItem region = IntakeFixtures.openRegion(cloud.platform());
         ObjectNode byCity = IntakeFixtures.interest(region.getCity());
         byCity.put("state", region.getState());
+        byCity.put("zip", "70112");
         var response = submit(byCity);
         assertEquals(201, response.getStatusCode(), response.getBody());
         assertEquals(region.getRegionId(), json(response).get("matchedRegionId").asText());
@@ -150,5 +151,32 @@ class SubmitInterestIntegrationTest {
         assertTrue(IntakeFixtures.item(cloud.dynamo(), interest, "id", id).isEmpty());
         assertTrue(IntakeFixtures.item(cloud.dynamo(), cloud.table("OutboxTable"), "outboxId", id + "#interest_receipt").isEmpty());
         assertEquals(0, cityCount("MT", city));
+    }
+
+    @Test
+    void aFormWithoutAStateGetsItsZipsStateAndIsCounted() {
+        ObjectNode body = IntakeFixtures.interest(null);
+        body.remove("city");
+        body.remove("state");
+        body.put("zip", "83702");
+        long before = new Counters(cloud.platform()).read(Counters.INTEREST_BY_STATE).getOrDefault("ID", 0L);
+        var response = submit(body);
+        assertEquals(201, response.getStatusCode(), response.getBody());
+        var item = IntakeFixtures.item(cloud.dynamo(), interest, "id", json(response).get("id").asText());
+        assertEquals("ID", item.get("state").s());
+        assertEquals("boise-id", json(response).get("matchedRegionId").asText());
+        assertTrue(new Counters(cloud.platform()).read(Counters.INTEREST_BY_STATE).getOrDefault("ID", 0L) > before);
+    }
+
+    @Test
+    void aZipAndStateThatDisagreeAreA400NamingBothAndStoreNothing() {
+        String city = city();
+        ObjectNode body = IntakeFixtures.interest(city);
+        body.put("zip", "02108");
+        body.put("state", "CA");
+        var response = submit(body);
+        assertEquals(400, response.getStatusCode(), response.getBody());
+        assertEquals(List.of("zip", "state"), errorFields(response));
+        assertEquals(0, cityCount("CA", city));
     }
 }

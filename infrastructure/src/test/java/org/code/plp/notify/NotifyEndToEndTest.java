@@ -55,7 +55,7 @@ class NotifyEndToEndTest {
         assertTrue(receipt.path("text").asText().contains("near Billings"));
 
         List<JsonNode> staff = mailbox.await(Mailbox.mentioning(id).and(Mailbox.to("partners@code.org")), 1);
-        assertEquals("Interest form: Billings, MT (teacher)", staff.getFirst().path("subject").asText());
+        assertEquals("Interest form: Billings, MT 59101 (teacher), region: South Central Montana", staff.getFirst().path("subject").asText());
         assertTrue(staff.getFirst().path("text").asText().contains("Email: " + email));
     }
 
