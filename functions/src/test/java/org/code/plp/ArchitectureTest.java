@@ -24,7 +24,9 @@ class ArchitectureTest {
     private static final Pattern JSON_TREE = Pattern.compile("\\b(JsonNode|ObjectNode|ArrayNode|TextNode|JsonNodeFactory)\\b");
     private static final List<String> JSON_LAYER = List.of(
             "http/", "validation/", "platform/Json.java", "idempotency/",
-            "pins/GeoJsonRegions.java", "pins/CsvRegions.java", "pins/RegionRow.java", "review/PageCursor.java");
+            "pins/GeoJsonRegions.java", "pins/CsvRegions.java", "pins/RegionRow.java", "review/PageCursor.java",
+            // Lambda's stream entry reads the raw DynamoDB event (only the keys) instead of the runtime's event codec.
+            "notify/NotifyHandler.java");
 
     @Test
     void noAnswerIsAMapOfStringToObject() throws IOException {

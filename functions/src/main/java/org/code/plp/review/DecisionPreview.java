@@ -42,8 +42,10 @@ public class DecisionPreview {
     public record EmailPreview(String to, String subject, String text) {
     }
 
-    public Preview preview(String id, ApplicationStatus status) {
+    /** {@code wire} is validated after the read, as a decision is: an unreachable DynamoDB answers 503 first. */
+    public Preview preview(String id, String wire) {
         ApplicationItem item = applications.find(id).orElseThrow(() -> Problem.notFound("There is no application '" + id + "'."));
+        ApplicationStatus status = ReviewValidator.previewStatus(wire);
         DecisionService.checkTransition(item.getStatus(), status);
         Instant now = Timestamps.truncate(clock.instant());
         Instant due = now.plus(hold);

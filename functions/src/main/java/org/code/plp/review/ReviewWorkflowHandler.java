@@ -61,7 +61,7 @@ public final class ReviewWorkflowHandler extends ApiHandler {
                 yield ApiResponse.json(200, reviews.detail(route.id()));
             }
             case "GET /admin/applications/{id}/decision-preview" -> ApiResponse.json(200,
-                    previews.preview(route.id(), ReviewValidator.previewStatus(request.query("status").orElse(null))));
+                    previews.preview(route.id(), request.query("status").orElse(null)));
             case "POST /admin/regions/{id}/close-out" ->
                     ApiResponse.json(200, closeOuts.closeOut(route.id(), ReviewValidator.closeOut(JsonBody.read(request)), staff));
             case "POST /admin/applications/{id}/notes" ->
