@@ -83,6 +83,11 @@ public final class ApplicationItem {
                     .getter(ApplicationItem::getScoreYes).setter(ApplicationItem::setScoreYes))
             .addAttribute(EnhancedType.mapOf(String.class, Long.class), a -> a.name("scoreAnswered")
                     .getter(ApplicationItem::getScoreAnswered).setter(ApplicationItem::setScoreAnswered))
+            .addAttribute(String.class, a -> a.name("heldUntil").getter(ApplicationItem::getHeldUntil).setter(ApplicationItem::setHeldUntil))
+            .addAttribute(String.class, a -> a.name("heldFrom").getter(i -> i.getHeldFrom() == null ? null : i.getHeldFrom().wire())
+                    .setter((i, v) -> i.setHeldFrom(v == null ? null : ApplicationStatus.fromWire(v).orElseThrow())))
+            .addAttribute(String.class, a -> a.name("heldEmailId").getter(ApplicationItem::getHeldEmailId).setter(ApplicationItem::setHeldEmailId))
+            .addAttribute(Boolean.class, a -> a.name("coPartner").getter(ApplicationItem::getCoPartner).setter(ApplicationItem::setCoPartner))
             .build();
 
     private String id;
@@ -112,6 +117,10 @@ public final class ApplicationItem {
     private Long reviewerCount;
     private Map<String, Long> scoreYes;
     private Map<String, Long> scoreAnswered;
+    private String heldUntil;
+    private ApplicationStatus heldFrom;
+    private String heldEmailId;
+    private Boolean coPartner;
 
     /** Sets the status and the index keys derived from it, which must never drift apart. */
     public void moveTo(ApplicationStatus newStatus) {
@@ -202,4 +211,16 @@ public final class ApplicationItem {
     public void setScoreYes(Map<String, Long> scoreYes) { this.scoreYes = scoreYes; }
     public Map<String, Long> getScoreAnswered() { return scoreAnswered; }
     public void setScoreAnswered(Map<String, Long> scoreAnswered) { this.scoreAnswered = scoreAnswered; }
+    /** Until when the last decision can be undone (its email, if any, is due then). */
+    public String getHeldUntil() { return heldUntil; }
+    public void setHeldUntil(String heldUntil) { this.heldUntil = heldUntil; }
+    /** The status before the last decision: what an undo returns to. */
+    public ApplicationStatus getHeldFrom() { return heldFrom; }
+    public void setHeldFrom(ApplicationStatus heldFrom) { this.heldFrom = heldFrom; }
+    /** The outbox id of the last decision's held email, if it has one. */
+    public String getHeldEmailId() { return heldEmailId; }
+    public void setHeldEmailId(String heldEmailId) { this.heldEmailId = heldEmailId; }
+    /** Accepted as a deliberate joint partner of a region that already had one. */
+    public Boolean getCoPartner() { return coPartner; }
+    public void setCoPartner(Boolean coPartner) { this.coPartner = coPartner; }
 }

@@ -30,10 +30,18 @@ public class ApplicationLog {
         this.table = platform.table("APPLICATION_LOG_TABLE");
     }
 
-    /** One move of the status, as the detail answers it ({@code note} only when one was given). */
-    @JsonPropertyOrder({"status", "by", "at", "version", "note"})
+    /**
+     * One move of the status, as the detail answers it ({@code note} only when one was given;
+     * {@code coPartner} when accepted as a joint partner; {@code undid} when this entry undoes that status).
+     */
+    @JsonPropertyOrder({"status", "by", "at", "version", "note", "coPartner", "undid"})
     public record StatusEntry(ApplicationStatus status, String by, String at,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) String note, long version) {
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String note, long version,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Boolean coPartner,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) ApplicationStatus undid) {
+        public StatusEntry(ApplicationStatus status, String by, String at, String note, long version) {
+            this(status, by, at, note, version, null, null);
+        }
     }
 
     public record Note(String by, String at, String text) {
@@ -53,6 +61,12 @@ public class ApplicationLog {
         item.put("version", AttributeValue.fromN(Long.toString(entry.version())));
         if (entry.note() != null) {
             item.put("text", AttributeValue.fromS(entry.note()));
+        }
+        if (Boolean.TRUE.equals(entry.coPartner())) {
+            item.put("coPartner", AttributeValue.fromBool(true));
+        }
+        if (entry.undid() != null) {
+            item.put("undid", AttributeValue.fromS(entry.undid().wire()));
         }
         transaction.put("status log", table, item, "attribute_not_exists(entryId)", Map.of(), Map.of());
     }
@@ -93,7 +107,8 @@ public class ApplicationLog {
             String entryId = item.get("entryId").s();
             if (entryId.startsWith(STATUS_PREFIX)) {
                 statusLog.add(new StatusEntry(ApplicationStatus.fromWire(s(item, "status")).orElseThrow(), s(item, "by"), s(item, "at"), s(item, "text"),
-                        Long.parseLong(item.get("version").n())));
+                        Long.parseLong(item.get("version").n()), item.containsKey("coPartner") ? Boolean.TRUE : null,
+                        item.containsKey("undid") ? ApplicationStatus.fromWire(s(item, "undid")).orElseThrow() : null));
             } else if (entryId.startsWith(NOTE_PREFIX)) {
                 notes.add(new Note(s(item, "by"), s(item, "at"), s(item, "text")));
             }

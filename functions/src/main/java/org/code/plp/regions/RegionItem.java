@@ -39,6 +39,9 @@ public final class RegionItem {
             .addAttribute(EnhancedType.listOf(String.class), a -> a.name("zipPrefixes")
                     .getter(RegionItem::getZipPrefixes).setter(RegionItem::setZipPrefixes))
             .addAttribute(String.class, a -> a.name("updatedAt").getter(RegionItem::getUpdatedAt).setter(RegionItem::setUpdatedAt))
+            .addAttribute(String.class, a -> a.name("partnerApplicationId").getter(RegionItem::getPartnerApplicationId)
+                    .setter(RegionItem::setPartnerApplicationId))
+            .addAttribute(String.class, a -> a.name("partnerName").getter(RegionItem::getPartnerName).setter(RegionItem::setPartnerName))
             .build();
 
     private String regionId;
@@ -58,7 +61,14 @@ public final class RegionItem {
     private String description;
     private List<String> zipPrefixes;
     private String updatedAt;
+    private String partnerApplicationId;
+    private String partnerName;
 
+    /** The accepted application that made this region's partner (co-partners are marked on their applications). */
+    public String getPartnerApplicationId() { return partnerApplicationId; }
+    public void setPartnerApplicationId(String partnerApplicationId) { this.partnerApplicationId = partnerApplicationId; }
+    public String getPartnerName() { return partnerName; }
+    public void setPartnerName(String partnerName) { this.partnerName = partnerName; }
     public String getRegionId() { return regionId; }
     public void setRegionId(String regionId) { this.regionId = regionId; }
     public String getKind() { return kind; }

@@ -10,6 +10,7 @@ import org.code.plp.http.ApiRequest;
 import org.code.plp.http.ApiResponse;
 import org.code.plp.http.StaffIdentity;
 import org.code.plp.platform.Platform;
+import org.code.plp.regions.RegionRepository;
 
 /**
  * Staff reads of applications: GET /admin/applications (queue), /admin/applications/{id} (detail),
@@ -33,7 +34,8 @@ public final class ReadApplicationsHandler extends ApiHandler {
         Counters counters = new Counters(platform);
         this.reviews = new ReviewService(new ApplicationRepository(platform), new ApplicationLog(platform), new ReviewerLog(platform),
                 CriteriaWeights.from(platform.env()), Duplicates.of(platform, counters), counters,
-                new IndexPager(platform.dynamo(), platform.table("APPLICATIONS_TABLE"), "id"), maxCsvBytes);
+                new IndexPager(platform.dynamo(), platform.table("APPLICATIONS_TABLE"), "id"), maxCsvBytes,
+                new RegionRepository(platform), platform.clock());
         this.csv = new CsvAnswers(new CsvExporter(maxCsvBytes), ZoneId.of(platform.env().get("EXPORT_TIME_ZONE", "UTC")));
     }
 

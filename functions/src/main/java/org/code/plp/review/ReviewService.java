@@ -1,6 +1,8 @@
 package org.code.plp.review;
 
 import java.time.ZoneId;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -8,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Objects;
 import org.code.plp.applications.ApplicationItem;
 import org.code.plp.applications.ApplicationLog;
 import org.code.plp.applications.ApplicationRepository;
@@ -15,6 +18,9 @@ import org.code.plp.applications.ApplicationStatus;
 import org.code.plp.counters.Counters;
 import org.code.plp.http.Problem;
 import org.code.plp.http.StaffIdentity;
+import org.code.plp.regions.RegionItem;
+import org.code.plp.regions.RegionRepository;
+import org.code.plp.regions.RegionStatus;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -37,11 +43,16 @@ public class ReviewService {
     private final Counters counters;
     private final IndexPager pager;
     private final long maxCsvBytes;
+    private final RegionRepository regions;
+    private final Clock clock;
 
     public ReviewService(ApplicationRepository applications, ApplicationLog log, ReviewerLog reviewers, CriteriaWeights weights,
-                         Duplicates duplicates, Counters counters, IndexPager pager, long maxCsvBytes) {
+                         Duplicates duplicates, Counters counters, IndexPager pager, long maxCsvBytes,
+                         RegionRepository regions, Clock clock) {
         this.duplicates = duplicates;
         this.exportRows = new ApplicationExport(log, reviewers);
+        this.regions = regions;
+        this.clock = clock;
         this.applications = applications;
         this.log = log;
         this.reviewers = reviewers;
@@ -71,8 +82,9 @@ public class ReviewService {
 
     private QueuePage listing(List<ApplicationItem> found, QueueFilter filter, String nextCursor) {
         Set<String> flagged = duplicates.flagged(found);
-        List<ApplicationSummary> items = found.stream()
-                .map(item -> ApplicationSummary.of(item, flagged.contains(item.getId()))).toList();
+        Map<String, RegionItem> byId = regions.findAll(found.stream().map(ApplicationItem::getRegionId).filter(Objects::nonNull).toList());
+        List<ApplicationSummary> items = found.stream().map(item -> ApplicationSummary.of(item, flagged.contains(item.getId()),
+                regionFilled(item, byId.get(item.getRegionId())))).toList();
         return new QueuePage(items, counts(filter.region()), nextCursor);
     }
 
@@ -102,12 +114,30 @@ public class ReviewService {
                 .toList();
         List<Duplicates.Other> others = duplicates.others(item);
         boolean dismissed = item.getDuplicateDismissedAt() != null;
-        return new ApplicationDetail(ApplicationSummary.of(item, !others.isEmpty() && !dismissed), item.form(),
+        RegionItem region = item.getRegionId() == null ? null : regions.find(item.getRegionId()).orElse(null);
+        String partner = region == null || region.getPartnerApplicationId() == null || region.getPartnerApplicationId().equals(id)
+                ? null : region.getPartnerName();
+        return new ApplicationDetail(ApplicationSummary.of(item, !others.isEmpty() && !dismissed, regionFilled(item, region)), item.form(),
                 entries.statusLog(), entries.notes(), ReviewCriteria.complete(mine == null ? Map.of() : mine.answers()), reviews,
                 ScoreService.totalsView(item.getScoreYes(), item.getScoreAnswered(), weights), work.assignments(),
                 work.recusals(), work.recused(staff.subject()), others,
                 dismissed ? new ApplicationDetail.Dismissal(item.getDuplicateDismissedBy(), item.getDuplicateDismissedAt()) : null,
-                ReviewCriteria.ALL, item.getStatus().allowedNext());
+                ReviewCriteria.ALL, item.getStatus().allowedNext(),
+                partner, Boolean.TRUE.equals(item.getCoPartner()) ? Boolean.TRUE : null, held(item));
+    }
+
+    /** An open application whose region already has its partner: the queue and detail mark it "region filled". */
+    static boolean regionFilled(ApplicationItem item, RegionItem region) {
+        return region != null && region.getStatus() == RegionStatus.PARTNER_SELECTED && !item.getStatus().isFinal();
+    }
+
+    /** The last decision, while it can still be undone. */
+    private ApplicationDetail.Held held(ApplicationItem item) {
+        if (item.getHeldUntil() == null || item.getHeldFrom() == null || !Instant.parse(item.getHeldUntil()).isAfter(clock.instant())) {
+            return null;
+        }
+        return new ApplicationDetail.Held(item.getHeldUntil(), item.getHeldFrom(),
+                item.getHeldEmailId() == null ? null : item.getContactEmail());
     }
 
     // ---------------------------------------------------------------- CSV

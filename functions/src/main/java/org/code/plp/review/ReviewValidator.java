@@ -11,7 +11,11 @@ import org.code.plp.validation.Validator;
 /** The rules for what reviewers send: a decision, a note, scores. Each names every bad field at once. */
 public final class ReviewValidator {
     public static final int NOTE_MAX = 5000;
-    private static final Set<String> DECISION_FIELDS = Set.of("status", "note", "expectedVersion");
+    private static final Set<String> DECISION_FIELDS = Set.of("status", "note", "expectedVersion", "coPartner");
+    private static final Set<String> UNDO_FIELDS = Set.of("expectedVersion");
+    private static final Set<String> CLOSE_OUT_FIELDS = Set.of("status", "note");
+    /** Where a region's other open applications may go when it has its partner. */
+    public static final Set<String> CLOSE_OUT_STATUSES = Set.of(ApplicationStatus.DECLINED.wire(), ApplicationStatus.WAITLISTED.wire());
     private static final Set<String> NOTE_FIELDS = Set.of("text");
     public static final int REASON_MAX = 2000;
     private static final Set<String> ASSIGN_FIELDS = Set.of("email");
@@ -20,8 +24,11 @@ public final class ReviewValidator {
     private ReviewValidator() {
     }
 
-    /** A decision as asked for, validated. */
-    public record Decision(ApplicationStatus status, String note, long expectedVersion) {
+    /** A decision as asked for, validated; {@code coPartner} accepts a deliberate second partner of a region. */
+    public record Decision(ApplicationStatus status, String note, long expectedVersion, boolean coPartner) {
+        public Decision(ApplicationStatus status, String note, long expectedVersion) {
+            this(status, note, expectedVersion, false);
+        }
     }
 
     public static Decision decision(ObjectNode body) {
@@ -29,17 +36,59 @@ public final class ReviewValidator {
         v.onlyKnownFields(body, "", DECISION_FIELDS);
         String status = v.oneOf(body, "", "status", true, Set.copyOf(ApplicationStatus.wires()));
         String note = v.paragraph(body, "", "note", false, NOTE_MAX);
+        long expected = expectedVersion(body, v);
+        Boolean coPartner = v.bool(body, "", "coPartner", false);
+        if (Boolean.TRUE.equals(coPartner) && status != null && !status.equals(ApplicationStatus.ACCEPTED.wire())) {
+            v.error("coPartner", "Only an acceptance can make a co-partner.");
+        }
+        v.throwIfInvalid();
+        return new Decision(ApplicationStatus.fromWire(status).orElseThrow(), note, expected, Boolean.TRUE.equals(coPartner));
+    }
+
+    /** POST .../undo: the version the reviewer sees (the decision's). */
+    public static long undo(ObjectNode body) {
+        Validator v = new Validator();
+        v.onlyKnownFields(body, "", UNDO_FIELDS);
+        long expected = expectedVersion(body, v);
+        v.throwIfInvalid();
+        return expected;
+    }
+
+    /** POST /admin/regions/{id}/close-out: where the open applications go, and an optional internal note. */
+    public record CloseOut(ApplicationStatus status, String note) {
+    }
+
+    public static CloseOut closeOut(ObjectNode body) {
+        Validator v = new Validator();
+        v.onlyKnownFields(body, "", CLOSE_OUT_FIELDS);
+        String status = v.oneOf(body, "", "status", true, CLOSE_OUT_STATUSES);
+        String note = v.paragraph(body, "", "note", false, NOTE_MAX);
+        v.throwIfInvalid();
+        return new CloseOut(ApplicationStatus.fromWire(status).orElseThrow(), note);
+    }
+
+    /** GET .../decision-preview?status=: the status whose email to show. */
+    public static ApplicationStatus previewStatus(String status) {
+        Validator v = new Validator();
+        if (status == null || status.isBlank()) {
+            v.error("status", "Required: the status to preview.");
+        } else if (ApplicationStatus.fromWire(status).isEmpty()) {
+            v.error("status", "Must be one of " + String.join(", ", ApplicationStatus.wires()) + ".");
+        }
+        v.throwIfInvalid();
+        return ApplicationStatus.fromWire(status).orElseThrow();
+    }
+
+    private static long expectedVersion(ObjectNode body, Validator v) {
         JsonNode version = body.get("expectedVersion");
-        long expected = 0;
         if (version == null || version.isNull()) {
             v.error("expectedVersion", "Required: the version you reviewed.");
         } else if (!version.canConvertToLong() || !version.isIntegralNumber() || version.longValue() < 1) {
             v.error("expectedVersion", "Must be a whole number of at least 1.");
         } else {
-            expected = version.longValue();
+            return version.longValue();
         }
-        v.throwIfInvalid();
-        return new Decision(ApplicationStatus.fromWire(status).orElseThrow(), note, expected);
+        return 0;
     }
 
     /** The text of a note. */

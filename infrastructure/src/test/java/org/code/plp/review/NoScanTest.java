@@ -43,6 +43,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * operation it sends: reads are Query and GetItem, writes are transactions and updates, never a Scan.
  */
 class NoScanTest {
+    // BatchGetItem: the regions of one queue page (keys known), for "region filled".
     private static final Set<String> ALLOWED = Set.of("Query", "GetItem", "BatchGetItem", "TransactWriteItems", "UpdateItem", "PutItem");
 
     /** Records the operation name of every request the client sends. */
