@@ -63,6 +63,7 @@ public final class ApplicationItem {
             .addAttribute(String.class, a -> a.name("regionId").getter(ApplicationItem::getRegionId).setter(ApplicationItem::setRegionId))
             .addAttribute(String.class, a -> a.name("regionName").getter(ApplicationItem::getRegionName).setter(ApplicationItem::setRegionName))
             .addAttribute(String.class, a -> a.name("updatedAt").getter(ApplicationItem::getUpdatedAt).setter(ApplicationItem::setUpdatedAt))
+            .addAttribute(String.class, a -> a.name("erasedAt").getter(ApplicationItem::getErasedAt).setter(ApplicationItem::setErasedAt))
             .addAttribute(Long.class, a -> a.name("version").getter(ApplicationItem::getVersion).setter(ApplicationItem::setVersion))
             .addAttribute(String.class, a -> a.name("organizationName").getter(ApplicationItem::getOrganizationName)
                     .setter(ApplicationItem::setOrganizationName))
@@ -107,6 +108,7 @@ public final class ApplicationItem {
     private String contactEmail;
     private String search;
     private String payload;
+    private String erasedAt;
     private String scoreKey;
     private String emailKey;
     private String orgKey;
@@ -189,6 +191,9 @@ public final class ApplicationItem {
     public void setContactEmail(String contactEmail) { this.contactEmail = contactEmail; }
     public String getSearch() { return search; }
     public void setSearch(String search) { this.search = search; }
+    /** When the applicant's personal data was erased on request (null: never). */
+    public String getErasedAt() { return erasedAt; }
+    public void setErasedAt(String erasedAt) { this.erasedAt = erasedAt; }
     public String getPayload() { return payload; }
     public void setPayload(String payload) { this.payload = payload; }
     public String getEmailKey() { return emailKey; }

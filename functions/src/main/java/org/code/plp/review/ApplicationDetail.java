@@ -13,7 +13,8 @@ import org.code.plp.applications.ApplicationStatus;
  * the log and notes, their own scores ({@code scores}) and everyone's ({@code reviews}) with the
  * totals, assignments and recusals, and the applications it may duplicate; {@code regionPartner}
  * names the region's partner when it is another application, {@code coPartner} marks a joint
- * partner, {@code held} the last decision while it can be undone.
+ * partner, {@code held} the last decision while it can be undone, {@code erasedAt} when the
+ * applicant's personal data was erased on request (the form then keeps only statistics).
  */
 public record ApplicationDetail(@JsonUnwrapped ApplicationSummary summary, ApplicationForm application,
                                 List<ApplicationLog.StatusEntry> statusLog, List<ApplicationLog.Note> notes,
@@ -24,7 +25,8 @@ public record ApplicationDetail(@JsonUnwrapped ApplicationSummary summary, Appli
                                 List<String> criteria, List<ApplicationStatus> allowedTransitions,
                                 @JsonInclude(JsonInclude.Include.NON_NULL) String regionPartner,
                                 @JsonInclude(JsonInclude.Include.NON_NULL) Boolean coPartner,
-                                @JsonInclude(JsonInclude.Include.NON_NULL) Held held) {
+                                @JsonInclude(JsonInclude.Include.NON_NULL) Held held,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) String erasedAt) {
 
     /** One reviewer's score sheet. */
     public record Review(String reviewer, String at, Map<String, String> scores) {

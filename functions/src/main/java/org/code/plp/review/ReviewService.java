@@ -123,7 +123,8 @@ public class ReviewService {
                 work.recusals(), work.recused(staff.subject()), others,
                 dismissed ? new ApplicationDetail.Dismissal(item.getDuplicateDismissedBy(), item.getDuplicateDismissedAt()) : null,
                 ReviewCriteria.ALL, item.getStatus().allowedNext(),
-                partner, Boolean.TRUE.equals(item.getCoPartner()) ? Boolean.TRUE : null, held(item));
+                partner, Boolean.TRUE.equals(item.getCoPartner()) ? Boolean.TRUE : null, held(item),
+                item.getErasedAt());
     }
 
     /** An open application whose region already has its partner: the queue and detail mark it "region filled". */
