@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.code.plp.outbox.EmailType;
 import org.code.plp.outbox.OutboxItem;
@@ -15,10 +14,8 @@ import org.code.plp.platform.Platform;
 import org.code.plp.platform.Priming;
 import org.code.plp.platform.Timestamps;
 import org.code.plp.platform.WriteTransaction;
-import software.amazon.awssdk.core.pagination.sync.SdkIterable;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -28,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * in it); each reminder is one transaction that takes the draft out of the index and queues the
  * email, conditioned on it still being owed and unexpired, so overlapping runs send it once.
  */
-public final class DraftReminderHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+public final class DraftReminderHandler implements RequestHandler<ScheduledEvent, DraftReminderHandler.Report> {
     private final DynamoDbTable<DraftItem> drafts;
     private final OutboxRepository outbox;
     private final Platform platform;
@@ -44,8 +41,12 @@ public final class DraftReminderHandler implements RequestHandler<ScheduledEvent
         this.drafts = platform.enhanced().table(platform.table("DRAFTS_TABLE"), DraftItem.SCHEMA);
         this.outbox = new OutboxRepository(platform);
         this.clock = platform.clock();
-        // Priming must not write: it runs the reminder's Query (the one read its policy allows) on a partition no draft has.
-        this.priming = Priming.register(platform, () -> due(Priming.MISSING_KEY, clock.instant()).iterator().next());
+        // Priming must not write: it Queries the reminder's index (the one read its policy allows) for no draft.
+        this.priming = Priming.register(platform, Priming.Read.DRAFT_REMINDERS, () -> drafts.tableName());
+    }
+
+    /** What a run found and queued. */
+    public record Report(int found, int queued) {
     }
 
     public Priming priming() {
@@ -53,11 +54,13 @@ public final class DraftReminderHandler implements RequestHandler<ScheduledEvent
     }
 
     @Override
-    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+    public Report handleRequest(ScheduledEvent event, Context context) {
         Instant now = Timestamps.truncate(clock.instant());
         int found = 0;
         int queued = 0;
-        for (var page : due(DraftItem.REMINDER_DUE, now)) {
+        var due = drafts.index(DraftItem.BY_REMINDER).query(r -> r.queryConditional(QueryConditional.sortLessThanOrEqualTo(
+                Key.builder().partitionValue(DraftItem.REMINDER_DUE).sortValue(Timestamps.format(now)).build())));
+        for (var page : due) {
             for (DraftItem draft : page.items()) {
                 found++;
                 if (remind(draft, now)) {
@@ -65,17 +68,9 @@ public final class DraftReminderHandler implements RequestHandler<ScheduledEvent
                 }
             }
         }
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("found", found);
-        report.put("queued", queued);
+        Report report = new Report(found, queued);
         Log.info("draft-reminders", "report", report);
         return report;
-    }
-
-    /** The drafts in the byReminder partition {@code reminder} whose reminder is due at {@code now}. */
-    private SdkIterable<Page<DraftItem>> due(String reminder, Instant now) {
-        return drafts.index(DraftItem.BY_REMINDER).query(r -> r.queryConditional(QueryConditional.sortLessThanOrEqualTo(
-                Key.builder().partitionValue(reminder).sortValue(Timestamps.format(now)).build())));
     }
 
     private boolean remind(DraftItem draft, Instant now) {

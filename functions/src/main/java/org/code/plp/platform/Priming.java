@@ -7,6 +7,7 @@ import org.crac.Core;
 import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * SnapStart priming. Before Lambda snapshots an initialised function, run its request path once so
@@ -19,12 +20,17 @@ public final class Priming implements Resource {
     /** A regionId no region can have (ids are lower-case slugs). */
     public static final String MISSING_KEY = "#priming";
 
-    /** A table the function reads, and its partition key: priming gets a missing key from it. */
-    public record Read(String tableVariable, String keyAttribute) {
-        public static final Read REGIONS = new Read("REGIONS_TABLE", "regionId");
-        public static final Read APPLICATIONS = new Read("APPLICATIONS_TABLE", "id");
-        public static final Read OUTBOX = new Read("OUTBOX_TABLE", "outboxId");
-        public static final Read ACCESS_TOKENS = new Read("ACCESS_TOKENS_TABLE", "tokenHash");
+    /**
+     * A table the function reads and its partition key: priming gets a missing key from it; or, with an
+     * {@code index}, Queries that index for a missing partition (a function that only Queries an index).
+     */
+    public record Read(String tableVariable, String index, String keyAttribute) {
+        public static final Read REGIONS = new Read("REGIONS_TABLE", null, "regionId");
+        public static final Read APPLICATIONS = new Read("APPLICATIONS_TABLE", null, "id");
+        public static final Read OUTBOX = new Read("OUTBOX_TABLE", null, "outboxId");
+        public static final Read ACCESS_TOKENS = new Read("ACCESS_TOKENS_TABLE", null, "tokenHash");
+        public static final Read INTEREST_BY_STATE = new Read("INTEREST_TABLE", "byState", "state");
+        public static final Read DRAFT_REMINDERS = new Read("DRAFTS_TABLE", "byReminder", "reminder");
     }
 
     private final Platform platform;
@@ -69,7 +75,16 @@ public final class Priming implements Resource {
      */
     public void prime() {
         Json.read(Json.write(Map.of("priming", List.of(1, "two", true), "at", platform.clock().instant().toString())));
-        if (read != null) {
+        if (read != null && read.index() != null) {
+            platform.dynamo().query(QueryRequest.builder()
+                    .tableName(platform.table(read.tableVariable()))
+                    .indexName(read.index())
+                    .keyConditionExpression("#k = :k")
+                    .expressionAttributeNames(Map.of("#k", read.keyAttribute()))
+                    .expressionAttributeValues(Map.of(":k", AttributeValue.fromS(MISSING_KEY)))
+                    .limit(1)
+                    .build());
+        } else if (read != null) {
             platform.dynamo().getItem(GetItemRequest.builder()
                     .tableName(platform.table(read.tableVariable()))
                     .key(Map.of(read.keyAttribute(), AttributeValue.fromS(MISSING_KEY)))

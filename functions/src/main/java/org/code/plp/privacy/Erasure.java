@@ -1,12 +1,13 @@
 package org.code.plp.privacy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.code.plp.applications.ApplicationForm;
+import org.code.plp.applications.DuplicateKeys;
 import org.code.plp.http.Problem;
 import org.code.plp.http.StaffIdentity;
 import org.code.plp.outbox.OutboxItem;
@@ -19,8 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Erasure on request: every personal field of what {@link PersonalData} finds for an address is
  * removed or replaced by {@value #TOMBSTONE}; what statistics need stays (region, status, state,
- * organization type, programs, dates, version), and counters are not touched, since no record
- * goes away. An application, its log entries and its emails change in one transaction conditioned
+ * organization type, programs, dates, version), and the status counters are not touched, since no
+ * record goes away (only the possible-duplicate counters, whose keys name the address). An application, its log entries and its emails change in one transaction conditioned
  * on the version read, so a decision racing the erasure either lands first (the erasure then reads
  * again and also strips the decision's email) or fails its own version check (409): nothing
  * personal is queued after an erasure. Pending emails are cancelled (state {@value OutboxItem#CANCELLED}),
@@ -128,15 +129,18 @@ public final class Erasure {
         for (int attempt = 1; ; attempt++) {
             WriteTransaction transaction = new WriteTransaction(dynamo);
             transaction.update("application", data.applications, key("id", record.id()),
-                    "SET #cn = :t, #on = :t, #p = :p, #erased = :now, #v = :next REMOVE #ce, #search",
-                    "#v = :v", Map.of("#cn", "contactName", "#on", "organizationName", "#p", "payload", "#erased", "erasedAt",
-                            "#v", "version", "#ce", "contactEmail", "#search", "search"), Map.of(":t", AttributeValue.fromS(TOMBSTONE),
+                    "SET #cn = :t, #on = :t, #p = :p, #erased = :now, #v = :next REMOVE #ce, #search, #ek, #ok",
+                    "#v = :v", Map.ofEntries(Map.entry("#cn", "contactName"), Map.entry("#on", "organizationName"),
+                            Map.entry("#p", "payload"), Map.entry("#erased", "erasedAt"), Map.entry("#v", "version"),
+                            Map.entry("#ce", "contactEmail"), Map.entry("#search", "search"), Map.entry("#ek", "emailKey"),
+                            Map.entry("#ok", "orgKey")), Map.of(":t", AttributeValue.fromS(TOMBSTONE),
                             ":p", AttributeValue.fromS(statistics(record.item())), ":now", AttributeValue.fromS(now()),
                             ":v", AttributeValue.fromN(Long.toString(record.version())),
                             ":next", AttributeValue.fromN(Long.toString(record.version() + 1))));
             int cancelled = stripEmails(transaction, record.outbox());
+            int duplicateKeys = forgetDuplicateKeys(transaction, record.item());
             List<Map<String, AttributeValue>> entries = record.log();
-            int inFirst = Math.max(0, Math.min(entries.size(), MAX_WRITES - 1 - record.outbox().size()));
+            int inFirst = Math.max(0, Math.min(entries.size(), MAX_WRITES - 1 - duplicateKeys - record.outbox().size()));
             entries.subList(0, inFirst).forEach(entry -> stripLogEntry(transaction, entry));
             try {
                 transaction.commit();
@@ -155,6 +159,29 @@ public final class Erasure {
             }
             return new Counts(1, 0, entries.size(), record.outbox().size(), cancelled);
         }
+    }
+
+    /**
+     * The possible-duplicate counters name the address (its key is the folded email): that counter goes;
+     * the organization's counter (region and folded name) counts one application fewer.
+     */
+    private int forgetDuplicateKeys(WriteTransaction transaction, Map<String, AttributeValue> application) {
+        int writes = 0;
+        AttributeValue emailKey = application.get("emailKey");
+        if (emailKey != null) {
+            transaction.delete("duplicate email", data.counters, counterKey(DuplicateKeys.EMAIL_SCOPE, emailKey.s()), null);
+            writes++;
+        }
+        AttributeValue orgKey = application.get("orgKey");
+        if (orgKey != null) {
+            transaction.count(data.counters, DuplicateKeys.ORG_SCOPE, orgKey.s(), -1, Map.of());
+            writes++;
+        }
+        return writes;
+    }
+
+    private static Map<String, AttributeValue> counterKey(String scope, String key) {
+        return Map.of("scope", AttributeValue.fromS(scope), "key", AttributeValue.fromS(key));
     }
 
     /** Status entries keep status, staff, time and version; the internal note and reviewer notes' text go. */
@@ -187,28 +214,26 @@ public final class Erasure {
 
     /** What an erased application keeps of its form: the fields statistics count by, nothing that names anyone. */
     static String statistics(Map<String, AttributeValue> item) {
-        ObjectNode kept = Json.object();
-        kept.put("erased", true);
         AttributeValue payload = item.get("payload");
-        if (payload != null) {
-            JsonNode form = Json.read(payload.s());
-            copy(form, kept, "regionId");
-            copy(form, kept, "programs");
-            copy(form, kept, "facilitators");
-            JsonNode org = form.path("organization");
-            ObjectNode keptOrg = kept.putObject("organization");
-            copy(org, keptOrg, "type");
-            if (org.path("address").has("state")) {
-                keptOrg.putObject("address").set("state", org.path("address").get("state"));
-            }
-        }
-        return Json.write(kept);
+        return Json.write(payload == null ? new ErasedForm(true, null, null, null, null)
+                : ErasedForm.of(Json.read(payload.s(), ApplicationForm.class)));
     }
 
-    private static void copy(JsonNode from, ObjectNode to, String field) {
-        if (from.has(field)) {
-            to.set(field, from.get(field));
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ErasedForm(boolean erased, String regionId, List<String> programs, String facilitators, KeptOrganization organization) {
+        static ErasedForm of(ApplicationForm form) {
+            ApplicationForm.Organization org = form.organization();
+            KeptOrganization kept = org == null ? null : new KeptOrganization(org.type(),
+                    org.address() == null || org.address().state() == null ? null : new KeptAddress(org.address().state()));
+            return new ErasedForm(true, form.regionId(), form.programs(), form.facilitators(), kept);
         }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record KeptOrganization(String type, KeptAddress address) {
+    }
+
+    record KeptAddress(String state) {
     }
 
     private static Map<String, AttributeValue> key(String name, String value) {

@@ -83,12 +83,14 @@ class LeastPrivilegeTest {
     /**
      * Data every run can use: a region seeking a partner, an application in it assigned to the staff
      * caller, its pending emails; another application the reviewer's own work (scores, assignment, recusal)
-     * goes to, as the first is decided; the applicant's links (raw tokens, as the emails carry them): the status
+     * goes to, as the first is decided; one to decide and undo; a region of its own to fill and close out
+     * (its other application is declined by the close-out); the applicant's links (raw tokens, as the emails carry them): the status
      * of an application to view and withdraw, the status of another to correct and its new address's
      * confirmation; a draft to resume, save and discard, and one the reminder finds due.
      */
-    record Fixture(String regionId, String applicationId, List<String> pendingOutboxIds, String scoredId, String statusToken,
-                   String contactToken, String emailChangeToken, String resumeToken) {
+    record Fixture(String regionId, String applicationId, List<String> pendingOutboxIds, String scoredId, String undoneId,
+                   String closedOutRegionId, String closedOutPartnerId, String statusToken, String contactToken,
+                   String emailChangeToken, String resumeToken) {
     }
 
     /** The address whose application and interest form the privacy routes preview, export and erase. */
@@ -105,16 +107,7 @@ class LeastPrivilegeTest {
         LocalTables.createAll(dynamo.client(), template);
         Platform plain = new Platform(env(template.globalEnv()), dynamo.client(), () -> fail("no mail while seeding"), Clock.systemUTC());
         SeedLoader.load(plain);
-        RegionItem region = new RegionItem();
-        region.setRegionId("least-privilege");
-        region.setName("Least Privilege");
-        region.setCity("Tulsa");
-        region.setState("OK");
-        region.setLat(36.15);
-        region.setLng(-95.99);
-        region.setStatus(RegionStatus.SEEKING_PARTNER);
-        region.setProgramsSought(List.of("csp"));
-        new RegionRepository(plain).put(region);
+        RegionItem region = region(plain, "least-privilege");
         APIGatewayProxyResponseEvent created = new SubmitApplicationHandler(plain)
                 .handleRequest(ApiEvents.post("/applications", form(region.getRegionId())), null);
         assertEquals(201, created.getStatusCode(), created.getBody());
@@ -136,11 +129,29 @@ class LeastPrivilegeTest {
         assertEquals(201, interest.getStatusCode(), interest.getBody());
         String draft = saveDraft(plain);
         saveDraft(plain); // the reminder's: the drafts run discards the other
+        String closedOut = region(plain, "least-privilege-close-out").getRegionId();
+        String partner = submit(plain, form(closedOut, "partner@example.org"));
+        submit(plain, form(closedOut, "other@example.org"));
         fixture = new Fixture(region.getRegionId(), id, pending, submit(plain, form(region.getRegionId(), "scored@example.org")),
+                submit(plain, form(region.getRegionId(), "undone@example.org")), closedOut, partner,
                 tokens.mint(new AccessTokens.Grant(AccessTokens.Purpose.STATUS, withdrawn, null, week)),
                 tokens.mint(new AccessTokens.Grant(AccessTokens.Purpose.STATUS, corrected, null, week)),
                 tokens.mint(new AccessTokens.Grant(AccessTokens.Purpose.EMAIL_CHANGE, corrected, "corrected@example.org", week)),
                 tokens.mint(new AccessTokens.Grant(AccessTokens.Purpose.RESUME, draft, null, week)));
+    }
+
+    private static RegionItem region(Platform platform, String id) {
+        RegionItem region = new RegionItem();
+        region.setRegionId(id);
+        region.setName("Least Privilege " + id);
+        region.setCity("Tulsa");
+        region.setState("OK");
+        region.setLat(36.15);
+        region.setLng(-95.99);
+        region.setStatus(RegionStatus.SEEKING_PARTNER);
+        region.setProgramsSought(List.of("csp"));
+        new RegionRepository(platform).put(region);
+        return region;
     }
 
     private static String submit(Platform platform, Map<String, Object> form) {
@@ -318,6 +329,29 @@ class LeastPrivilegeTest {
                     add.accept(staff(ApiEvents.post(path(route, id), Map.of("text", "hello")), route, Map.of("id", id)));
             case "PUT /admin/applications/{id}/scores" ->
                     add.accept(staff(ApiEvents.request("PUT", path(route, id), Map.of("fundingPlan", "yes")), route, Map.of("id", id)));
+            case "GET /admin/applications/{id}/decision-preview" -> {
+                add.accept(staff(query(ApiEvents.get(path(route, id)), "status", "accepted"), route, Map.of("id", id)));
+                add.accept(staff(query(ApiEvents.get(path(route, id)), "status", "declined"), route, Map.of("id", id)));
+            }
+            case "POST /admin/applications/{id}/undo" -> {
+                // A held decision first (through the same function), then its undo.
+                String undone = fixture.undoneId();
+                add.accept(staff(ApiEvents.post(decisionPath(undone), Map.of("status", "declined", "expectedVersion", 1)),
+                        DECISION, Map.of("id", undone)));
+                add.accept(staff(ApiEvents.post(route.path().replace("{id}", undone), Map.of("expectedVersion", 2)),
+                        route, Map.of("id", undone)));
+            }
+            case "POST /admin/regions/{id}/close-out" -> {
+                // The region's partner accepted first (through the same function), then the others closed out.
+                String partner = fixture.closedOutPartnerId();
+                add.accept(staff(ApiEvents.post(decisionPath(partner), Map.of("status", "pending", "expectedVersion", 1)),
+                        DECISION, Map.of("id", partner)));
+                add.accept(staff(ApiEvents.post(decisionPath(partner), Map.of("status", "accepted", "expectedVersion", 2)),
+                        DECISION, Map.of("id", partner)));
+                String closedOut = fixture.closedOutRegionId();
+                add.accept(staff(ApiEvents.post(route.path().replace("{id}", closedOut), Map.of("status", "declined")),
+                        route, Map.of("id", closedOut)));
+            }
             case "POST /admin/applications/{id}/decision" -> {
                 add.accept(staff(ApiEvents.post(path(route, id), Map.of("status", "pending", "expectedVersion", 1)), route, Map.of("id", id)));
                 add.accept(staff(ApiEvents.post(path(route, id), Map.of("status", "accepted", "expectedVersion", 2)), route, Map.of("id", id)));
@@ -337,6 +371,12 @@ class LeastPrivilegeTest {
             }
         }
         return requests;
+    }
+
+    private static final String DECISION = "/admin/applications/{id}/decision";
+
+    private static String decisionPath(String id) {
+        return DECISION.replace("{id}", id);
     }
 
     private static String path(TemplateModel.ApiRoute route, String id) {
