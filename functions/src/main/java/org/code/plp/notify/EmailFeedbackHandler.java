@@ -17,7 +17,11 @@ import org.code.plp.platform.Priming;
  * confirmation bounced, and counts it. SES itself suppresses the address afterwards. The event's
  * addresses are never logged.
  */
-public final class EmailFeedbackHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+public final class EmailFeedbackHandler implements RequestHandler<ScheduledEvent, EmailFeedbackHandler.Outcome> {
+    /** What became of one event: whether it was recorded, on which outbox item, as what. */
+    public record Outcome(boolean recorded, String outboxId, String feedback) {
+    }
+
     private final OutboxLeases leases;
     private final Clock clock;
     private Priming priming;
@@ -42,22 +46,22 @@ public final class EmailFeedbackHandler implements RequestHandler<ScheduledEvent
     }
 
     @Override
-    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
-        Map<String, Object> detail = event.getDetail() == null ? Map.of() : event.getDetail();
+    public Outcome handleRequest(ScheduledEvent event, Context context) {
+        Map<String, ?> detail = event.getDetail() == null ? Map.of() : event.getDetail();
         String feedback = feedback(detail);
         String outboxId = outboxId(detail);
         if (feedback == null || outboxId == null) {
             Log.warn("email-feedback", "outcome", "ignored", "detailType", event.getDetailType());
-            return Map.of("recorded", false);
+            return new Outcome(false, outboxId, feedback);
         }
         boolean recorded = leases.recordFeedback(outboxId, feedback, clock.instant());
         Log.warn("email-feedback", "outboxId", outboxId, "feedback", feedback, "recorded", recorded);
         Metrics.count(feedback.startsWith("complaint") ? Metrics.EMAILS_COMPLAINED : Metrics.EMAILS_BOUNCED);
-        return Map.of("recorded", recorded, "outboxId", outboxId, "feedback", feedback);
+        return new Outcome(recorded, outboxId, feedback);
     }
 
     /** "bounce:Permanent/General", "complaint:abuse", ...: the kind and SES's classification, no address. */
-    static String feedback(Map<String, Object> detail) {
+    static String feedback(Map<String, ?> detail) {
         String type = String.valueOf(detail.get("eventType"));
         if (type.equals("Bounce") && detail.get("bounce") instanceof Map<?, ?> bounce) {
             return "bounce:" + bounce.get("bounceType") + "/" + bounce.get("bounceSubType");
@@ -69,7 +73,7 @@ public final class EmailFeedbackHandler implements RequestHandler<ScheduledEvent
         return null;
     }
 
-    static String outboxId(Map<String, Object> detail) {
+    static String outboxId(Map<String, ?> detail) {
         if (detail.get("mail") instanceof Map<?, ?> mail && mail.get("tags") instanceof Map<?, ?> tags
                 && tags.get(SesMailer.OUTBOX_TAG) instanceof List<?> values && !values.isEmpty()) {
             return SesMailer.outboxIdOfTag(String.valueOf(values.getFirst()));

@@ -2,8 +2,6 @@ package org.code.plp.platform;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * One JSON object per line on standard output, each with a {@code level} (what Lambda's JSON log
@@ -33,18 +31,18 @@ public final class Log {
     }
 
     static String line(Level level, String event, Throwable error, Object... fields) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("level", level.name());
-        line.put("event", event);
-        for (int i = 0; i + 1 < fields.length; i += 2) {
-            line.put(String.valueOf(fields[i]), fields[i + 1]);
-        }
-        if (error != null) {
-            line.put("error", error.toString());
-            StringWriter trace = new StringWriter();
-            error.printStackTrace(new PrintWriter(trace));
-            line.put("stackTrace", trace.toString());
-        }
-        return Json.write(line);
+        return Json.object(json -> {
+            json.writeStringField("level", level.name());
+            json.writeStringField("event", event);
+            for (int i = 0; i + 1 < fields.length; i += 2) {
+                json.writePOJOField(String.valueOf(fields[i]), fields[i + 1]);
+            }
+            if (error != null) {
+                json.writeStringField("error", error.toString());
+                StringWriter trace = new StringWriter();
+                error.printStackTrace(new PrintWriter(trace));
+                json.writeStringField("stackTrace", trace.toString());
+            }
+        });
     }
 }

@@ -1,9 +1,5 @@
 package org.code.plp.platform;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
  * Business counts as CloudWatch embedded metric format: one JSON log line that CloudWatch turns into
  * a metric in namespace {@value #NAMESPACE} with the dimension {@code Stage} (no API call, no client,
@@ -32,14 +28,30 @@ public final class Metrics {
     }
 
     public static String line(String metric, long value, String stage, long epochMillis) {
-        Map<String, Object> directive = Map.of("Namespace", NAMESPACE, "Dimensions", List.of(List.of("Stage")),
-                "Metrics", List.of(Map.of("Name", metric, "Unit", "Count")));
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("level", Log.Level.INFO.name());
-        line.put("event", "metric");
-        line.put("_aws", Map.of("Timestamp", epochMillis, "CloudWatchMetrics", List.of(directive)));
-        line.put("Stage", stage);
-        line.put(metric, value);
-        return Json.write(line);
+        return Json.object(json -> {
+            json.writeStringField("level", Log.Level.INFO.name());
+            json.writeStringField("event", "metric");
+            json.writeObjectFieldStart("_aws");
+            json.writeNumberField("Timestamp", epochMillis);
+            json.writeArrayFieldStart("CloudWatchMetrics");
+            json.writeStartObject();
+            json.writeStringField("Namespace", NAMESPACE);
+            json.writeArrayFieldStart("Dimensions");
+            json.writeStartArray();
+            json.writeString("Stage");
+            json.writeEndArray();
+            json.writeEndArray();
+            json.writeArrayFieldStart("Metrics");
+            json.writeStartObject();
+            json.writeStringField("Name", metric);
+            json.writeStringField("Unit", "Count");
+            json.writeEndObject();
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeStringField("Stage", stage);
+            json.writeNumberField(metric, value);
+        });
     }
 }

@@ -39,6 +39,7 @@ import org.code.plp.local.LocalTables;
 import org.code.plp.local.SeedLoader;
 import org.code.plp.local.TemplateModel;
 import org.code.plp.notify.EmailFeedbackHandler;
+import org.code.plp.outbox.EmailType;
 import org.code.plp.local.ses.LocalSes;
 import org.code.plp.platform.Env;
 import org.code.plp.platform.Json;
@@ -81,14 +82,15 @@ class LeastPrivilegeTest {
     private static Fixture fixture;
 
     /**
-     * Data every run can use: a region seeking a partner, an application in it assigned to the staff
-     * caller, its pending emails; another application the reviewer's own work (scores, assignment, recusal)
-     * goes to, as the first is decided; one to decide and undo; a region of its own to fill and close out
-     * (its other application is declined by the close-out); the applicant's links (raw tokens, as the emails carry them): the status
-     * of an application to view and withdraw, the status of another to correct and its new address's
-     * confirmation; a draft to resume, save and discard, and one the reminder finds due.
+     * Data every run can use: a region seeking a partner, an application in it assigned to the staff caller,
+     * that application's confirmation email (pending); another application for the reviewer's own work (scores,
+     * assignment, recusal), as the first is decided; one to decide and undo; a region of its own to fill and
+     * close out (its other application is declined by the close-out); the applicant's links (raw tokens, as
+     * the emails carry them): the status of an application to view and withdraw, the status of another to
+     * correct and its new address's confirmation; a draft to resume, save and discard, and one the reminder
+     * finds due.
      */
-    record Fixture(String regionId, String applicationId, List<String> pendingOutboxIds, String scoredId, String undoneId,
+    record Fixture(String regionId, String applicationId, String confirmationOutboxId, String scoredId, String undoneId,
                    String closedOutRegionId, String closedOutPartnerId, String statusToken, String contactToken,
                    String emailChangeToken, String resumeToken) {
     }
@@ -112,9 +114,10 @@ class LeastPrivilegeTest {
                 .handleRequest(ApiEvents.post("/applications", form(region.getRegionId())), null);
         assertEquals(201, created.getStatusCode(), created.getBody());
         String id = Json.read(created.getBody()).get("id").textValue();
-        List<String> pending = new ArrayList<>();
-        dynamo.client().scanPaginator(r -> r.tableName(template.tableName("OutboxTable"))).items()
-                .forEach(item -> pending.add(item.get("outboxId").s()));
+        // The applicant's confirmation (not the staff alert): sending it mints the status link.
+        String confirmation = dynamo.client().scanPaginator(r -> r.tableName(template.tableName("OutboxTable"))).items().stream()
+                .filter(item -> EmailType.CONFIRMATION.id().equals(item.get("type").s()))
+                .map(item -> item.get("outboxId").s()).findFirst().orElseThrow();
         APIGatewayProxyResponseEvent assigned = new ReviewerWorkHandler(plain).handleRequest(staff(ApiEvents.post(
                 "/admin/applications/" + id + "/assignees", Map.of()), "/admin/applications/{id}/assignees", Map.of("id", id)), null);
         assertEquals(201, assigned.getStatusCode(), assigned.getBody());
@@ -132,7 +135,7 @@ class LeastPrivilegeTest {
         String closedOut = region(plain, "least-privilege-close-out").getRegionId();
         String partner = submit(plain, form(closedOut, "partner@example.org"));
         submit(plain, form(closedOut, "other@example.org"));
-        fixture = new Fixture(region.getRegionId(), id, pending, submit(plain, form(region.getRegionId(), "scored@example.org")),
+        fixture = new Fixture(region.getRegionId(), id, confirmation, submit(plain, form(region.getRegionId(), "scored@example.org")),
                 submit(plain, form(region.getRegionId(), "undone@example.org")), closedOut, partner,
                 tokens.mint(new AccessTokens.Grant(AccessTokens.Purpose.STATUS, withdrawn, null, week)),
                 tokens.mint(new AccessTokens.Grant(AccessTokens.Purpose.STATUS, corrected, null, week)),
@@ -217,13 +220,13 @@ class LeastPrivilegeTest {
         if (functionId.equals("NotifyFunction")) {
             @SuppressWarnings("unchecked")
             var notify = (RequestHandler<DynamodbEvent, Object>) handler;
-            DynamodbEvent batch = insertOf(fixture.pendingOutboxIds().getFirst());
+            DynamodbEvent batch = insertOf(fixture.confirmationOutboxId());
             notify.handleRequest(batch, context(functionId));
             notify.handleRequest(batch, context(functionId)); // redelivered: already sent, read back, not sent again
             return;
         }
         if (handler instanceof EmailFeedbackHandler feedback) {
-            feedback.handleRequest(bounceOf(fixture.pendingOutboxIds().getFirst()), context(functionId));
+            feedback.handleRequest(bounceOf(fixture.confirmationOutboxId()), context(functionId));
             return;
         }
         if (template.scheduleEvents().stream().anyMatch(e -> e.functionId().equals(functionId))) {

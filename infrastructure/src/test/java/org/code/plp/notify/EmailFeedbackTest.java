@@ -2,6 +2,7 @@ package org.code.plp.notify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.nio.file.Files;
@@ -26,10 +27,10 @@ class EmailFeedbackTest {
                 "outboxId", AttributeValue.fromS(outboxId), "state", AttributeValue.fromS(OutboxItem.SENT),
                 "createdAt", AttributeValue.fromS("2026-11-23T10:00:00Z"))));
 
-        Map<String, Object> result = handler.handleRequest(event("Bounce", "bounce",
+        EmailFeedbackHandler.Outcome result = handler.handleRequest(event("Bounce", "bounce",
                 Map.of("bounceType", "Permanent", "bounceSubType", "General"), SesMailer.tagValue(outboxId)), null);
 
-        assertEquals(true, result.get("recorded"), result::toString);
+        assertTrue(result.recorded(), result::toString);
         var item = cloud.dynamo().getItem(r -> r.tableName(cloud.table("OutboxTable"))
                 .key(Map.of("outboxId", AttributeValue.fromS(outboxId)))).item();
         assertEquals("bounce:Permanent/General", item.get("feedback").s());
@@ -38,10 +39,10 @@ class EmailFeedbackTest {
 
     @Test
     void aComplaintForMailThatIsNotOursRecordsNothing() {
-        Map<String, Object> result = handler.handleRequest(event("Complaint", "complaint",
+        EmailFeedbackHandler.Outcome result = handler.handleRequest(event("Complaint", "complaint",
                 Map.of("complaintFeedbackType", "abuse"), "no-such-item--confirmation"), null);
-        assertEquals(false, result.get("recorded"));
-        assertEquals("complaint:abuse", result.get("feedback"));
+        assertFalse(result.recorded(), result::toString);
+        assertEquals("complaint:abuse", result.feedback());
     }
 
     @Test
