@@ -32,7 +32,6 @@ public final class RulesJson {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("about", "Generated from the Java validators by RulesJsonTest; do not edit. Regenerate: "
                 + "./mvnw -pl functions test -Dtest=RulesJsonTest -Drules.write=true");
-        root.put("termsVersion", ApplicationValidator.TERMS_VERSION);
         root.put("emailLocalMax", FieldRule.EMAIL_LOCAL_MAX);
 
         ObjectNode patterns = root.putObject("patterns");
