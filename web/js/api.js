@@ -86,6 +86,8 @@
   // generated from the Java validators. Filled in place when it arrives; PLP.ready resolves then.
   var PROGRAMS = {};
   var REGION_STATUS = {};
+  var APPLICATION_STATUS = {};
+  var APPLICATION_STATUSES = [];
   var STATES = [];
   var rulesUrl = document.currentScript ? new URL("rules.json", document.currentScript.src)
     : new URL("js/rules.json", window.location.href);
@@ -105,6 +107,8 @@
     window.PLP.rules = rules;
     Object.assign(PROGRAMS, labels(rules.choices.programs));
     Object.assign(REGION_STATUS, labels(rules.choices.regionStatuses));
+    Object.assign(APPLICATION_STATUS, labels(rules.choices.applicationStatuses));
+    rules.choices.applicationStatuses.forEach(function (status) { APPLICATION_STATUSES.push(status.code); });
     rules.choices.usStates.forEach(function (state) { STATES.push([state.code, state.label]); });
     return rules;
   });
@@ -126,6 +130,8 @@
     labels: labels,
     PROGRAMS: PROGRAMS,
     REGION_STATUS: REGION_STATUS,
+    APPLICATION_STATUS: APPLICATION_STATUS,
+    APPLICATION_STATUSES: APPLICATION_STATUSES,
     STATES: STATES,
     formatNumber: formatNumber
   };
