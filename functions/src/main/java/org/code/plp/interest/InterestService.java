@@ -59,6 +59,7 @@ public class InterestService {
         Optional<RegionItem> region = RegionMatcher.match(regions.listAll(), city, state, form.zip());
 
         InterestItem item = toItem(id, form, region, now);
+        claim.ifPresent(c -> item.setIdempotencyKey(c.key()));
         WriteTransaction transaction = new WriteTransaction(dynamo);
         interest.create(transaction, item);
         if (state != null) {

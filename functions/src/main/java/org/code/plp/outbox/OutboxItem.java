@@ -35,13 +35,16 @@ public final class OutboxItem {
      * lease ended (a claim sets {@code dueAt} to the lease's end).
      */
     public static final String BY_DUE = "byDue";
+    /** Keys only, sparse (staff emails have no recipient): erasure and subject access find every email to an address. */
+    public static final String BY_RECIPIENT = "byRecipient";
 
     public static final TableSchema<OutboxItem> SCHEMA = StaticTableSchema.builder(OutboxItem.class)
             .newItemSupplier(OutboxItem::new)
             .addAttribute(String.class, a -> a.name("outboxId").getter(OutboxItem::getOutboxId).setter(OutboxItem::setOutboxId)
                     .tags(primaryPartitionKey()))
             .addAttribute(String.class, a -> a.name("type").getter(OutboxItem::getType).setter(OutboxItem::setType))
-            .addAttribute(String.class, a -> a.name("recipient").getter(OutboxItem::getRecipient).setter(OutboxItem::setRecipient))
+            .addAttribute(String.class, a -> a.name("recipient").getter(OutboxItem::getRecipient).setter(OutboxItem::setRecipient)
+                    .tags(secondaryPartitionKey(BY_RECIPIENT)))
             .addAttribute(String.class, a -> a.name("sourceId").getter(OutboxItem::getSourceId).setter(OutboxItem::setSourceId))
             .addAttribute(EnhancedType.mapOf(String.class, String.class), a -> a.name("data")
                     .getter(OutboxItem::getData).setter(OutboxItem::setData))
