@@ -18,6 +18,7 @@ import org.code.plp.http.FieldError;
 import org.code.plp.http.Problem;
 import org.code.plp.http.StaffIdentity;
 import org.code.plp.platform.Platform;
+import org.code.plp.platform.Retention;
 import org.code.plp.platform.Timestamps;
 import org.code.plp.platform.WriteTransaction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -50,8 +51,18 @@ public final class AuditLog {
     private final Duration retention;
 
     public AuditLog(Platform platform) {
-        this(platform.dynamo(), platform.table("AUDIT_TABLE"), platform.clock(),
-                Duration.ofDays(Long.parseLong(platform.env().get("AUDIT_RETENTION_DAYS", "3650"))));
+        this(platform.dynamo(), platform.table("AUDIT_TABLE"), platform.clock(), retention(platform));
+    }
+
+    /** AUDIT_RETENTION_DAYS, which must outlast the data the entries are about (a misconfiguration stops the function at init). */
+    private static Duration retention(Platform platform) {
+        Duration audit = Duration.ofDays(Long.parseLong(platform.env().get("AUDIT_RETENTION_DAYS", "3650").strip()));
+        Retention data = Retention.from(platform.env());
+        if (audit.compareTo(data.decided()) <= 0 || audit.compareTo(data.interest()) <= 0) {
+            throw new IllegalStateException("AUDIT_RETENTION_DAYS (" + audit.toDays() + ") must be longer than DECIDED_RETENTION_DAYS ("
+                    + data.decided().toDays() + ") and INTEREST_RETENTION_DAYS (" + data.interest().toDays() + ")");
+        }
+        return audit;
     }
 
     public AuditLog(DynamoDbClient dynamo, String table, Clock clock, Duration retention) {

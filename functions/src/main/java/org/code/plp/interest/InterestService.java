@@ -65,7 +65,7 @@ public class InterestService {
         if (state != null) {
             counters.add(transaction, Counters.INTEREST_BY_STATE, state, 1);
             if (city != null) {
-                counters.add(transaction, Counters.INTEREST_BY_CITY, state + "#" + city.toLowerCase(Locale.ROOT), 1,
+                counters.add(transaction, Counters.INTEREST_BY_CITY, Counters.interestCityKey(state, city), 1,
                         Map.of("city", city, "state", state));
             }
         }

@@ -88,6 +88,22 @@ public final class OutboxItem {
         return held(type, sourceId, discriminator, recipient, data, now, now);
     }
 
+    /**
+     * Every id an email about {@code sourceId} can have: each type plain and per version up to {@code version}
+     * (+1 for a decision racing the reader). Emails sent again on request (a status link) carry a random part;
+     * the {@link #BY_RECIPIENT} index finds those.
+     */
+    public static java.util.List<String> possibleIds(String sourceId, long version) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (EmailType type : EmailType.values()) {
+            ids.add(sourceId + "#" + type.id());
+            for (long v = 1; v <= version + 1; v++) {
+                ids.add(sourceId + "#" + type.id() + "#v" + v);
+            }
+        }
+        return ids;
+    }
+
     /** As {@link #pending}, but not sent before {@code dueAt} (a decision's email, held so it can be undone). */
     public static OutboxItem held(EmailType type, String sourceId, String discriminator, String recipient,
                                   Map<String, String> data, Instant now, Instant dueAt) {

@@ -12,9 +12,10 @@ import org.code.plp.applicant.RateLimiter;
 import org.code.plp.applications.ApplicationForm;
 import org.code.plp.applications.DuplicateKeys;
 import org.code.plp.audit.AuditLog;
+import org.code.plp.counters.Counters;
 import org.code.plp.http.Problem;
-import org.code.plp.idempotency.IdempotencyKeys;
 import org.code.plp.http.StaffIdentity;
+import org.code.plp.idempotency.IdempotencyKeys;
 import org.code.plp.outbox.OutboxItem;
 import org.code.plp.platform.Json;
 import org.code.plp.platform.Timestamps;
@@ -139,10 +140,18 @@ public final class Erasure {
         PersonalData.Record form = first;
         for (int attempt = 1; ; attempt++) {
             WriteTransaction transaction = new WriteTransaction(dynamo);
+            // The city's counter key stays (the counters table holds it anyway), so expiry can count the form out.
+            AttributeValue state = form.item().get("state");
+            AttributeValue city = form.item().get("city");
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":now", AttributeValue.fromS(now())));
+            if (state != null && city != null) {
+                values.put(":cityKey", AttributeValue.fromS(Counters.interestCityKey(state.s(), city.s())));
+            }
             transaction.update("interest form", data.interest, key("id", form.id()),
-                    "SET #erased = :now REMOVE #name, #email, #org, #city, #zip, #notes", null,
+                    "SET #erased = :now" + (values.containsKey(":cityKey") ? ", cityKey = :cityKey" : "")
+                            + " REMOVE #name, #email, #org, #city, #zip, #notes", null,
                     Map.of("#erased", "erasedAt", "#name", "name", "#email", "email", "#org", "organization", "#city", "city",
-                            "#zip", "zip", "#notes", "notes"), Map.of(":now", AttributeValue.fromS(now())));
+                            "#zip", "zip", "#notes", "notes"), values);
             int cancelled = stripEmails(transaction, form.outbox());
             try {
                 transaction.commit();

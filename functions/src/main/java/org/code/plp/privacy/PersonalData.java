@@ -10,7 +10,6 @@ import java.util.Set;
 import org.code.plp.applicant.DraftItem;
 import org.code.plp.applications.ApplicationItem;
 import org.code.plp.interest.InterestItem;
-import org.code.plp.outbox.EmailType;
 import org.code.plp.outbox.OutboxItem;
 import org.code.plp.platform.Platform;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -192,15 +191,10 @@ public final class PersonalData {
         return entries;
     }
 
-    /** Every outbox item that can exist for {@code sourceId}: each email type, plain and per version up to {@code version} (+1 for a decision racing the read). */
+    /** Every outbox item that can exist for {@code sourceId} by key ({@link OutboxItem#possibleIds}). */
     private List<Map<String, AttributeValue>> outboxOf(String sourceId, long version) {
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        for (EmailType type : EmailType.values()) {
-            keys.add(Map.of("outboxId", AttributeValue.fromS(sourceId + "#" + type.id())));
-            for (long v = 1; v <= version + 1; v++) {
-                keys.add(Map.of("outboxId", AttributeValue.fromS(sourceId + "#" + type.id() + "#v" + v)));
-            }
-        }
+        List<Map<String, AttributeValue>> keys = OutboxItem.possibleIds(sourceId, version).stream()
+                .map(id -> Map.of("outboxId", AttributeValue.fromS(id))).toList();
         List<Map<String, AttributeValue>> found = new ArrayList<>();
         for (int i = 0; i < keys.size(); i += 100) {
             Map<String, KeysAndAttributes> request = new HashMap<>();
