@@ -21,10 +21,16 @@ public final class Priming implements Resource {
     public static final String MISSING_KEY = "#priming";
 
     /**
-     * A table the function reads and its partition key: priming gets a missing key from it; or, with an
-     * {@code index}, Queries that index for a missing partition (a function that only Queries an index).
+     * A table the function reads and its partition key: priming gets a missing key from it; or, with
+     * {@code query}, Queries the {@code index} (or the table itself when null) for a missing partition
+     * (a function that only Queries).
      */
-    public record Read(String tableVariable, String index, String keyAttribute) {
+    public record Read(String tableVariable, String index, String keyAttribute, boolean query) {
+        public Read(String tableVariable, String index, String keyAttribute) {
+            this(tableVariable, index, keyAttribute, index != null);
+        }
+
+        public static final Read APPLICATION_LOG = new Read("APPLICATION_LOG_TABLE", null, "applicationId", true);
         public static final Read REGIONS = new Read("REGIONS_TABLE", null, "regionId");
         public static final Read APPLICATIONS = new Read("APPLICATIONS_TABLE", null, "id");
         public static final Read OUTBOX = new Read("OUTBOX_TABLE", null, "outboxId");
@@ -75,7 +81,7 @@ public final class Priming implements Resource {
      */
     public void prime() {
         Json.read(Json.write(Map.of("priming", List.of(1, "two", true), "at", platform.clock().instant().toString())));
-        if (read != null && read.index() != null) {
+        if (read != null && read.query()) {
             platform.dynamo().query(QueryRequest.builder()
                     .tableName(platform.table(read.tableVariable()))
                     .indexName(read.index())

@@ -36,7 +36,8 @@ public final class ExpiryHandler implements RequestHandler<DynamodbEvent, Stream
         this.expiry = new Expiry(platform);
         this.applicationsTable = platform.table("APPLICATIONS_TABLE");
         this.interestTable = platform.table("INTEREST_TABLE");
-        this.priming = Priming.register(platform, () -> {
+        // An expiry Queries the application's log partition: priming reads a missing one.
+        this.priming = Priming.register(platform, Priming.Read.APPLICATION_LOG, () -> {
             DynamodbEvent empty = new DynamodbEvent();
             empty.setRecords(List.of());
             handleRequest(empty, null);

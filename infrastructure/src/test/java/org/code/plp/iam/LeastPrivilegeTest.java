@@ -30,6 +30,7 @@ import java.util.stream.Stream;
 import org.code.plp.applicant.AccessTokens;
 import org.code.plp.applicant.DraftService;
 import org.code.plp.applicant.DraftsHandler;
+import org.code.plp.retention.ExpiryHandler;
 import org.code.plp.applications.SubmitApplicationHandler;
 import org.code.plp.interest.SubmitInterestHandler;
 import org.code.plp.local.ApiEvents;
@@ -126,7 +127,16 @@ class LeastPrivilegeTest {
         Instant week = Instant.now().plus(Duration.ofDays(7));
         String withdrawn = submit(plain, form(region.getRegionId(), "withdraw@example.org"));
         String corrected = submit(plain, form(region.getRegionId(), "correct@example.org"));
-        submit(plain, form(region.getRegionId(), ERASED));
+        // The erased address's application carries an Idempotency-Key and the address has a draft: erasure reaches both.
+        APIGatewayProxyRequestEvent erasedApplication = ApiEvents.post("/applications", form(region.getRegionId(), ERASED));
+        Map<String, String> headers = new java.util.HashMap<>(erasedApplication.getHeaders() == null ? Map.of() : erasedApplication.getHeaders());
+        headers.put("Idempotency-Key", "least-privilege-erased-application");
+        erasedApplication.setHeaders(headers);
+        APIGatewayProxyResponseEvent erasedCreated = new SubmitApplicationHandler(plain).handleRequest(erasedApplication, null);
+        assertEquals(201, erasedCreated.getStatusCode(), erasedCreated.getBody());
+        APIGatewayProxyResponseEvent erasedDraft = new DraftsHandler(plain).handleRequest(ApiEvents.post("/drafts",
+                Map.of("email", ERASED, "form", Map.of("fundingPlan", "Grants."))), null);
+        assertEquals(201, erasedDraft.getStatusCode(), erasedDraft.getBody());
         APIGatewayProxyResponseEvent interest = new SubmitInterestHandler(plain).handleRequest(ApiEvents.post("/interest",
                 Map.of("email", ERASED, "zip", "74103", "role", "teacher", "city", "Tulsa", "state", "OK")), null);
         assertEquals(201, interest.getStatusCode(), interest.getBody());
@@ -223,6 +233,10 @@ class LeastPrivilegeTest {
             DynamodbEvent batch = insertOf(fixture.confirmationOutboxId());
             notify.handleRequest(batch, context(functionId));
             notify.handleRequest(batch, context(functionId)); // redelivered: already sent, read back, not sent again
+            return;
+        }
+        if (handler instanceof ExpiryHandler expiry) {
+            expiry.handleRequest(ttlDeleteOf(fixture.closedOutPartnerId()), context(functionId));
             return;
         }
         if (handler instanceof EmailFeedbackHandler feedback) {
@@ -419,6 +433,35 @@ class LeastPrivilegeTest {
         record.setEventName("INSERT");
         record.setDynamodb(new StreamRecord().withKeys(Map.of("outboxId", new AttributeValue().withS(outboxId)))
                 .withSequenceNumber("1"));
+        DynamodbEvent event = new DynamodbEvent();
+        event.setRecords(List.of(record));
+        return event;
+    }
+
+    /**
+     * DynamoDB TTL's REMOVE of an application as its stream delivers it (the old image, the service as the
+     * user identity); the item itself stays, as nothing here needs it gone.
+     */
+    private static DynamodbEvent ttlDeleteOf(String applicationId) {
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item = dynamo.client().getItem(r -> r
+                .tableName(template.tableName("ApplicationsTable")).consistentRead(true)
+                .key(Map.of("id", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(applicationId)))).item();
+        Map<String, AttributeValue> old = new java.util.HashMap<>();
+        item.forEach((name, value) -> {
+            if (value.s() != null) {
+                old.put(name, new AttributeValue().withS(value.s()));
+            } else if (value.n() != null) {
+                old.put(name, new AttributeValue().withN(value.n()));
+            }
+        });
+        DynamodbEvent.DynamodbStreamRecord record = new DynamodbEvent.DynamodbStreamRecord();
+        record.setEventName("REMOVE");
+        record.setEventSourceARN("arn:aws:dynamodb:us-east-1:123456789012:table/" + template.tableName("ApplicationsTable")
+                + "/stream/2026-12-03T00:00:00.000");
+        record.setUserIdentity(new com.amazonaws.services.lambda.runtime.events.models.dynamodb.Identity()
+                .withType("Service").withPrincipalId(ExpiryHandler.TTL_PRINCIPAL));
+        record.setDynamodb(new StreamRecord().withKeys(Map.of("id", new AttributeValue().withS(applicationId)))
+                .withOldImage(old).withSequenceNumber("2"));
         DynamodbEvent event = new DynamodbEvent();
         event.setRecords(List.of(record));
         return event;
