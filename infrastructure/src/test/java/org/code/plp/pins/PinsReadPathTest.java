@@ -9,17 +9,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.code.plp.local.TestClock;
 import org.code.plp.local.TestCloud;
 import org.code.plp.platform.Env;
 import org.code.plp.platform.Json;
@@ -57,7 +55,7 @@ class PinsReadPathTest {
                     throw e.getCause();
                 }
             });
-    private final MovableClock clock = new MovableClock();
+    private final TestClock clock = TestClock.at(Instant.parse("2026-11-23T12:00:00Z"));
     private final RegionRepository regions = new RegionRepository(cloud.platform());
 
     @Test
@@ -182,28 +180,5 @@ class PinsReadPathTest {
 
     private static String summary(JsonNode collection, String id) {
         return PinsContractTest.feature(collection, id).at("/properties/summary").asText();
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-23T12:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
