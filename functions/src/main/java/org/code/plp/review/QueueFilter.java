@@ -128,8 +128,4 @@ public record QueueFilter(ApplicationStatus status, String region, String q, int
                 && (ALL_REGIONS.equals(region) || region.equals(item.getRegionKey()))
                 && (q == null || (item.getSearch() != null && item.getSearch().contains(q)));
     }
-
-    public QueueFilter withLimit(int newLimit) {
-        return new QueueFilter(status, region, q, newLimit, cursor, sort, assignedTo);
-    }
 }
