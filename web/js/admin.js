@@ -515,10 +515,13 @@
     enableDecisions(false);
     if (dialog) { dialog.setBusy(true); }
     say("Saving the decision…");
-    return api("POST", "/admin/applications/" + encodeURIComponent(app.id) + "/decision", body).then(function () {
+    return api("POST", "/admin/applications/" + encodeURIComponent(app.id) + "/decision", body).then(function (response) {
       if (dialog) { dialog.close(); }
       $("decision-note").value = "";
-      return refresh(app.id, "Moved to " + STATUS_LABEL[next] + (coPartner ? " as a joint partner" : "") + ".");
+      var held = response.body && response.body.held;
+      return refresh(app.id, "Moved to " + STATUS_LABEL[next] + (coPartner ? " as a joint partner" : "") + "."
+        + (held && held.emailTo ? " The email to " + held.emailTo + " goes out at " + PLPDecisions.time(held.until)
+          + "; you can undo until then." : ""));
     }).catch(function (error) {
       say("");
       enableDecisions(true);

@@ -133,6 +133,9 @@ class DecisionBrowserTest {
         assertTrue(line.matches("Email to " + address.replace(".", "\\.")
                 + " goes out at \\d{1,2}:\\d{2} [AP]M — Undo \\((10:00|9:5\\d) left\\)"), line);
         assertTrue(browser.find("#detail-status").getText().startsWith("Status: Accepted"));
+        // Said in the live status too, for a screen reader.
+        browser.waitFor().until(d -> browser.find("#console-status").getText().startsWith("Moved to Accepted. The email to "
+                + address + " goes out at "));
         assertTrue(browser.find("#decision-buttons").getText().startsWith("Accepted becomes final at "),
                 browser.find("#decision-buttons").getText());
         assertEquals("accepted", fx.detail(id).get("status").textValue());
@@ -144,8 +147,8 @@ class DecisionBrowserTest {
 
         browser.find("#undo-decision").click();
         browser.waitFor().until(d -> browser.find("#detail-status").getText().startsWith("Status: Pending"));
-        assertTrue(browser.find("#console-status").getText().startsWith("Undone: back to Pending. The email to " + address
-                + " will not be sent."), browser.find("#console-status").getText());
+        browser.waitFor().until(d -> browser.find("#console-status").getText().equals("Undone: back to Pending. The email to "
+                + address + " will not be sent."));
         assertFalse(browser.find("#held").isDisplayed(), "nothing is held after the undo");
         assertTrue(browser.find("#status-log").getText().contains("Pending (undid Accepted)"));
         JsonNode undone = fx.detail(id);
