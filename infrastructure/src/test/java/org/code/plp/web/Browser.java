@@ -136,6 +136,11 @@ final class Browser implements AutoCloseable {
                 """));
     }
 
+    /** Empties the HTTP cache (GET /pins may be kept 5 minutes), so the next page asks the server again. */
+    void clearCache() {
+        driver.executeCdpCommand("Network.clearBrowserCache", java.util.Map.of());
+    }
+
     /** Moves the page's clock (see {@link #installClock}) ahead. */
     void advanceClock(Duration by) {
         js("window.plpTestClock.advance(arguments[0])", by.toMillis());
