@@ -7,37 +7,41 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock a test moves: {@link #at} stands still at an instant until advanced; {@link #aheadOfRealTime}
- * runs with the real clock, plus what the test added (for a page whose own clock is moved the same way).
+ * A UTC clock a test sets or moves by hand (time rules are tested on clocks, never with sleeps). Thread-safe.
+ * {@link #aheadOfRealTime} runs with the real clock plus what the test added, for a browser page whose own
+ * clock the test moves the same way.
  */
 public final class TestClock extends Clock {
-    private final Instant start;
+    private volatile Instant now;
     private volatile Duration ahead = Duration.ZERO;
 
-    private TestClock(Instant start) {
-        this.start = start;
-    }
-
-    public static TestClock at(Instant start) {
-        return new TestClock(start);
+    /** Stands at {@code now} until set or advanced; null runs with the real clock. */
+    public TestClock(Instant now) {
+        this.now = now;
     }
 
     public static TestClock aheadOfRealTime() {
         return new TestClock(null);
     }
 
-    public void advance(Duration by) {
+    public synchronized void set(Instant instant) {
+        now = instant;
+        ahead = Duration.ZERO;
+    }
+
+    public synchronized void advance(Duration by) {
         ahead = ahead.plus(by);
     }
 
-    /** Back to the start (or to real time). */
-    public void reset() {
+    /** Undoes every advance: back to the instant last set, or to real time. */
+    public synchronized void reset() {
         ahead = Duration.ZERO;
     }
 
     @Override
     public Instant instant() {
-        return (start == null ? Instant.now() : start).plus(ahead);
+        Instant at = now;
+        return (at == null ? Instant.now() : at).plus(ahead);
     }
 
     @Override

@@ -27,7 +27,7 @@ final class HeldWorkflow {
     static final Duration HOLD = Duration.ofMinutes(10);
 
     private final TestCloud cloud = TestCloud.shared();
-    private final TestClock now = TestClock.at(Instant.now().plus(Duration.ofDays(5 * 366)));
+    private final TestClock now = new TestClock(Instant.now().plus(Duration.ofDays(5 * 366)));
     private final ReviewWorkflowHandler handler;
 
     HeldWorkflow() {

@@ -91,6 +91,14 @@ final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
+    /**
+     * Forgets every cached answer (GET /pins is cacheable for 5 minutes): a page loaded earlier in the class would
+     * otherwise draw the regions of then, while the test compares with the regions of now.
+     */
+    void clearCache() {
+        driver.executeCdpCommand("Network.clearBrowserCache", java.util.Map.of());
+    }
+
     WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }
@@ -134,11 +142,6 @@ final class Browser implements AutoCloseable {
                   window.plpTestClock = { advance: ms => { offset += ms; } };
                 })();
                 """));
-    }
-
-    /** Empties the HTTP cache (GET /pins may be kept 5 minutes), so the next page asks the server again. */
-    void clearCache() {
-        driver.executeCdpCommand("Network.clearBrowserCache", java.util.Map.of());
     }
 
     /** Moves the page's clock (see {@link #installClock}) ahead. */

@@ -68,13 +68,11 @@ class WebPagesBrowserTest {
 
     @Test
     void mapShowsEverySeedPinAndOpensAPopupByClickAndByKeyboard() {
+        browser.clearCache();
         JsonNode pins = cloud.http().get("/pins").json();
         int expected = pins.get("features").size();
         assertTrue(expected >= 5, "the seed regions are served: " + expected);
 
-        // An earlier page of this browser may hold an older GET /pins (Cache-Control: max-age=300) from before
-        // other tests added regions: the map must draw what the server serves now.
-        browser.clearCache();
         browser.open(base + "/map.html");
         long drawnMs = waitForPins();
         assertTrue(drawnMs > 0);
