@@ -205,7 +205,8 @@
         PLP.el("td", { "data-label": "Submitted", text: formatDate(item.submittedAt) }),
         PLP.el("td", { "data-label": "Organization" }, [itemOrganization(item),
           item.possibleDuplicate ? PLP.el("span", { className: "flag", text: " ⚑ possible duplicate" }) : null]),
-        PLP.el("td", { "data-label": "Region", text: item.regionName || regionLabel(item.regionId) }),
+        PLP.el("td", { "data-label": "Region" }, [item.regionName || regionLabel(item.regionId),
+          item.regionFilled ? PLP.el("span", { className: "filled", text: " · region filled" }) : null]),
         PLP.el("td", { "data-label": "Status", className: "status-badge", text: STATUS_LABEL[item.status] || item.status }),
         PLP.el("td", { "data-label": "Program manager", text: itemManager(item) }),
         PLP.el("td", { "data-label": "Score", text: item.overallScore === null || item.overallScore === undefined
@@ -308,17 +309,24 @@
   });
 
   // ------------------------------------------------------------------ detail
-  function openApplication(id) {
-    say("Loading the application…");
-    $("detail-conflict").hidden = true;
+  /** Opens (or refreshes) an application; {quiet: true} keeps the focus and the messages where they are. */
+  function openApplication(id, how) {
+    var quiet = how && how.quiet;
+    if (!quiet) {
+      say("Loading the application…");
+      $("detail-conflict").hidden = true;
+      $("closeout-summary").hidden = true;
+    }
     return api("GET", "/admin/applications/" + encodeURIComponent(id)).then(function (response) {
       state.current = response.body;
       renderDetail(response.body);
       showDetail(true);
       updateAddress();
       updateNeighbours();
-      $("detail-title").focus();
-      say("");
+      if (!quiet) {
+        $("detail-title").focus();
+        say("");
+      }
     }).catch(function (error) {
       say("");
       alertText("The application could not be loaded: " + error.message);
@@ -339,7 +347,11 @@
     var pm = app.programManager || {};
     $("detail-title").textContent = org.name || app.id;
     $("detail-status").textContent = "Status: " + (STATUS_LABEL[app.status] || app.status)
-      + " · region " + regionLabel(app.regionId) + " · submitted " + formatDate(app.submittedAt);
+      + (detail.coPartner ? " (joint partner)" : "")
+      + " · region " + (app.regionName || regionLabel(app.regionId)) + (detail.regionFilled ? " · region filled" : "")
+      + " · submitted " + formatDate(app.submittedAt);
+    renderHeld(detail);
+    renderRegionFilled(detail);
 
     var fields = PLP.clear($("detail-fields"));
     addField(fields, "Application", app.id);
@@ -359,23 +371,32 @@
     addField(fields, "Facilitators", app.facilitators);
     addField(fields, "Joint application with", app.jointApplication && app.jointApplication.partnerName);
     addField(fields, "Terms version agreed to", app.termsVersion);
+    if (detail.coPartner) { addField(fields, "Partnership", "Joint partner: accepted although the region already had its partner"); }
 
     var buttons = PLP.clear($("decision-buttons"));
     // The detail carries the moves the server allows from this status: one button for each.
     var allowed = detail.allowedTransitions || [];
     if (allowed.length === 0) {
-      buttons.appendChild(PLP.el("p", { text: "This application is finalized (" + (STATUS_LABEL[app.status] || app.status) + ")." }));
+      buttons.appendChild(PLP.el("p", { text: detail.held
+        ? (STATUS_LABEL[app.status] || app.status) + " becomes final at " + PLPDecisions.time(detail.held.until)
+          + " unless you undo it."
+        : "This application is finalized (" + (STATUS_LABEL[app.status] || app.status) + ")." }));
     }
     allowed.forEach(function (next) {
       buttons.appendChild(PLP.el("button", { type: "button", "data-decision": next,
         text: "Move to " + STATUS_LABEL[next], onclick: function () { decide(next); } }));
     });
+    // While the last decision's email is held the server takes no other decision: undo it first.
+    var heldEmail = detail.held && detail.held.emailTo;
+    $("decision-help").textContent = heldEmail
+      ? "The email of the last decision is held: undo it to decide differently, or decide again once it has gone out."
+      : "Moves that email the applicant or are final show the email and ask you to confirm first.";
 
     renderScores(app.scores || {}, app.criteria);
     var me = PLP.auth.me();
     renderReviewPanels(detail, $("review-panels"), { api: api, say: say, alertText: alertText, criterionLabel: criterionLabel,
       me: me.email, isAdmin: me.groups.indexOf("admins") >= 0, reload: function () { openApplication(detail.id); } });
-    if (detail.recused) { enableDecisions(false); }
+    if (detail.recused || heldEmail) { enableDecisions(false); }
 
     var notes = PLP.clear($("notes"));
     (app.notes || []).forEach(function (note) {
@@ -388,6 +409,8 @@
     (app.statusLog || []).forEach(function (entry) {
       log.appendChild(PLP.el("tr", {}, [
         PLP.el("td", { "data-label": "Status" }, [STATUS_LABEL[entry.status] || entry.status,
+          entry.coPartner ? " (joint partner)" : "",
+          entry.undid ? " (undid " + (STATUS_LABEL[entry.undid] || entry.undid) + ")" : "",
           entry.note ? PLP.el("p", { className: "internal-note" }, [
             PLP.el("strong", { text: "Internal note (not sent to the applicant): " }), entry.note]) : null]),
         PLP.el("td", { "data-label": "By", text: entry.by || "" }),
@@ -425,11 +448,19 @@
     return words.charAt(0).toUpperCase() + words.substring(1);
   }
 
+  function problemSlug(error) {
+    var type = (error && error.problem && error.problem.type) || "";
+    return type.substring(type.lastIndexOf("/") + 1);
+  }
+
+  /** A 409 said plainly (the server's own words name what happened), with Reload; other failures in the alert. */
   function conflictOr(error, what) {
     if (error instanceof PLP.ApiError && error.status === 409) {
       var box = $("detail-conflict");
       PLP.clear(box);
-      box.appendChild(document.createTextNode(CONFLICT + " "));
+      var slug = problemSlug(error);
+      box.appendChild(document.createTextNode((slug && slug !== "version-conflict" && error.problem.detail
+        ? PLPDecisions.plain(error.problem.detail) : CONFLICT) + " "));
       box.appendChild(PLP.el("button", { type: "button", text: "Reload", onclick: function () { openApplication(state.current.id); } }));
       box.hidden = false;
     } else if (!shownByApi(error)) {
@@ -441,21 +472,161 @@
     Array.prototype.forEach.call($("decision-buttons").querySelectorAll("button"), function (b) { b.disabled = !enabled; });
   }
 
+  // Moves that email the applicant or cannot be taken back once the hold ends: confirmed with the email first.
+  var CONFIRMED = ["interview", "accepted", "declined", "waitlisted", "withdrawn"];
+  var FINAL = ["accepted", "declined", "waitlisted", "withdrawn"];
+
   function decide(next) {
     var app = state.current;
-    var body = { status: next, expectedVersion: app.version };
     var note = $("decision-note").value.trim();
-    if (note) { body.note = note; }
+    if (CONFIRMED.indexOf(next) < 0) { return sendDecision(app, next, note, false, null); }
+    var trigger = $("decision-buttons").querySelector("button[data-decision='" + next + "']");
     enableDecisions(false);
-    say("Saving the decision…");
-    return api("POST", "/admin/applications/" + encodeURIComponent(app.id) + "/decision", body).then(function () {
-      $("decision-note").value = "";
-      say("Moved to " + STATUS_LABEL[next] + ".");
-      return openApplication(app.id).then(loadQueue);
+    say("Preparing the email…");
+    return api("GET", "/admin/applications/" + encodeURIComponent(app.id) + "/decision-preview?status="
+      + encodeURIComponent(next)).then(function (response) {
+      say("");
+      enableDecisions(true);
+      var dialog = PLPDecisions.openDialog({
+        title: "Move to " + STATUS_LABEL[next] + "?",
+        body: PLPDecisions.previewBody(response.body, {
+          organization: $("detail-title").textContent, note: note, final: FINAL.indexOf(next) >= 0,
+          fromLabel: STATUS_LABEL[app.status], toLabel: STATUS_LABEL[next],
+          warning: next === "accepted" && app.regionFilled && app.regionPartner
+            ? "The region already has its partner: " + app.regionPartner + "." : null }),
+        actions: [{ label: response.body.email ? "Confirm: move to " + STATUS_LABEL[next] + " and send the email"
+          : "Confirm: move to " + STATUS_LABEL[next], primary: true, id: "confirm-decision",
+          run: function () { sendDecision(app, next, note, false, dialog); } }],
+        returnTo: trigger,
+        onCancel: function () { say("Not moved: nothing was sent."); }
+      });
     }).catch(function (error) {
       say("");
       enableDecisions(true);
+      conflictOr(error, "Preparing the email");
+    });
+  }
+
+  /** POSTs the decision; in a dialog a region's 409 is answered there (joint partner, or closed). */
+  function sendDecision(app, next, note, coPartner, dialog) {
+    var body = { status: next, expectedVersion: app.version };
+    if (note) { body.note = note; }
+    if (coPartner) { body.coPartner = true; }
+    enableDecisions(false);
+    if (dialog) { dialog.setBusy(true); }
+    say("Saving the decision…");
+    return api("POST", "/admin/applications/" + encodeURIComponent(app.id) + "/decision", body).then(function (response) {
+      if (dialog) { dialog.close(); }
+      $("decision-note").value = "";
+      var held = response.body && response.body.held;
+      return refresh(app.id, "Moved to " + STATUS_LABEL[next] + (coPartner ? " as a joint partner" : "") + "."
+        + (held && held.emailTo ? " The email to " + held.emailTo + " goes out at " + PLPDecisions.time(held.until)
+          + "; you can undo until then." : ""));
+    }).catch(function (error) {
+      say("");
+      enableDecisions(true);
+      var slug = problemSlug(error);
+      if (dialog && error instanceof PLP.ApiError && error.status === 409 && slug === "region-has-partner") {
+        dialog.setBusy(false);
+        dialog.problem(["Not accepted: " + error.problem.detail.replace(/ Send "coPartner": true .*$/, ""),
+          PLP.el("br"), "Accept it anyway as a joint partner of the region, or cancel."]);
+        dialog.actions([{ label: "Accept as joint partner", primary: true, id: "accept-joint",
+          run: function () { sendDecision(app, next, note, true, dialog); } }]);
+        document.getElementById("accept-joint").focus();
+        return;
+      }
+      if (dialog && error instanceof PLP.ApiError && error.status === 409 && slug === "region-closed") {
+        dialog.setBusy(false);
+        dialog.problem("Not accepted: " + PLPDecisions.plain(error.problem.detail));
+        dialog.actions([]);
+        document.getElementById("confirm-cancel").focus();
+        return;
+      }
+      if (dialog) { dialog.close(); }
       conflictOr(error, "The decision");
+    });
+  }
+
+  /** After a change: the application and the list again, then what happened (the list's own message would hide it). */
+  function refresh(id, message) {
+    say(message);
+    return openApplication(id, { quiet: true }).then(loadQueue).then(function () { say(message); });
+  }
+
+  function renderHeld(detail) {
+    PLPDecisions.renderHeld(detail.held, $("held"), {
+      statusLabel: function (s) { return STATUS_LABEL[s] || s; },
+      onUndo: function () { undo(detail); },
+      // The hold is over: the server now says the decision stands (and the buttons it allows).
+      onExpired: function () {
+        if (state.current && state.current.id === detail.id) { openApplication(detail.id, { quiet: true }); }
+      }
+    });
+  }
+
+  function undo(detail) {
+    var button = $("undo-decision");
+    if (button) { button.disabled = true; }
+    say("Undoing the decision…");
+    return api("POST", "/admin/applications/" + encodeURIComponent(detail.id) + "/undo",
+      { expectedVersion: detail.version }).then(function (response) {
+      var back = STATUS_LABEL[response.body.status] || response.body.status;
+      return refresh(detail.id, "Undone: back to " + back + "."
+        + (detail.held.emailTo ? " The email to " + detail.held.emailTo + " will not be sent." : ""))
+        .then(function () { $("detail-title").focus(); });
+    }).catch(function (error) {
+      say("");
+      conflictOr(error, "Undo");
+      if (error instanceof PLP.ApiError && error.status === 409) { openApplication(detail.id, { quiet: true }); }
+    });
+  }
+
+  /** A region with its partner: say so, and offer to close out its other open applications. */
+  function renderRegionFilled(detail) {
+    var box = PLP.clear($("region-filled"));
+    var region = detail.regionName || regionLabel(detail.regionId);
+    var partnerHere = detail.status === "accepted" && !detail.held;
+    box.hidden = !detail.regionId || !(detail.regionFilled || partnerHere);
+    if (box.hidden) { return; }
+    box.appendChild(PLP.el("p", { text: detail.regionFilled
+      ? "Region filled: " + region + " has its partner" + (detail.regionPartner ? ", " + detail.regionPartner : "") + "."
+      : "This application is " + region + "'s partner." }));
+    box.appendChild(PLP.el("button", { type: "button", id: "close-out", text: "Close out the region's other applications",
+      onclick: function () { closeOut(detail, region); } }));
+  }
+
+  function closeOut(detail, region) {
+    var dialog = PLPDecisions.openDialog({
+      title: "Close out " + region + "?",
+      body: PLPDecisions.closeOutBody(detail, region),
+      actions: [{ label: "Close out the region", primary: true, id: "confirm-close-out", run: function () {
+        var chosen = document.querySelector("input[name=closeout-status]:checked");
+        if (!chosen) {
+          dialog.problem("Choose whether to decline or waitlist them.");
+          document.getElementById("closeout-declined").focus();
+          return;
+        }
+        var body = { status: chosen.value };
+        var note = document.getElementById("closeout-note").value.trim();
+        if (note) { body.note = note; }
+        dialog.setBusy(true);
+        say("Closing out " + region + "…");
+        api("POST", "/admin/regions/" + encodeURIComponent(detail.regionId) + "/close-out", body).then(function (response) {
+          dialog.close();
+          var summary = PLP.clear($("closeout-summary"));
+          PLPDecisions.closeOutSummary(response.body, region, function (s) { return STATUS_LABEL[s] || s; })
+            .forEach(function (node) { summary.appendChild(node); });
+          summary.hidden = false;
+          summary.focus();
+          return refresh(detail.id, "Closed out " + region + ": " + response.body.moved.length + " moved, "
+            + response.body.skipped.length + " skipped.");
+        }).catch(function (error) {
+          say("");
+          dialog.setBusy(false);
+          dialog.problem("Nothing was closed out: " + error.message);
+        });
+      } }],
+      onCancel: function () { say("Not closed out: nothing changed."); }
     });
   }
 

@@ -23,7 +23,7 @@ public final class LocalFunctions {
     private final TemplateModel template;
     private final DynamoDbClient dynamo;
     private final Map<String, String> overrides;
-    private final Clock clock;
+    private volatile Clock clock;
     private final Map<String, Platform> platforms = new ConcurrentHashMap<>();
     private final Map<String, Object> handlers = new ConcurrentHashMap<>();
 
@@ -67,6 +67,12 @@ public final class LocalFunctions {
             }
             return Platform.sesClient(env);
         }, clock);
+    }
+
+    /** The clock every platform made from now on gets (a test's clock); the handlers made so far are dropped. */
+    public void useClock(Clock clock) {
+        this.clock = clock;
+        forgetInstances();
     }
 
     /** Drops the platforms and handlers made so far, so the next use sees changed overrides. */

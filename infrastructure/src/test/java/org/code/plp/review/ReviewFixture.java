@@ -16,17 +16,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Shared steps of the review tests on the shared local cloud. Every test makes its own region
- * (a unique id), so its queue, counters and exports hold only what it made.
+ * (a unique id), so its queue, counters and exports hold only what it made. The console's browser
+ * tests (web/) use it too.
  */
-final class ReviewFixture {
-    static final String REVIEWER = "reviewer@code.org";
+public final class ReviewFixture {
+    public static final String REVIEWER = "reviewer@code.org";
 
-    final TestCloud cloud = TestCloud.shared();
-    final TestHttp http = cloud.http();
+    public final TestCloud cloud = TestCloud.shared();
+    public final TestHttp http = cloud.http();
     final String reviewer = cloud.bearer(REVIEWER, "reviewers");
 
     /** A new region taking applications. */
-    String region() {
+    public String region() {
         String id = TestCloud.uniqueId("rv");
         RegionItem region = new RegionItem();
         region.setRegionId(id);
@@ -42,12 +43,12 @@ final class ReviewFixture {
         return id;
     }
 
-    RegionItem findRegion(String id) {
+    public RegionItem findRegion(String id) {
         return new RegionRepository(cloud.platform()).find(id).orElseThrow();
     }
 
     /** An application as the public form sends it. */
-    static Map<String, Object> form(String regionId, String organization, String firstName, String lastName) {
+    public static Map<String, Object> form(String regionId, String organization, String firstName, String lastName) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("regionId", regionId);
         body.put("organization", Map.of("name", organization, "type", "nonprofit",
@@ -67,37 +68,37 @@ final class ReviewFixture {
         return name.toLowerCase().replaceAll("[^a-z0-9]", "");
     }
 
-    String apply(String regionId) {
+    public String apply(String regionId) {
         return apply(form(regionId, "Crescent City STEM", "Ada", "Lovelace"));
     }
 
-    String apply(Map<String, Object> form) {
+    public String apply(Map<String, Object> form) {
         TestHttp.Response created = http.post("/applications", form);
         assertEquals(201, created.status(), created::toString);
         return created.json().get("id").textValue();
     }
 
-    TestHttp.Response decide(String id, String status, long expectedVersion) {
+    public TestHttp.Response decide(String id, String status, long expectedVersion) {
         return http.post("/admin/applications/" + id + "/decision",
                 Map.of("status", status, "expectedVersion", expectedVersion, "note", "Moved to " + status + "."),
                 "Authorization", reviewer);
     }
 
     /** Decides and insists it worked; answers the new version. */
-    long move(String id, String status, long expectedVersion) {
+    public long move(String id, String status, long expectedVersion) {
         TestHttp.Response response = decide(id, status, expectedVersion);
         assertEquals(200, response.status(), response::toString);
         return response.json().get("version").longValue();
     }
 
-    JsonNode detail(String id) {
+    public JsonNode detail(String id) {
         TestHttp.Response response = http.get("/admin/applications/" + id, "Authorization", reviewer);
         assertEquals(200, response.status(), response::toString);
         return response.json();
     }
 
     /** An outbox item's state ("missing" when there is none). */
-    String outboxState(String outboxId) {
+    public String outboxState(String outboxId) {
         var item = cloud.dynamo().getItem(r -> r.tableName(cloud.table("OutboxTable")).consistentRead(true)
                 .key(Map.of("outboxId", AttributeValue.fromS(outboxId)))).item();
         return item.containsKey("state") ? item.get("state").s() : "missing";

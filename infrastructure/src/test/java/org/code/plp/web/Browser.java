@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.logging.Level;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -114,6 +117,54 @@ final class Browser implements AutoCloseable {
 
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /**
+     * A test clock for the pages: from the next page load on, {@code Date} (and {@code Date.now()}) in every
+     * page runs ahead of the real clock by what {@link #advanceClock} added since that page loaded. Timers keep
+     * real time, so a page's one-second tick sees the jump at its next tick. Injected through DevTools, before
+     * the page's own scripts and outside its CSP.
+     */
+    void installClock() {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", """
+                (() => {
+                  const RealDate = Date;
+                  let offset = 0;
+                  function TestDate(...args) {
+                    if (!new.target) { return new RealDate(RealDate.now() + offset).toString(); }
+                    return args.length ? new RealDate(...args) : new RealDate(RealDate.now() + offset);
+                  }
+                  TestDate.prototype = RealDate.prototype;
+                  TestDate.now = () => RealDate.now() + offset;
+                  TestDate.parse = RealDate.parse;
+                  TestDate.UTC = RealDate.UTC;
+                  window.Date = TestDate;
+                  window.plpTestClock = { advance: ms => { offset += ms; } };
+                })();
+                """));
+    }
+
+    /** Moves the page's clock (see {@link #installClock}) ahead. */
+    void advanceClock(Duration by) {
+        js("window.plpTestClock.advance(arguments[0])", by.toMillis());
+    }
+
+    /**
+     * For {@code @RegisterExtension}: on a failure, prints the page's address and console and saves a full
+     * screenshot {@code <prefix><test method>.png}, to see why. The browser is read when a test fails.
+     */
+    static TestWatcher evidence(Supplier<Browser> browser, String prefix) {
+        return new TestWatcher() {
+            @Override
+            public void testFailed(ExtensionContext context, Throwable cause) {
+                Browser shown = browser.get();
+                if (shown != null) {
+                    System.out.println("FAILED " + context.getDisplayName() + " at " + shown.driver().getCurrentUrl()
+                            + "; console: " + shown.consoleErrors() + "; screenshot "
+                            + shown.fullScreenshot(prefix + context.getRequiredTestMethod().getName()));
+                }
+            }
+        };
     }
 
     /** Saves a PNG of the viewport under target/screenshots/ and returns its path. */

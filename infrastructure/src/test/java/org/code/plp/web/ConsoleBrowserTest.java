@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,17 +50,9 @@ class ConsoleBrowserTest {
         browser.consoleErrors();
     }
 
+    /** On a failure: a screenshot of what the browser showed and its console, to see why. */
     @RegisterExtension
-    final TestWatcher evidence = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                System.out.println("FAILED " + context.getDisplayName() + " at " + browser.driver().getCurrentUrl()
-                        + "; console: " + browser.consoleErrors() + "; screenshot "
-                        + browser.fullScreenshot("FAILED-console-" + context.getRequiredTestMethod().getName()));
-            }
-        }
-    };
+    final TestWatcher evidence = Browser.evidence(() -> browser, "FAILED-console-");
 
     @AfterAll
     void stop() {

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
@@ -56,16 +55,7 @@ class WebPagesBrowserTest {
 
     /** On a failure: a screenshot of what the browser showed and its console, to see why. */
     @RegisterExtension
-    final TestWatcher evidence = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                System.out.println("FAILED " + context.getDisplayName() + " at " + browser.driver().getCurrentUrl()
-                        + "; console: " + browser.consoleErrors() + "; screenshot "
-                        + browser.fullScreenshot("FAILED-" + context.getRequiredTestMethod().getName()));
-            }
-        }
-    };
+    final TestWatcher evidence = Browser.evidence(() -> browser, "FAILED-");
 
     @AfterAll
     void stop() {
@@ -361,6 +351,8 @@ class WebPagesBrowserTest {
 
         browser.find("#decision-note").sendKeys("Strong district ties.");
         browser.find("button[data-decision='interview']").click();
+        // A move that emails the applicant is confirmed in a dialog showing that email.
+        browser.waitVisible("#confirm-decision").click();
         browser.waitFor().until(d -> browser.find("#detail-status").getText().contains("Interview"));
         assertTrue(browser.find("#status-log").getText().contains("Interview"));
         assertEquals(List.of("accepted", "declined", "waitlisted", "withdrawn"), decisionButtons());
@@ -384,6 +376,7 @@ class WebPagesBrowserTest {
                 "Authorization", reviewer);
         assertEquals(200, other.status(), other.body());
         browser.find("button[data-decision='declined']").click();
+        browser.waitVisible("#confirm-decision").click();
         WebElement conflict = browser.waitVisible("#detail-conflict");
         assertTrue(conflict.getText().contains("Someone else changed this application; reload to see their change"),
                 conflict.getText());
