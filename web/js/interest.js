@@ -3,6 +3,17 @@
   "use strict";
   var form = document.getElementById("interest-form");
 
+  // Prefilled from the map's search ("interest.html?city=...&state=...&zip=...").
+  function prefill() {
+    ["city", "state", "zip"].forEach(function (name) {
+      var value = PLP.query(name);
+      var field = form.elements[name];
+      if (value && field && !field.value) {
+        field.value = value;
+      }
+    });
+  }
+
   PLP.forms.setup(form, {
     endpoint: "/interest",
     sendingText: "Sending… please wait.",
@@ -20,4 +31,5 @@
       PLP.forms.showSuccess(form, document.getElementById("success"));
     }
   });
+  prefill();
 })();

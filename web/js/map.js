@@ -8,8 +8,49 @@
   var listNode = document.getElementById("regions");
   var timing = window.PLP_MAP = { pinsDrawnMs: null, statesDrawnMs: null, pinCount: 0 };
 
-  var map = L.map("map", { zoomSnap: 0.25, minZoom: 2, maxZoom: 12, keyboard: true, worldCopyJump: false });
+  // The wheel scrolls the page (the map is often embedded) until the map is clicked or focused.
+  var map = L.map("map", { zoomSnap: 0.25, minZoom: 2, maxZoom: 12, keyboard: true, worldCopyJump: false,
+    scrollWheelZoom: false });
   map.fitBounds(CONUS);
+  var everyPin = null;
+  map.on("click focus", function () { map.scrollWheelZoom.enable(); });
+  map.on("blur", function () { map.scrollWheelZoom.disable(); });
+  map.getContainer().addEventListener("mouseleave", function () {
+    if (document.activeElement !== map.getContainer()) {
+      map.scrollWheelZoom.disable();
+    }
+  });
+
+  /** The whole country: every pin, Alaska, Hawaii and Puerto Rico included. */
+  function wholeCountry() {
+    map.fitBounds(everyPin && everyPin.isValid() ? everyPin.pad(0.05) : CONUS);
+  }
+  var WholeCountry = L.Control.extend({
+    options: { position: "topleft" },
+    onAdd: function () {
+      var box = L.DomUtil.create("div", "leaflet-bar leaflet-control whole-country");
+      var button = PLP.el("button", { type: "button", text: "Whole country", title: "Show the whole country" });
+      button.addEventListener("click", function (event) {
+        event.stopPropagation();
+        map.closePopup();
+        wholeCountry();
+      });
+      box.appendChild(button);
+      L.DomEvent.disableClickPropagation(box);
+      return box;
+    }
+  });
+  map.addControl(new WholeCountry());
+
+  // Escape closes an open popup wherever focus is inside the map (its heading, its links).
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && openPopup) {
+      map.closePopup();
+    }
+  });
+  var openPopup = null;
+  map.on("popupopen", function (event) { openPopup = event.popup; });
+  map.on("popupclose", function () { openPopup = null; });
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("State outlines: U.S. Census Bureau via us-atlas");
 
@@ -62,6 +103,12 @@
         PLP.el("span", { className: "pin pin-" + p.status, "aria-hidden": "true" }, [PLP.el("span", { className: "pin-shape" })]),
         " " + statusLabel(p.status)
       ]),
+      // The Apply link comes first, so a short map or a phone shows it without scrolling the popup.
+      p.status === "seeking_partner"
+        ? PLP.el("a", { className: "apply button", target: "_top",
+          href: "apply.html?region=" + encodeURIComponent(feature.id),
+          text: "Apply for " + regionTitle(p) })
+        : PLP.el("p", { text: p.status === "partner_selected" ? "A partner has been selected for this region." : "This region is not taking applications." }),
       PLP.el("h4", { text: "Population served" }),
       PLP.el("dl", { className: "population" }, [
         PLP.el("dt", { text: "Districts" }), PLP.el("dd", { text: PLP.formatNumber(pop.districts) }),
@@ -73,21 +120,20 @@
       programs.length ? PLP.el("ul", { className: "programs" }, programs.map(function (name) {
         return PLP.el("li", { text: name });
       })) : null,
-      p.summary ? PLP.el("p", { className: "summary", text: p.summary }) : null,
-      p.status === "seeking_partner"
-        ? PLP.el("a", { className: "apply button", target: "_top",
-          href: "apply.html?region=" + encodeURIComponent(feature.id),
-          text: "Apply for " + regionTitle(p) })
-        : PLP.el("p", { text: p.status === "partner_selected" ? "A partner has been selected for this region." : "This region is not taking applications." })
+      p.summary ? PLP.el("p", { className: "summary", text: p.summary }) : null
     ]);
   }
 
   function drawPins(collection) {
     var features = (collection && collection.features) || [];
+    // Keyboard and list order: by state, then city (not the clusters' order).
     features.sort(function (a, b) {
-      return regionTitle(a.properties || {}).localeCompare(regionTitle(b.properties || {}));
+      var pa = a.properties || {};
+      var pb = b.properties || {};
+      return (pa.state || "").localeCompare(pb.state || "") || regionTitle(pa).localeCompare(regionTitle(pb));
     });
     var markers = [];
+    markersById = {};
     PLP.clear(listNode);
     features.forEach(function (feature) {
       var p = feature.properties || {};
@@ -109,7 +155,12 @@
           popupAnchor: [0, -10]
         })
       });
-      marker.bindPopup(function () { return details(feature); }, { maxWidth: 300, autoPanPadding: [20, 20] });
+      // The popup never grows past the map (its content scrolls) and is panned into view, so its
+      // Apply link can be reached in a 640 px iframe, a 448 px map or on a phone.
+      marker.bindPopup(function () { return details(feature); }, { maxWidth: 300, autoPan: true, keepInView: true,
+        autoPanPaddingTopLeft: [10, 50], autoPanPaddingBottomRight: [10, 10],
+        maxHeight: Math.max(160, map.getSize().y - 90) });
+      markersById[feature.id] = marker;
       marker.on("add", function () {
         var element = marker.getElement();
         if (element) {
@@ -127,6 +178,8 @@
       listNode.appendChild(item);
     });
     clusters.addLayers(markers);
+    everyPin = markers.length ? L.latLngBounds(markers.map(function (m) { return m.getLatLng(); })) : null;
+    wholeCountry();
     timing.pinCount = markers.length;
     statusNode.textContent = markers.length === 0 ? "No regions are on the map yet."
       : markers.length + (markers.length === 1 ? " region" : " regions") + " on the map.";
@@ -164,6 +217,78 @@
       opener.focus({ preventScroll: true });
     }
     opener = null;
+  });
+
+  var markersById = {};
+  var findResult = document.getElementById("find-result");
+
+  /** "70115", "70115-1234", "Memphis, TN" or "Memphis TN" as the lookup's query, or null. */
+  function lookupQuery(text) {
+    var place = text.trim();
+    var zip = /^(\d{5})(-?\d{4})?$/.exec(place);
+    if (zip) {
+      return { zip: zip[1] };
+    }
+    var cityState = /^(.*?)[,\s]+([A-Za-z]{2})$/.exec(place);
+    if (cityState && cityState[1].trim()) {
+      return { city: cityState[1].trim(), state: cityState[2].toUpperCase() };
+    }
+    return null;
+  }
+
+  function interestLink(query, text) {
+    var params = new URLSearchParams();
+    ["city", "state", "zip"].forEach(function (name) {
+      if (query[name]) {
+        params.set(name, query[name]);
+      }
+    });
+    return PLP.el("a", { href: "interest.html?" + params.toString(), target: "_top", text: text });
+  }
+
+  document.getElementById("find-region").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var query = lookupQuery(document.getElementById("find-place").value);
+    PLP.clear(findResult);
+    if (!query) {
+      findResult.textContent = "Enter a 5-digit ZIP code, or a city and its state like Memphis, TN.";
+      return;
+    }
+    findResult.textContent = "Looking…";
+    PLP.request("GET", "/regions/lookup?" + new URLSearchParams(query).toString()).then(function (response) {
+      var found = response.body || {};
+      var region = found.region;
+      var marker = region && markersById[region.id];
+      PLP.clear(findResult);
+      if (marker) {
+        // By ZIP prefix (or city), else the state's region: as Code.org's partner lookup assigns them.
+        findResult.textContent = (region.name || region.city) + " serves "
+          + (query.zip || query.city + ", " + query.state) + (found.matchedBy === "state" ? " (by state)." : ".");
+        showOnMap(marker);
+        return;
+      }
+      findResult.appendChild(document.createTextNode("No region serves that place yet: "));
+      findResult.appendChild(interestLink({ city: query.city, state: query.state || found.state, zip: query.zip },
+        "tell us you are interested"));
+      findResult.appendChild(document.createTextNode(" and we will count it where we decide the next regions."));
+    }).catch(function (error) {
+      findResult.textContent = error && error.status === 400 && error.message ? error.message
+        : "The search is not available just now. Please try again.";
+    });
+  });
+
+  // The region list narrows as you type (city, state or name).
+  var filterCount = document.getElementById("region-filter-count");
+  document.getElementById("region-filter").addEventListener("input", function (event) {
+    var words = event.target.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var shown = 0;
+    Array.prototype.forEach.call(listNode.children, function (item) {
+      var text = item.textContent.toLowerCase();
+      var match = words.every(function (word) { return text.indexOf(word) >= 0; });
+      item.hidden = !match;
+      shown += match ? 1 : 0;
+    });
+    filterCount.textContent = words.length ? shown + " of " + listNode.children.length + " regions" : "";
   });
 
   PLP.request("GET", "/pins").then(function (response) {
