@@ -40,6 +40,7 @@ import org.code.plp.platform.Platform;
 public final class ColdStartBenchmark {
     static final long JAR_BUDGET_BYTES = 15L * 1024 * 1024;
     static final double COLD_RATIO_BUDGET = 1.9;
+    static final double AOT_RATIO_BUDGET = 1.5;
     static final double WARM_P99_BUDGET_MS = 1.0;
     static final double PINS_CACHE_BUDGET_MS = 0.2;
 
@@ -53,6 +54,9 @@ public final class ColdStartBenchmark {
     private final String cpus = System.getProperty("bench.cpus", "0").trim();
     private final boolean countClasses = Boolean.parseBoolean(System.getProperty("bench.classes", "true"));
     private final boolean warmRuns = Boolean.parseBoolean(System.getProperty("bench.warm", "true"));
+    private final int snapStartRuns = Integer.getInteger("bench.snapstart", 3);
+    private final boolean aot = Boolean.parseBoolean(System.getProperty("bench.aot", "false"));
+    private final Path jarTaskRoot = out.resolve("task-jars");
     private final String only = System.getProperty("bench.only", "");
     private final int warmup = Integer.getInteger("bench.warm.warmup", 1500);
     private final int requests = Integer.getInteger("bench.warm.requests", 1000);
@@ -68,8 +72,11 @@ public final class ColdStartBenchmark {
         Files.createDirectories(interceptors.getParent());
         Files.writeString(interceptors, "org.code.plp.bench.driver.SdkCpuInterceptor\n");
         Path classes = root.resolve("benchmarks/target/classes");
-        writeDriverJar(classes, "org/code/plp/bench/driver/");
+        TaskRoot.jar(classes, "org/code/plp/bench/driver/", driverClasses);
         TaskRoot.unpack(jar, classes, "org/code/plp/bench/floor/", taskRoot);
+        if (aot) {
+            TaskRoot.asJars(jar, classes, "org/code/plp/bench/floor/", jarTaskRoot);
+        }
         this.jvm = new ChildJvm(out, cpus);
     }
 
@@ -91,6 +98,21 @@ public final class ColdStartBenchmark {
     /** The logical id without "Function", as events/ and bench.only name functions. */
     static String shortName(TemplateModel.Function function) {
         return function.logicalId().replaceFirst("Function$", "");
+    }
+
+    /**
+     * A SnapStart init as the runtime runs it (AWS_LAMBDA_INITIALIZATION_TYPE=snap-start: handler built, priming
+     * hooks run, then restore/next) and the first request after it, medians, with the JVM's default tiers (what
+     * the java25 runtime uses with SnapStart) and with C1 only (the template's former JAVA_TOOL_OPTIONS).
+     */
+    record SnapStart(double initMs, double firstRequestMs, double c1InitMs, double c1FirstRequestMs) {
+    }
+
+    /** Cold starts with a JDK AOT cache (-XX:AOTCache) trained on one run of the same JVM, function and floor alike. */
+    record Aot(double medianMs, double floorMs, String classes, String floorClasses) {
+        double ratio() {
+            return medianMs / floorMs;
+        }
     }
 
     /** Medians over the pairs of one function and its floor. */
@@ -131,9 +153,19 @@ public final class ColdStartBenchmark {
             LambdaJvm lambda = new LambdaJvm(runtimeClasspath, RuntimeClasspath.jniLibrary(out.resolve("runtime")), api, cpus, out);
             LambdaRuntime runtime = LambdaRuntime.of(template);
             Map<String, Cold> cold = new LinkedHashMap<>();
+            Map<String, SnapStart> snapStart = new LinkedHashMap<>();
+            Map<String, Aot> aotCold = new LinkedHashMap<>();
             for (Subject subject : subjects) {
                 Map<String, String> env = lambdaEnv(subject.function(), common, runtime);
                 cold.put(subject.name(), print(subject, cold(lambda, runtime, subject, env)));
+                if (aot) {
+                    aotCold.put(subject.name(), aot(lambda, runtime, subject, env));
+                    System.out.println("aot " + subject.name() + " " + aotCold.get(subject.name()));
+                }
+                if (snapStartRuns > 0 && runtime.snapStart()) {
+                    snapStart.put(subject.name(), snapStart(lambda, runtime, subject, env));
+                    System.out.println("snapstart " + subject.name() + " " + snapStart.get(subject.name()));
+                }
             }
             Map<String, Map<String, String>> warm = new LinkedHashMap<>();
             if (warmRuns) {
@@ -142,7 +174,7 @@ public final class ColdStartBenchmark {
                     System.out.println("warm " + subject.name() + " " + warm.get(subject.name()));
                 }
             }
-            String report = report(started, cores, harnessCpus, runtime, subjects, skipped, cold, warm);
+            String report = report(started, cores, harnessCpus, runtime, subjects, skipped, cold, aotCold, snapStart, warm);
             Files.writeString(out.resolve("cold-start.md"), report);
             System.out.println();
             System.out.println(report);
@@ -176,24 +208,61 @@ public final class ColdStartBenchmark {
         }
         return new Cold(median(figures[0][0]), median(figures[1][0]), median(figures[2][0]),
                 median(figures[0][1]), median(figures[1][1]), median(figures[0][2]), median(figures[1][2]),
-                classesLoaded(lambda, handlers.get(0), env, flags, event), classesLoaded(lambda, handlers.get(1), env, flags, event),
+                classesLoaded(lambda, taskRoot, handlers.get(0), env, flags, event),
+                classesLoaded(lambda, taskRoot, handlers.get(1), env, flags, event),
                 status(answer));
     }
 
-    /** The small driver the warm JVMs run, as a jar. */
-    private void writeDriverJar(Path classes, String packagePath) throws IOException {
-        try (var jarOut = new java.util.jar.JarOutputStream(Files.newOutputStream(driverClasses));
-             var files = Files.walk(classes.resolve(packagePath))) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                jarOut.putNextEntry(new java.util.jar.JarEntry(classes.relativize(file).toString().replace('\\', '/')));
-                jarOut.write(Files.readAllBytes(file));
-                jarOut.closeEntry();
+    private Aot aot(LambdaJvm lambda, LambdaRuntime runtime, Subject subject, Map<String, String> env) throws IOException {
+        String event = Files.readString(subject.event());
+        Path caches = Files.createDirectories(out.resolve("aot"));
+        List<String> handlers = List.of(subject.function().handler(), subject.floor() + "::handleRequest");
+        List<List<String>> flags = new ArrayList<>();
+        for (int h = 0; h < handlers.size(); h++) {
+            Path cache = caches.resolve(subject.name() + (h == 0 ? "" : "-floor") + ".aot");
+            Files.deleteIfExists(cache);
+            List<String> base = new ArrayList<>(lambda.runtimeFlags(runtime.memoryMb(), false));
+            base.addAll(extraFlags);
+            List<String> training = new ArrayList<>(base);
+            training.add("-XX:AOTCacheOutput=" + cache);
+            lambda.run(jarTaskRoot, handlers.get(h), env, training, event);
+            base.add("-XX:AOTCache=" + cache);
+            flags.add(base);
+        }
+        double[][] figures = new double[2][pairs];
+        for (int i = 0; i < pairs; i++) {
+            for (int h = 0; h < handlers.size(); h++) {
+                figures[h][i] = lambda.run(jarTaskRoot, handlers.get(h), env, flags.get(h), event).coldMs();
             }
         }
+        return new Aot(median(figures[0]), median(figures[1]), classesLoaded(lambda, jarTaskRoot, handlers.get(0), env, flags.get(0), event),
+                classesLoaded(lambda, jarTaskRoot, handlers.get(1), env, flags.get(1), event));
+    }
+
+    private SnapStart snapStart(LambdaJvm lambda, LambdaRuntime runtime, Subject subject, Map<String, String> onDemandEnv)
+            throws IOException {
+        String event = Files.readString(subject.event());
+        Map<String, String> env = new LinkedHashMap<>(onDemandEnv);
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
+        List<String> tiers = new ArrayList<>(lambda.runtimeFlags(runtime.memoryMb(), true));
+        tiers.addAll(extraFlags);
+        List<String> c1 = new ArrayList<>(tiers);
+        c1.addAll(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
+        double[][] figures = new double[4][snapStartRuns];
+        for (int i = 0; i < snapStartRuns; i++) {
+            LambdaJvm.Result result = lambda.run(taskRoot, subject.function().handler(), env, tiers, event);
+            figures[0][i] = result.restoreMs();
+            figures[1][i] = result.coldMs() - result.restoreMs();
+            result = lambda.run(taskRoot, subject.function().handler(), env, c1, event);
+            figures[2][i] = result.restoreMs();
+            figures[3][i] = result.coldMs() - result.restoreMs();
+        }
+        return new SnapStart(median(figures[0]), median(figures[1]), median(figures[2]), median(figures[3]));
     }
 
     /** Classes loaded by one cold start, and how many of them did not come from a CDS archive. */
-    private String classesLoaded(LambdaJvm lambda, String handler, Map<String, String> env, List<String> runFlags, String event) {
+    private String classesLoaded(LambdaJvm lambda, Path task, String handler, Map<String, String> env, List<String> runFlags,
+                                 String event) {
         if (!countClasses) {
             return "-";
         }
@@ -201,7 +270,7 @@ public final class ColdStartBenchmark {
             Path log = Files.createTempFile(out, "classes", ".log");
             List<String> flags = new ArrayList<>(runFlags);
             flags.add("-Xlog:class+load=info:file=" + log);
-            lambda.run(taskRoot, handler, env, flags, event);
+            lambda.run(task, handler, env, flags, event);
             List<String> lines = Files.readAllLines(log).stream().filter(l -> l.contains("source:")).toList();
             long notShared = lines.stream().filter(l -> !l.contains("shared objects file")).count();
             Files.delete(log);
@@ -270,7 +339,6 @@ public final class ColdStartBenchmark {
         env.put("AWS_LAMBDA_LOG_STREAM_NAME", "bench");
         env.put("AWS_LAMBDA_LOG_FORMAT", "JSON");
         env.put("AWS_LAMBDA_LOG_LEVEL", "INFO");
-        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
         env.put("LAMBDA_RUNTIME_DIR", "/var/runtime");
         return env;
     }
@@ -350,7 +418,9 @@ public final class ColdStartBenchmark {
     }
 
     private String report(String started, int cores, String harnessCpus, LambdaRuntime runtime, List<Subject> subjects, List<String> skipped,
-                          Map<String, Cold> cold, Map<String, Map<String, String>> warm) throws IOException {
+                          Map<String, Cold> cold, Map<String, Aot> aotCold, Map<String, SnapStart> snapStart,
+                          Map<String, Map<String, String>> warm)
+            throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Cold start and speed\n\n");
         md.append(String.format(Locale.ROOT, "Started %s on %d cores (`%s`), JDK %s; runtime `%s`, %d MB; measured JVMs pinned to CPU %s%s; "
@@ -370,6 +440,27 @@ public final class ColdStartBenchmark {
                     c.streamFloorMs(), c.medianMs() / c.streamFloorMs(),
                     c.initMs(), c.floorInitMs(), c.cpuMs(), c.floorCpuMs(), c.cpuMs() / c.floorCpuMs(),
                     c.classes(), c.floorClasses(), c.answer()));
+        }
+        if (!aotCold.isEmpty()) {
+            md.append("\n### With a JDK AOT cache (-XX:AOTCache, trained on one run of each JVM; code as lib/*.jar), median\n\n");
+            md.append("| function | cold ms | floor ms | cold/floor (<= " + AOT_RATIO_BUDGET + ") | classes fn / floor (not from the cache) |\n");
+            md.append("|---|---:|---:|---:|---:|\n");
+            for (Subject subject : subjects) {
+                Aot a = aotCold.get(subject.name());
+                md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.2f %s | %s / %s |%n", subject.name(), a.medianMs(),
+                        a.floorMs(), a.ratio(), mark(a.ratio() <= AOT_RATIO_BUDGET), a.classes(), a.floorClasses()));
+            }
+        }
+        if (!snapStart.isEmpty()) {
+            md.append("\n### SnapStart init and the first request after it (priming run by the runtime, median of " + snapStartRuns + ")\n\n");
+            md.append("| function | init + priming ms, default tiers | first request after restore ms, default tiers "
+                    + "| init + priming ms, C1 only | first request after restore ms, C1 only |\n");
+            md.append("|---|---:|---:|---:|---:|\n");
+            for (Subject subject : subjects) {
+                SnapStart s = snapStart.get(subject.name());
+                md.append(String.format(Locale.ROOT, "| %s | %.0f | %.1f | %.0f | %.1f |%n", subject.name(),
+                        s.initMs(), s.firstRequestMs(), s.c1InitMs(), s.c1FirstRequestMs()));
+            }
         }
         if (!warm.isEmpty()) {
             md.append("\n### Warm (one JVM, C1 only, pinned like the cold runs, per request)\n\n");

@@ -80,6 +80,7 @@ final class LambdaJvm {
         env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
         env.put("_HANDLER", handler);
         env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.putIfAbsent("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
         RuntimeApi.Invocation invocation = api.expect("bench-" + System.nanoTime(), event);
         Path output = null;
         Process process = null;
@@ -126,7 +127,8 @@ final class LambdaJvm {
         }
         process.destroy();
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            // Long enough for a training run to write its AOT cache on the way out.
+            if (!process.waitFor(180, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         } catch (InterruptedException e) {

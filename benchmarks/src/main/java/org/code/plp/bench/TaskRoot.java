@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -18,14 +20,7 @@ final class TaskRoot {
     }
 
     static void unpack(Path jar, Path benchClasses, String floorPackage, Path target) throws IOException {
-        if (Files.exists(target)) {
-            try (var files = Files.walk(target)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
-        }
-        Files.createDirectories(target);
+        clear(target);
         try (InputStream in = Files.newInputStream(jar); ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 Path file = target.resolve(entry.getName()).normalize();
@@ -48,5 +43,39 @@ final class TaskRoot {
                 Files.copy(file, copy);
             }
         }
+    }
+
+    /**
+     * The same code as jars in the task root's lib/ (the runtime's class loader adds /var/task/lib/*.jar): a JDK
+     * AOT cache keeps classes only from jars, never from a directory.
+     */
+    static void asJars(Path jar, Path benchClasses, String floorPackage, Path target) throws IOException {
+        clear(target);
+        Path lib = Files.createDirectories(target.resolve("lib"));
+        Files.copy(jar, lib.resolve("plp-functions.jar"));
+        jar(benchClasses, floorPackage, lib.resolve("bench-floors.jar"));
+    }
+
+    /** The classes of one package under {@code classes}, as a jar. */
+    static void jar(Path classes, String packagePath, Path jarFile) throws IOException {
+        try (var out = new JarOutputStream(Files.newOutputStream(jarFile));
+             var files = Files.walk(classes.resolve(packagePath))) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                out.write(Files.readAllBytes(file));
+                out.closeEntry();
+            }
+        }
+    }
+
+    private static void clear(Path target) throws IOException {
+        if (Files.exists(target)) {
+            try (var files = Files.walk(target)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        Files.createDirectories(target);
     }
 }

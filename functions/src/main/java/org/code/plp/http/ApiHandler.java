@@ -2,8 +2,14 @@ package org.code.plp.http;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import org.code.plp.platform.Platform;
@@ -15,7 +21,8 @@ import org.code.plp.platform.WriteTransaction;
  * answer, and turn any {@link Problem} into problem+json. Anything unexpected becomes a 500
  * problem with no internals in it, logged with the request id.
  */
-public abstract class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public abstract class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>,
+        RequestStreamHandler {
     private static final Problem UNAVAILABLE = new Problem(503, "unavailable", "Service unavailable",
             "We could not reach our database just now, so nothing was saved. Please send it again in a moment.", List.of());
 
@@ -29,9 +36,19 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
                 "Vary", "Origin",
                 "X-Content-Type-Options", "nosniff",
                 "Cache-Control", "no-store");
-        this.priming = Priming.register(platform, () -> handleRequest(primingEvent(), null));
+        this.priming = Priming.register(platform, this::prime);
     }
 
+    /**
+     * Lambda's entry point: the runtime prefers this overload of the template's {@code handleRequest}, so the
+     * event is read and the answer written by {@link ApiEvents}, not by the runtime's event serializer.
+     */
+    @Override
+    public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        ApiEvents.write(handleRequest(ApiEvents.read(input), context), output);
+    }
+
+    /** The same request as an event object (the local cloud and tests call this). */
     @Override
     public final APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         ApiResponse response;
@@ -79,6 +96,15 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
                 .withPath("/priming")
                 .withHeaders(Map.of("Content-Type", "application/json"))
                 .withBody("{}");
+    }
+
+    /** Priming's request: {@link #primingEvent()} as JSON through Lambda's entry point, the answer dropped. */
+    private void prime() {
+        try {
+            handleRequest(new ByteArrayInputStream(ApiEvents.bytes(primingEvent())), OutputStream.nullOutputStream(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The SnapStart priming hook. */

@@ -4,10 +4,20 @@ import org.code.plp.platform.Priming;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.code.plp.platform.Json;
 import org.code.plp.platform.Platform;
 
 /**
@@ -17,7 +27,9 @@ import org.code.plp.platform.Platform;
  * is the sweeper's to retry, so the stream moves on; only a record that could not be processed at all
  * (DynamoDB failing) is reported by sequence number (ReportBatchItemFailures) for Lambda to re-deliver.
  */
-public final class NotifyHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class NotifyHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse>, RequestStreamHandler {
+    private static final byte[] EMPTY_BATCH = "{\"Records\":[]}".getBytes(StandardCharsets.UTF_8);
+
     private final Notifier notifier;
     private Priming priming;
 
@@ -29,7 +41,11 @@ public final class NotifyHandler implements RequestHandler<DynamodbEvent, Stream
     public NotifyHandler(Platform platform) {
         this(Notifications.notifier(platform));
         this.priming = Priming.register(platform, () -> {
-            handleRequest(new DynamodbEvent(), null);
+            try {
+                handleRequest(new ByteArrayInputStream(EMPTY_BATCH), OutputStream.nullOutputStream(), null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             platform.ses();
         });
     }
@@ -43,23 +59,61 @@ public final class NotifyHandler implements RequestHandler<DynamodbEvent, Stream
         return priming;
     }
 
+    /** One stream record, as much of it as sending needs. */
+    record Change(String eventName, String outboxId, String sequenceNumber) {
+    }
+
+    /**
+     * Lambda's entry point (the runtime prefers this overload of {@code handleRequest}): the batch read with the
+     * one ObjectMapper's tree model, so the runtime's event serializer never loads.
+     */
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        List<Change> changes = new ArrayList<>();
+        for (JsonNode record : Json.MAPPER.readTree(input).path("Records")) {
+            JsonNode dynamodb = record.path("dynamodb");
+            JsonNode outboxId = dynamodb.path("Keys").path("outboxId").path("S");
+            changes.add(new Change(record.path("eventName").asText(), outboxId.isTextual() ? outboxId.asText() : null,
+                    dynamodb.path("SequenceNumber").asText()));
+        }
+        ObjectNode answer = Json.object();
+        var failures = answer.putArray("batchItemFailures");
+        retry(changes).forEach(sequenceNumber -> failures.addObject().put("itemIdentifier", sequenceNumber));
+        Json.MAPPER.writeValue(output, answer);
+    }
+
+    /** The same batch as an event object (the local cloud and tests call this). */
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-        if (event.getRecords() == null) {
-            return new StreamsEventResponse(failures);
+        List<Change> changes = new ArrayList<>();
+        if (event.getRecords() != null) {
+            for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+                var keys = record.getDynamodb().getKeys();
+                var outboxId = keys == null ? null : keys.get("outboxId");
+                changes.add(new Change(record.getEventName(), outboxId == null ? null : outboxId.getS(),
+                        record.getDynamodb().getSequenceNumber()));
+            }
         }
-        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-            if (!"INSERT".equals(record.getEventName())) {
+        return new StreamsEventResponse(retry(changes).stream().map(StreamsEventResponse.BatchItemFailure::new).toList());
+    }
+
+    /** Sends the email of every new outbox item; the sequence numbers of the records that could not be processed. */
+    private List<String> retry(List<Change> changes) {
+        List<String> failures = new ArrayList<>();
+        for (Change change : changes) {
+            if (!"INSERT".equals(change.eventName())) {
                 continue;
             }
             try {
-                notifier.deliver(record.getDynamodb().getKeys().get("outboxId").getS());
+                if (change.outboxId() == null) {
+                    throw new IllegalArgumentException("no outboxId key");
+                }
+                notifier.deliver(change.outboxId());
             } catch (RuntimeException e) {
-                System.err.println("Notify could not process record " + record.getDynamodb().getSequenceNumber() + ": " + e);
-                failures.add(new StreamsEventResponse.BatchItemFailure(record.getDynamodb().getSequenceNumber()));
+                System.err.println("Notify could not process record " + change.sequenceNumber() + ": " + e);
+                failures.add(change.sequenceNumber());
             }
         }
-        return new StreamsEventResponse(failures);
+        return failures;
     }
 }

