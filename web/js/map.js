@@ -22,8 +22,8 @@
   });
 
   /** The whole country: every pin, Alaska, Hawaii and Puerto Rico included. */
-  function wholeCountry() {
-    map.fitBounds(everyPin && everyPin.isValid() ? everyPin.pad(0.05) : CONUS);
+  function wholeCountry(options) {
+    map.fitBounds(everyPin && everyPin.isValid() ? everyPin.pad(0.05) : CONUS, options);
   }
   var WholeCountry = L.Control.extend({
     options: { position: "topleft" },
@@ -177,9 +177,10 @@
       ]);
       listNode.appendChild(item);
     });
-    clusters.addLayers(markers);
+    // Fit first, without animation, so the clusters are computed once for the view they are shown in.
     everyPin = markers.length ? L.latLngBounds(markers.map(function (m) { return m.getLatLng(); })) : null;
-    wholeCountry();
+    wholeCountry({ animate: false });
+    clusters.addLayers(markers);
     timing.pinCount = markers.length;
     statusNode.textContent = markers.length === 0 ? "No regions are on the map yet."
       : markers.length + (markers.length === 1 ? " region" : " regions") + " on the map.";
