@@ -136,8 +136,8 @@ class MapFindBrowserTest {
     void theWholeCountryAlaskaAndHawaiiIncludedIsInTheFirstViewAndComesBackOnRequest() {
         openMap();
         assertEquals(pinCount, pinsInView(), "every pin in the first view");
-        browser.find("#regions li[data-region-id='new-orleans-la'] button.show-on-map").click();
-        waitForPopup("New Orleans, LA");
+        browser.find("#regions li[data-region-id='boise-id'] button.show-on-map").click();
+        waitForPopup("Boise, ID");
         browser.waitFor().until(d -> pinsInView() < pinCount);
         browser.find(".whole-country button").click();
         browser.waitFor().until(d -> pinsInView() == pinCount);
@@ -157,8 +157,8 @@ class MapFindBrowserTest {
     @Test
     void escapeClosesThePopupWithFocusOnItsHeading() {
         openMap();
-        browser.find("#regions li[data-region-id='new-orleans-la'] button.show-on-map").click();
-        waitForPopup("New Orleans, LA");
+        browser.find("#regions li[data-region-id='boise-id'] button.show-on-map").click();
+        waitForPopup("Boise, ID");
         WebElement heading = browser.find(".leaflet-popup-content .region-title");
         browser.js("arguments[0].focus()", heading);
         new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
@@ -188,8 +188,8 @@ class MapFindBrowserTest {
 
     /** The popup's Apply link is inside the map's box and on top (clickable), not under the legend or the edge. */
     private void assertApplyReachable(String where) {
-        browser.find("#regions li[data-region-id='new-orleans-la'] button.show-on-map").click();
-        waitForPopup("New Orleans, LA");
+        browser.find("#regions li[data-region-id='boise-id'] button.show-on-map").click();
+        waitForPopup("Boise, ID");
         browser.waitFor().until(d -> Boolean.TRUE.equals(browser.js("""
                 var a = document.querySelector('.leaflet-popup-content a.apply');
                 if (!a) { return false; }
