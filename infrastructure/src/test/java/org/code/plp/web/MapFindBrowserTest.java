@@ -222,11 +222,4 @@ class MapFindBrowserTest {
         assertTrue(height <= 460, "map height " + height);
         assertApplyReachable("map-448");
     }
-
-    @Test
-    void thePopupsApplyLinkIsReachableOnA390PixelPhone() {
-        browser.driver().manage().window().setSize(new Dimension(390, 844));
-        openMap();
-        assertApplyReachable("phone-390");
-    }
 }
