@@ -63,6 +63,8 @@
     var state = randomString();
     sessionStorage.setItem("plp.pkce.verifier", verifier);
     sessionStorage.setItem("plp.pkce.state", state);
+    // The hosted UI returns to the bare page: keep what the address held (filters, the open application).
+    sessionStorage.setItem("plp.return", window.location.search + window.location.hash);
     return crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier)).then(function (hash) {
       var params = new URLSearchParams({
         response_type: "code", client_id: cognito.clientId, redirect_uri: redirectUri(),
@@ -84,7 +86,9 @@
     var state = sessionStorage.getItem("plp.pkce.state");
     sessionStorage.removeItem("plp.pkce.verifier");
     sessionStorage.removeItem("plp.pkce.state");
-    window.history.replaceState(null, "", window.location.pathname);
+    var back = sessionStorage.getItem("plp.return") || "";
+    sessionStorage.removeItem("plp.return");
+    window.history.replaceState(null, "", window.location.pathname + (back.indexOf("?code=") === 0 ? "" : back));
     if (!verifier || params.get("state") !== state) {
       return Promise.reject(new Error("The sign-in could not be verified. Please sign in again."));
     }
@@ -131,6 +135,12 @@
     completeCognitoRedirect: completeCognitoRedirect,
     signInLocally: signInLocally,
     signOut: signOut,
-    forget: function () { sessionStorage.removeItem(KEY); }
+    forget: function () { sessionStorage.removeItem(KEY); },
+    /** The signed-in staff member's email and groups, from the token (labels and buttons only; the API decides). */
+    me: function () {
+      var c = claims(token() || "");
+      var groups = c["cognito:groups"] || [];
+      return { email: c.email || "", groups: typeof groups === "string" ? groups.split(/[,\s]+/) : [].concat(groups) };
+    }
   };
 })();

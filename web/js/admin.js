@@ -12,7 +12,7 @@
   var $ = function (id) { return document.getElementById(id); };
   var statusNode = $("console-status");
   var alertNode = $("console-alert");
-  var state = { cursors: [null], page: 0, nextCursor: null, current: null, regions: {}, regionsLoaded: null,
+  var state = { cursors: [null], page: 0, nextCursor: null, current: null, regions: {}, regionsLoaded: null, items: [],
     queueRequest: 0 };
 
   function say(text) { statusNode.textContent = text; }
@@ -66,9 +66,18 @@
     $("who").hidden = false;
     $("who-text").textContent = "Signed in as " + PLP.auth.identity();
     alertText("");
-    loadRegions();
-    loadQueue();
+    readAddress();
+    // The region filter's options come from the map: the address's region is chosen once they are there.
+    if (state.wantedRegion && state.wantedRegion !== "all") {
+      loadRegions().then(loadQueue);
+    } else {
+      loadRegions();
+      loadQueue();
+    }
     loadInterest();
+    loadInterestList(null);
+    // A link to one application (the staff email's): admin.html?open=<id>
+    if (PLP.query("open")) { openApplication(PLP.query("open")); }
   }
 
   $("cognito-signin").addEventListener("click", function () { PLP.auth.signInWithCognito(); });
@@ -102,6 +111,13 @@
         state.regions[feature.id] = (p.city || feature.id) + (p.state ? ", " + p.state : "");
         select.appendChild(PLP.el("option", { value: feature.id, text: state.regions[feature.id] }));
       });
+      if (state.wantedRegion && state.wantedRegion !== "all") {
+        // A region the map does not list (closed, or newer than the map's cache) still filters by its id.
+        if (!select.querySelector("option[value='" + state.wantedRegion + "']")) {
+          select.appendChild(PLP.el("option", { value: state.wantedRegion, text: state.wantedRegion }));
+        }
+        select.value = state.wantedRegion;
+      }
     }).catch(function () { /* the filter still offers all / none */ });
     return state.regionsLoaded;
   }
@@ -116,6 +132,8 @@
     if ($("filter-status").value) { params.set("status", $("filter-status").value); }
     params.set("region", $("filter-region").value || "all");
     if ($("filter-q").value.trim()) { params.set("q", $("filter-q").value.trim()); }
+    if ($("filter-sort").value === "score") { params.set("sort", "score"); }
+    if ($("filter-assigned").checked) { params.set("assigned", "me"); }
     return params;
   }
 
@@ -132,7 +150,11 @@
       }
       var body = response.body || {};
       renderCounts(body.counts || {});
-      renderQueue(body.items || []);
+      state.items = body.items || [];
+      renderQueue(state.items);
+      if (!$("detail").hidden) { showDetail(true); }
+      updateAddress();
+      updateNeighbours();
       state.nextCursor = body.nextCursor || null;
       $("next-page").disabled = !state.nextCursor;
       $("prev-page").disabled = state.page === 0;
@@ -175,16 +197,19 @@
   function renderQueue(items) {
     var body = PLP.clear($("queue-body"));
     if (items.length === 0) {
-      body.appendChild(PLP.el("tr", {}, [PLP.el("td", { colspan: "6", text: "No applications match." })]));
+      body.appendChild(PLP.el("tr", {}, [PLP.el("td", { colspan: "7", text: "No applications match." })]));
       return;
     }
     items.forEach(function (item) {
       body.appendChild(PLP.el("tr", { "data-id": item.id }, [
-        PLP.el("td", { text: formatDate(item.submittedAt) }),
-        PLP.el("td", { text: itemOrganization(item) }),
-        PLP.el("td", { text: item.regionName || regionLabel(item.regionId) }),
-        PLP.el("td", { className: "status-badge", text: STATUS_LABEL[item.status] || item.status }),
-        PLP.el("td", { text: itemManager(item) }),
+        PLP.el("td", { "data-label": "Submitted", text: formatDate(item.submittedAt) }),
+        PLP.el("td", { "data-label": "Organization" }, [itemOrganization(item),
+          item.possibleDuplicate ? PLP.el("span", { className: "flag", text: " ⚑ possible duplicate" }) : null]),
+        PLP.el("td", { "data-label": "Region", text: item.regionName || regionLabel(item.regionId) }),
+        PLP.el("td", { "data-label": "Status", className: "status-badge", text: STATUS_LABEL[item.status] || item.status }),
+        PLP.el("td", { "data-label": "Program manager", text: itemManager(item) }),
+        PLP.el("td", { "data-label": "Score", text: item.overallScore === null || item.overallScore === undefined
+          ? "—" : item.overallScore + "% (" + item.reviewerCount + ")" }),
         PLP.el("td", {}, [PLP.el("button", { type: "button", className: "open", "data-id": item.id,
           "aria-label": "Open " + itemOrganization(item), text: "Open",
           onclick: function () { openApplication(item.id); } })])
@@ -197,6 +222,74 @@
     state.page = 0;
     loadQueue();
   }
+
+  // ------------------------------------------------------------------ the address keeps the view
+  // Filters, order, page (its cursor) and the open application live in the query string, so a reload
+  // or a shared link shows the same list and application. Previous from a reloaded page goes to page 1.
+  function updateAddress() {
+    var params = filters();
+    if (params.get("region") === "all") { params.delete("region"); }
+    if (state.page > 0) {
+      params.set("page", String(state.page + 1));
+      params.set("cursor", state.cursors[state.page]);
+    }
+    if (state.current && !$("detail").hidden) { params.set("open", state.current.id); }
+    var search = queryString(params);
+    var next = window.location.pathname + (search ? "?" + search : "") + window.location.hash;
+    if (next !== window.location.pathname + window.location.search + window.location.hash) {
+      window.history.replaceState(null, "", next);
+    }
+  }
+
+  /** Puts the address's filters into the form before the first load. */
+  function readAddress() {
+    var params = new URLSearchParams(window.location.search);
+    if (params.get("status")) { $("filter-status").value = params.get("status"); }
+    if (params.get("q")) { $("filter-q").value = params.get("q"); }
+    $("filter-sort").value = params.get("sort") === "score" ? "score" : "submitted";
+    $("filter-assigned").checked = params.get("assigned") === "me";
+    var page = parseInt(params.get("page") || "1", 10);
+    if (page > 1 && params.get("cursor")) {
+      state.page = page - 1;
+      state.cursors = [null];
+      state.cursors[state.page] = params.get("cursor");
+    }
+    state.wantedRegion = params.get("region");
+  }
+
+  function updateNeighbours() {
+    var index = state.current ? state.items.map(function (i) { return i.id; }).indexOf(state.current.id) : -1;
+    $("prev-application").disabled = index <= 0;
+    $("next-application").disabled = index < 0 || index >= state.items.length - 1;
+    state.neighbourIndex = index;
+  }
+
+  function showDetail(open) {
+    $("detail").hidden = !open;
+    $("applications-layout").classList.toggle("with-detail", open);
+    Array.prototype.forEach.call($("queue-body").querySelectorAll("tr"), function (row) {
+      row.classList.toggle("current", open && !!state.current && row.getAttribute("data-id") === state.current.id);
+      if (row.getAttribute("data-id")) {
+        row.setAttribute("aria-current", String(open && !!state.current && row.getAttribute("data-id") === state.current.id));
+      }
+    });
+  }
+
+  $("back-to-list").addEventListener("click", function () {
+    var id = state.current && state.current.id;
+    showDetail(false);
+    updateAddress();
+    var button = id && $("queue-body").querySelector("button[data-id='" + id + "']");
+    if (button) { button.focus(); }
+  });
+  $("prev-application").addEventListener("click", function () {
+    if (state.neighbourIndex > 0) { openApplication(state.items[state.neighbourIndex - 1].id); }
+  });
+  $("next-application").addEventListener("click", function () {
+    if (state.neighbourIndex >= 0 && state.neighbourIndex < state.items.length - 1) {
+      openApplication(state.items[state.neighbourIndex + 1].id);
+    }
+  });
 
   $("filters").addEventListener("submit", function (event) {
     event.preventDefault();
@@ -221,7 +314,9 @@
     return api("GET", "/admin/applications/" + encodeURIComponent(id)).then(function (response) {
       state.current = response.body;
       renderDetail(response.body);
-      $("detail").hidden = false;
+      showDetail(true);
+      updateAddress();
+      updateNeighbours();
       $("detail-title").focus();
       say("");
     }).catch(function (error) {
@@ -276,6 +371,10 @@
     });
 
     renderScores(app.scores || {}, app.criteria);
+    var me = PLP.auth.me();
+    renderReviewPanels(detail, $("review-panels"), { api: api, say: say, alertText: alertText, criterionLabel: criterionLabel,
+      me: me.email, isAdmin: me.groups.indexOf("admins") >= 0, reload: function () { openApplication(detail.id); } });
+    if (detail.recused) { enableDecisions(false); }
 
     var notes = PLP.clear($("notes"));
     (app.notes || []).forEach(function (note) {
@@ -287,9 +386,11 @@
     var log = PLP.clear($("status-log").tBodies[0]);
     (app.statusLog || []).forEach(function (entry) {
       log.appendChild(PLP.el("tr", {}, [
-        PLP.el("td", { text: STATUS_LABEL[entry.status] || entry.status }),
-        PLP.el("td", { text: entry.by || "" }),
-        PLP.el("td", { text: formatDate(entry.at) })
+        PLP.el("td", { "data-label": "Status" }, [STATUS_LABEL[entry.status] || entry.status,
+          entry.note ? PLP.el("p", { className: "internal-note" }, [
+            PLP.el("strong", { text: "Internal note (not sent to the applicant): " }), entry.note]) : null]),
+        PLP.el("td", { "data-label": "By", text: entry.by || "" }),
+        PLP.el("td", { "data-label": "When", text: formatDate(entry.at) })
       ]));
     });
   }
@@ -443,14 +544,18 @@
   }
 
   function today() { return new Date().toISOString().substring(0, 10); }
+  // The exports state their times in the reviewer's own zone.
+  function timeZone() {
+    try { return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC"; } catch (ignored) { return "UTC"; }
+  }
 
   $("download-applications").addEventListener("click", function () {
     var params = filters();
-    params.delete("q");
+    params.set("tz", timeZone());
     download("/admin/applications.csv?" + queryString(params), "applications-" + today() + ".csv");
   });
   $("download-cohort").addEventListener("click", function () {
-    download("/admin/cohort.csv", "cohort-" + today() + ".csv");
+    download("/admin/cohort.csv?tz=" + encodeURIComponent(timeZone()), "cohort-" + today() + ".csv");
   });
 
   // ------------------------------------------------------------------ interest summary
@@ -465,14 +570,42 @@
       });
       var cBody = PLP.clear($("interest-cities").tBodies[0]);
       cities.forEach(function (c) {
+        var here = "regions.html?" + new URLSearchParams({ city: c.city || "", state: c.state || "",
+          interest: String(c.count) }).toString();
         cBody.appendChild(PLP.el("tr", {}, [PLP.el("td", { text: c.city }), PLP.el("td", { text: c.state || "" }),
-          PLP.el("td", { text: String(c.count) })]));
+          PLP.el("td", { text: String(c.count) }),
+          PLP.el("td", {}, [PLP.el("a", { href: here, text: "Open a region here",
+            "aria-label": "Open a region in " + c.city + (c.state ? ", " + c.state : "") })])]));
       });
       if (!states.length) { sBody.appendChild(PLP.el("tr", {}, [PLP.el("td", { colspan: "2", text: "No interest forms yet." })])); }
-      if (!cities.length) { cBody.appendChild(PLP.el("tr", {}, [PLP.el("td", { colspan: "3", text: "No interest forms yet." })])); }
+      if (!cities.length) { cBody.appendChild(PLP.el("tr", {}, [PLP.el("td", { colspan: "4", text: "No interest forms yet." })])); }
     }).catch(function () { /* shown by api() for 401/403; otherwise the tables stay empty */ });
   }
-  $("reload-interest").addEventListener("click", loadInterest);
+
+  // The forms themselves, newest first, a page at a time.
+  function loadInterestList(cursor) {
+    var body = $("interest-list").tBodies[0];
+    if (!cursor) { PLP.clear(body); }
+    return api("GET", "/admin/interest?limit=50" + (cursor ? "&cursor=" + encodeURIComponent(cursor) : "")).then(function (response) {
+      (response.body.items || []).forEach(function (f) {
+        body.appendChild(PLP.el("tr", {}, [
+          PLP.el("td", { "data-label": "Submitted", text: formatDate(f.submittedAt) }),
+          PLP.el("td", { "data-label": "Name", text: f.name || "" }),
+          PLP.el("td", { "data-label": "Email", text: f.email || "" }),
+          PLP.el("td", { "data-label": "Role", text: (f.role || "").replace(/_/g, " ") }),
+          PLP.el("td", { "data-label": "City", text: [f.city, f.state].filter(Boolean).join(", ") }),
+          PLP.el("td", { "data-label": "ZIP", text: f.zip || "" })]));
+      });
+      if (!body.children.length) { body.appendChild(PLP.el("tr", {}, [PLP.el("td", { colspan: "6", text: "No interest forms yet." })])); }
+      state.interestCursor = response.body.nextCursor || null;
+      $("more-interest").hidden = !state.interestCursor;
+    }).catch(function () { /* shown by api() for 401/403 */ });
+  }
+  $("more-interest").addEventListener("click", function () { loadInterestList(state.interestCursor); });
+  $("reload-interest").addEventListener("click", function () { loadInterest(); loadInterestList(null); });
+  $("download-interest").addEventListener("click", function () {
+    download("/admin/interest.csv?tz=" + encodeURIComponent(timeZone()), "interest-" + today() + ".csv");
+  });
 
   // ------------------------------------------------------------------ start
   PLP.auth.completeCognitoRedirect().then(function () {

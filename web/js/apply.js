@@ -43,6 +43,7 @@
         regionSelect.appendChild(PLP.el("option", { value: feature.id, text: label, selected: feature.id === wanted }));
       });
       regionSelect.disabled = false;
+      form.dispatchEvent(new CustomEvent("plp:regions-loaded"));
       if (wanted && regionSelect.value !== wanted) {
         document.getElementById("regionId-help").insertBefore(
           document.createTextNode("The region from the map link is no longer seeking a partner; choose another. "),
@@ -61,6 +62,7 @@
       document.getElementById("success-id").textContent = answer && answer.id ? answer.id : "";
       document.getElementById("success-email").textContent = body.programManager ? body.programManager.email : "";
       PLP.forms.showSuccess(form, document.getElementById("success"));
+      form.dispatchEvent(new CustomEvent("plp:applied"));
     }
   });
 

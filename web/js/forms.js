@@ -301,6 +301,7 @@
 
   window.PLP.forms = {
     setup: setup,
+    serialize: serialize,
     showSuccess: showSuccess
   };
 })();

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.code.plp.applicant.DraftItem;
 import org.code.plp.applications.ApplicationItem;
 import org.code.plp.idempotency.IdempotencyItem;
 import org.code.plp.interest.InterestItem;
 import org.code.plp.outbox.OutboxItem;
 import org.code.plp.regions.RegionItem;
+import org.code.plp.review.ReviewerLog;
 import software.amazon.awssdk.enhanced.dynamodb.IndexMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -49,7 +51,12 @@ public final class TableCatalog {
             TableUse.of("IDEMPOTENCY_TABLE", IdempotencyItem.SCHEMA),
             TableUse.of("OUTBOX_TABLE", OutboxItem.SCHEMA),
             TableUse.keysOnly("COUNTERS_TABLE", "scope", "key"),
-            TableUse.keysOnly("APPLICATION_LOG_TABLE", "applicationId", "entryId"));
+            new TableUse("APPLICATION_LOG_TABLE", "applicationId", "entryId",
+                    Map.of(ReviewerLog.BY_ASSIGNEE, List.of("assignee", "at"))),
+            TableUse.keysOnly("AUDIT_TABLE", "stream", "entryId"),
+            TableUse.of("DRAFTS_TABLE", DraftItem.SCHEMA),
+            TableUse.keysOnly("ACCESS_TOKENS_TABLE", "tokenHash", null),
+            TableUse.keysOnly("RATE_LIMITS_TABLE", "bucket", null));
 
     private TableCatalog() {
     }

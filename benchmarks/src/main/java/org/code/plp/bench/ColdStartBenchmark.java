@@ -40,7 +40,6 @@ import org.code.plp.platform.Platform;
 public final class ColdStartBenchmark {
     static final long JAR_BUDGET_BYTES = 15L * 1024 * 1024;
     static final double COLD_RATIO_BUDGET = 1.9;
-    static final double AOT_RATIO_BUDGET = 1.5;
     static final double WARM_P99_BUDGET_MS = 1.0;
     static final double PINS_CACHE_BUDGET_MS = 0.2;
 
@@ -55,8 +54,6 @@ public final class ColdStartBenchmark {
     private final boolean countClasses = Boolean.parseBoolean(System.getProperty("bench.classes", "true"));
     private final boolean warmRuns = Boolean.parseBoolean(System.getProperty("bench.warm", "true"));
     private final int snapStartRuns = Integer.getInteger("bench.snapstart", 3);
-    private final boolean aot = Boolean.parseBoolean(System.getProperty("bench.aot", "false"));
-    private final Path jarTaskRoot = out.resolve("task-jars");
     private final String only = System.getProperty("bench.only", "");
     private final int warmup = Integer.getInteger("bench.warm.warmup", 1500);
     private final int requests = Integer.getInteger("bench.warm.requests", 1000);
@@ -74,9 +71,6 @@ public final class ColdStartBenchmark {
         Path classes = root.resolve("benchmarks/target/classes");
         TaskRoot.jar(classes, "org/code/plp/bench/driver/", driverClasses);
         TaskRoot.unpack(jar, classes, "org/code/plp/bench/floor/", taskRoot);
-        if (aot) {
-            TaskRoot.asJars(jar, classes, "org/code/plp/bench/floor/", jarTaskRoot);
-        }
         this.jvm = new ChildJvm(out, cpus);
     }
 
@@ -106,13 +100,6 @@ public final class ColdStartBenchmark {
      * the java25 runtime uses with SnapStart) and with C1 only (the template's former JAVA_TOOL_OPTIONS).
      */
     record SnapStart(double initMs, double firstRequestMs, double c1InitMs, double c1FirstRequestMs) {
-    }
-
-    /** Cold starts with a JDK AOT cache (-XX:AOTCache) trained on one run of the same JVM, function and floor alike. */
-    record Aot(double medianMs, double floorMs, String classes, String floorClasses) {
-        double ratio() {
-            return medianMs / floorMs;
-        }
     }
 
     /** Medians over the pairs of one function and its floor. */
@@ -154,14 +141,9 @@ public final class ColdStartBenchmark {
             LambdaRuntime runtime = LambdaRuntime.of(template);
             Map<String, Cold> cold = new LinkedHashMap<>();
             Map<String, SnapStart> snapStart = new LinkedHashMap<>();
-            Map<String, Aot> aotCold = new LinkedHashMap<>();
             for (Subject subject : subjects) {
                 Map<String, String> env = lambdaEnv(subject.function(), common, runtime);
                 cold.put(subject.name(), print(subject, cold(lambda, runtime, subject, env)));
-                if (aot) {
-                    aotCold.put(subject.name(), aot(lambda, runtime, subject, env));
-                    System.out.println("aot " + subject.name() + " " + aotCold.get(subject.name()));
-                }
                 if (snapStartRuns > 0 && runtime.snapStart()) {
                     snapStart.put(subject.name(), snapStart(lambda, runtime, subject, env));
                     System.out.println("snapstart " + subject.name() + " " + snapStart.get(subject.name()));
@@ -174,7 +156,7 @@ public final class ColdStartBenchmark {
                     System.out.println("warm " + subject.name() + " " + warm.get(subject.name()));
                 }
             }
-            String report = report(started, cores, harnessCpus, runtime, subjects, skipped, cold, aotCold, snapStart, warm);
+            String report = report(started, cores, harnessCpus, runtime, subjects, skipped, cold, snapStart, warm);
             Files.writeString(out.resolve("cold-start.md"), report);
             System.out.println();
             System.out.println(report);
@@ -211,32 +193,6 @@ public final class ColdStartBenchmark {
                 classesLoaded(lambda, taskRoot, handlers.get(0), env, flags, event),
                 classesLoaded(lambda, taskRoot, handlers.get(1), env, flags, event),
                 status(answer));
-    }
-
-    private Aot aot(LambdaJvm lambda, LambdaRuntime runtime, Subject subject, Map<String, String> env) throws IOException {
-        String event = Files.readString(subject.event());
-        Path caches = Files.createDirectories(out.resolve("aot"));
-        List<String> handlers = List.of(subject.function().handler(), subject.floor() + "::handleRequest");
-        List<List<String>> flags = new ArrayList<>();
-        for (int h = 0; h < handlers.size(); h++) {
-            Path cache = caches.resolve(subject.name() + (h == 0 ? "" : "-floor") + ".aot");
-            Files.deleteIfExists(cache);
-            List<String> base = new ArrayList<>(lambda.runtimeFlags(runtime.memoryMb(), false));
-            base.addAll(extraFlags);
-            List<String> training = new ArrayList<>(base);
-            training.add("-XX:AOTCacheOutput=" + cache);
-            lambda.run(jarTaskRoot, handlers.get(h), env, training, event);
-            base.add("-XX:AOTCache=" + cache);
-            flags.add(base);
-        }
-        double[][] figures = new double[2][pairs];
-        for (int i = 0; i < pairs; i++) {
-            for (int h = 0; h < handlers.size(); h++) {
-                figures[h][i] = lambda.run(jarTaskRoot, handlers.get(h), env, flags.get(h), event).coldMs();
-            }
-        }
-        return new Aot(median(figures[0]), median(figures[1]), classesLoaded(lambda, jarTaskRoot, handlers.get(0), env, flags.get(0), event),
-                classesLoaded(lambda, jarTaskRoot, handlers.get(1), env, flags.get(1), event));
     }
 
     private SnapStart snapStart(LambdaJvm lambda, LambdaRuntime runtime, Subject subject, Map<String, String> onDemandEnv)
@@ -418,8 +374,7 @@ public final class ColdStartBenchmark {
     }
 
     private String report(String started, int cores, String harnessCpus, LambdaRuntime runtime, List<Subject> subjects, List<String> skipped,
-                          Map<String, Cold> cold, Map<String, Aot> aotCold, Map<String, SnapStart> snapStart,
-                          Map<String, Map<String, String>> warm)
+                          Map<String, Cold> cold, Map<String, SnapStart> snapStart, Map<String, Map<String, String>> warm)
             throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Cold start and speed\n\n");
@@ -440,16 +395,6 @@ public final class ColdStartBenchmark {
                     c.streamFloorMs(), c.medianMs() / c.streamFloorMs(),
                     c.initMs(), c.floorInitMs(), c.cpuMs(), c.floorCpuMs(), c.cpuMs() / c.floorCpuMs(),
                     c.classes(), c.floorClasses(), c.answer()));
-        }
-        if (!aotCold.isEmpty()) {
-            md.append("\n### With a JDK AOT cache (-XX:AOTCache, trained on one run of each JVM; code as lib/*.jar), median\n\n");
-            md.append("| function | cold ms | floor ms | cold/floor (<= " + AOT_RATIO_BUDGET + ") | classes fn / floor (not from the cache) |\n");
-            md.append("|---|---:|---:|---:|---:|\n");
-            for (Subject subject : subjects) {
-                Aot a = aotCold.get(subject.name());
-                md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.2f %s | %s / %s |%n", subject.name(), a.medianMs(),
-                        a.floorMs(), a.ratio(), mark(a.ratio() <= AOT_RATIO_BUDGET), a.classes(), a.floorClasses()));
-            }
         }
         if (!snapStart.isEmpty()) {
             md.append("\n### SnapStart init and the first request after it (priming run by the runtime, median of " + snapStartRuns + ")\n\n");

@@ -92,7 +92,7 @@ final class LambdaJvm {
             builder.environment().putAll(env);
             long start = System.nanoTime();
             process = builder.start();
-            String answer = invocation.answer.get(120, TimeUnit.SECONDS);
+            String answer = await(invocation, process);
             double cpuMs = cpuMs(process.pid());
             return new Result(ms(invocation.answeredAt - start), ms(invocation.nextAt - start),
                     invocation.restoreAt == 0 ? Double.NaN : ms(invocation.restoreAt - start), cpuMs, answer);
@@ -113,6 +113,24 @@ final class LambdaJvm {
         }
     }
 
+    /** The answer; fails as soon as the JVM exits without one (e.g. a flag it refuses), else after two minutes. */
+    private static String await(RuntimeApi.Invocation invocation, Process process)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            try {
+                return invocation.answer.get(200, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException notYet) {
+                if (!process.isAlive() && !invocation.answer.isDone()) {
+                    throw new ExecutionException(new IllegalStateException("the JVM exited (" + process.exitValue() + ") without answering"));
+                }
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+            }
+        }
+    }
+
     /** User + system CPU of every thread the process ran so far (clock ticks, 10 ms). */
     private static double cpuMs(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
@@ -127,8 +145,7 @@ final class LambdaJvm {
         }
         process.destroy();
         try {
-            // Long enough for a training run to write its AOT cache on the way out.
-            if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         } catch (InterruptedException e) {

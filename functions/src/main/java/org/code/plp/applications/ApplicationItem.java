@@ -5,8 +5,8 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.code.plp.platform.Fold;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
@@ -23,22 +23,41 @@ public final class ApplicationItem {
     public static final String BY_STATUS = "byStatus";
     public static final String BY_REGION = "byRegion";
     public static final String BY_REGION_STATUS = "byRegionStatus";
+    public static final String BY_EMAIL_KEY = "byEmailKey";
+    public static final String BY_ORG_KEY = "byOrgKey";
+    public static final String BY_SCORE = "byScore";
+    public static final String BY_REGION_SCORE = "byRegionScore";
+    public static final String BY_STATUS_SCORE = "byStatusScore";
+    public static final String BY_REGION_STATUS_SCORE = "byRegionStatusScore";
+    /** Keys only: which applications an address sent ("email me my link again"). */
+    public static final String BY_CONTACT_EMAIL = "byContactEmail";
 
     public static final TableSchema<ApplicationItem> SCHEMA = StaticTableSchema.builder(ApplicationItem.class)
             .newItemSupplier(ApplicationItem::new)
             .addAttribute(String.class, a -> a.name("id").getter(ApplicationItem::getId).setter(ApplicationItem::setId)
                     .tags(primaryPartitionKey()))
             .addAttribute(String.class, a -> a.name("kind").getter(ApplicationItem::getKind).setter(ApplicationItem::setKind)
-                    .tags(secondaryPartitionKey(BY_SUBMITTED)))
+                    .tags(secondaryPartitionKey(List.of(BY_SUBMITTED, BY_SCORE))))
             .addAttribute(String.class, a -> a.name("status").getter(ApplicationItem::getStatus).setter(ApplicationItem::setStatus)
-                    .tags(secondaryPartitionKey(BY_STATUS)))
+                    .tags(secondaryPartitionKey(List.of(BY_STATUS, BY_STATUS_SCORE))))
             .addAttribute(String.class, a -> a.name("regionKey").getter(ApplicationItem::getRegionKey).setter(ApplicationItem::setRegionKey)
-                    .tags(secondaryPartitionKey(BY_REGION)))
+                    .tags(secondaryPartitionKey(List.of(BY_REGION, BY_REGION_SCORE))))
             .addAttribute(String.class, a -> a.name("regionStatus").getter(ApplicationItem::getRegionStatus)
-                    .setter(ApplicationItem::setRegionStatus).tags(secondaryPartitionKey(BY_REGION_STATUS)))
+                    .setter(ApplicationItem::setRegionStatus).tags(secondaryPartitionKey(List.of(BY_REGION_STATUS, BY_REGION_STATUS_SCORE))))
+            .addAttribute(String.class, a -> a.name("scoreKey").getter(ApplicationItem::getScoreKey).setter(ApplicationItem::setScoreKey)
+                    .tags(secondarySortKey(List.of(BY_SCORE, BY_REGION_SCORE, BY_STATUS_SCORE, BY_REGION_STATUS_SCORE))))
             .addAttribute(String.class, a -> a.name("submittedAt").getter(ApplicationItem::getSubmittedAt)
                     .setter(ApplicationItem::setSubmittedAt)
-                    .tags(secondarySortKey(List.of(BY_SUBMITTED, BY_STATUS, BY_REGION, BY_REGION_STATUS))))
+                    .tags(secondarySortKey(List.of(BY_SUBMITTED, BY_STATUS, BY_REGION, BY_REGION_STATUS, BY_CONTACT_EMAIL,
+                            BY_EMAIL_KEY, BY_ORG_KEY))))
+            .addAttribute(String.class, a -> a.name("emailKey").getter(ApplicationItem::getEmailKey).setter(ApplicationItem::setEmailKey)
+                    .tags(secondaryPartitionKey(BY_EMAIL_KEY)))
+            .addAttribute(String.class, a -> a.name("orgKey").getter(ApplicationItem::getOrgKey).setter(ApplicationItem::setOrgKey)
+                    .tags(secondaryPartitionKey(BY_ORG_KEY)))
+            .addAttribute(String.class, a -> a.name("duplicateDismissedBy").getter(ApplicationItem::getDuplicateDismissedBy)
+                    .setter(ApplicationItem::setDuplicateDismissedBy))
+            .addAttribute(String.class, a -> a.name("duplicateDismissedAt").getter(ApplicationItem::getDuplicateDismissedAt)
+                    .setter(ApplicationItem::setDuplicateDismissedAt))
             .addAttribute(String.class, a -> a.name("regionId").getter(ApplicationItem::getRegionId).setter(ApplicationItem::setRegionId))
             .addAttribute(String.class, a -> a.name("regionName").getter(ApplicationItem::getRegionName).setter(ApplicationItem::setRegionName))
             .addAttribute(String.class, a -> a.name("updatedAt").getter(ApplicationItem::getUpdatedAt).setter(ApplicationItem::setUpdatedAt))
@@ -49,11 +68,19 @@ public final class ApplicationItem {
                     .setter(ApplicationItem::setOrganizationType))
             .addAttribute(String.class, a -> a.name("state").getter(ApplicationItem::getState).setter(ApplicationItem::setState))
             .addAttribute(String.class, a -> a.name("contactName").getter(ApplicationItem::getContactName).setter(ApplicationItem::setContactName))
-            .addAttribute(String.class, a -> a.name("contactEmail").getter(ApplicationItem::getContactEmail).setter(ApplicationItem::setContactEmail))
+            .addAttribute(String.class, a -> a.name("contactEmail").getter(ApplicationItem::getContactEmail).setter(ApplicationItem::setContactEmail)
+                    .tags(secondaryPartitionKey(BY_CONTACT_EMAIL)))
             .addAttribute(String.class, a -> a.name("search").getter(ApplicationItem::getSearch).setter(ApplicationItem::setSearch))
             .addAttribute(String.class, a -> a.name("payload").getter(ApplicationItem::getPayload).setter(ApplicationItem::setPayload))
-            .addAttribute(EnhancedType.mapOf(String.class, String.class), a -> a.name("scores")
-                    .getter(ApplicationItem::getScores).setter(ApplicationItem::setScores))
+            .addAttribute(Long.class, a -> a.name("overallScore").getter(ApplicationItem::getOverallScore)
+                    .setter(ApplicationItem::setOverallScore))
+            .addAttribute(Long.class, a -> a.name("scoreRev").getter(ApplicationItem::getScoreRev).setter(ApplicationItem::setScoreRev))
+            .addAttribute(Long.class, a -> a.name("reviewerCount").getter(ApplicationItem::getReviewerCount)
+                    .setter(ApplicationItem::setReviewerCount))
+            .addAttribute(EnhancedType.mapOf(String.class, Long.class), a -> a.name("scoreYes")
+                    .getter(ApplicationItem::getScoreYes).setter(ApplicationItem::setScoreYes))
+            .addAttribute(EnhancedType.mapOf(String.class, Long.class), a -> a.name("scoreAnswered")
+                    .getter(ApplicationItem::getScoreAnswered).setter(ApplicationItem::setScoreAnswered))
             .build();
 
     private String id;
@@ -73,7 +100,16 @@ public final class ApplicationItem {
     private String contactEmail;
     private String search;
     private String payload;
-    private Map<String, String> scores;
+    private String scoreKey;
+    private String emailKey;
+    private String orgKey;
+    private String duplicateDismissedBy;
+    private String duplicateDismissedAt;
+    private Long overallScore;
+    private Long scoreRev;
+    private Long reviewerCount;
+    private Map<String, Long> scoreYes;
+    private Map<String, Long> scoreAnswered;
 
     /** Sets the status and the index keys derived from it, which must never drift apart. */
     public void moveTo(String newStatus) {
@@ -85,12 +121,21 @@ public final class ApplicationItem {
         return regionKey + "#" + status;
     }
 
-    /** The lowercase text the queue's search box matches against. */
+    /**
+     * The sort key of the score indexes: the overall score in tenths of a percent (0000-1000), then
+     * the submission time, so the highest score comes first and ties are newest first. An unscored
+     * application sorts after every scored one ('-' is below '0').
+     */
+    public static String scoreKey(Long overallScoreTenths, String submittedAt) {
+        return (overallScoreTenths == null ? "-" : String.format("%04d", overallScoreTenths)) + "#" + submittedAt;
+    }
+
+    /** The folded text (no accents, lower case) the queue's search box matches against. */
     public static String searchText(String... parts) {
         StringBuilder text = new StringBuilder();
         for (String part : parts) {
             if (part != null) {
-                text.append(part.toLowerCase(Locale.ROOT)).append(' ');
+                text.append(Fold.text(part)).append(' ');
             }
         }
         return text.toString().strip();
@@ -130,6 +175,24 @@ public final class ApplicationItem {
     public void setSearch(String search) { this.search = search; }
     public String getPayload() { return payload; }
     public void setPayload(String payload) { this.payload = payload; }
-    public Map<String, String> getScores() { return scores; }
-    public void setScores(Map<String, String> scores) { this.scores = scores; }
+    public String getEmailKey() { return emailKey; }
+    public void setEmailKey(String emailKey) { this.emailKey = emailKey; }
+    public String getOrgKey() { return orgKey; }
+    public void setOrgKey(String orgKey) { this.orgKey = orgKey; }
+    public String getDuplicateDismissedBy() { return duplicateDismissedBy; }
+    public void setDuplicateDismissedBy(String duplicateDismissedBy) { this.duplicateDismissedBy = duplicateDismissedBy; }
+    public String getDuplicateDismissedAt() { return duplicateDismissedAt; }
+    public void setDuplicateDismissedAt(String duplicateDismissedAt) { this.duplicateDismissedAt = duplicateDismissedAt; }
+    public String getScoreKey() { return scoreKey; }
+    public void setScoreKey(String scoreKey) { this.scoreKey = scoreKey; }
+    public Long getOverallScore() { return overallScore; }
+    public void setOverallScore(Long overallScore) { this.overallScore = overallScore; }
+    public Long getScoreRev() { return scoreRev; }
+    public void setScoreRev(Long scoreRev) { this.scoreRev = scoreRev; }
+    public Long getReviewerCount() { return reviewerCount; }
+    public void setReviewerCount(Long reviewerCount) { this.reviewerCount = reviewerCount; }
+    public Map<String, Long> getScoreYes() { return scoreYes; }
+    public void setScoreYes(Map<String, Long> scoreYes) { this.scoreYes = scoreYes; }
+    public Map<String, Long> getScoreAnswered() { return scoreAnswered; }
+    public void setScoreAnswered(Map<String, Long> scoreAnswered) { this.scoreAnswered = scoreAnswered; }
 }

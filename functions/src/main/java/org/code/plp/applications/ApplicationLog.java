@@ -43,7 +43,7 @@ public class ApplicationLog {
 
     /** Adds the status entry of {@code version} to a transaction. */
     public void status(WriteTransaction transaction, String applicationId, StatusEntry entry) {
-        Map<String, AttributeValue> item = base(applicationId, statusEntryId(entry.version()), "status", entry.by(), entry.at());
+        Map<String, AttributeValue> item = entry(applicationId, statusEntryId(entry.version()), "status", entry.by(), entry.at());
         item.put("status", AttributeValue.fromS(entry.status()));
         item.put("version", AttributeValue.fromN(Long.toString(entry.version())));
         if (entry.note() != null) {
@@ -53,15 +53,19 @@ public class ApplicationLog {
     }
 
     public void note(WriteTransaction transaction, String applicationId, Note note, String unique) {
-        Map<String, AttributeValue> item = base(applicationId, NOTE_PREFIX + note.at() + "#" + unique, "note", note.by(), note.at());
+        Map<String, AttributeValue> item = entry(applicationId, NOTE_PREFIX + note.at() + "#" + unique, "note", note.by(), note.at());
         item.put("text", AttributeValue.fromS(note.text()));
         transaction.put("note", table, item, "attribute_not_exists(entryId)", Map.of(), Map.of());
     }
 
     /** Every entry of one application, in order: a Query of its partition. */
     public Entries read(String applicationId) {
-        List<StatusEntry> statusLog = new ArrayList<>();
-        List<Note> notes = new ArrayList<>();
+        return parse(items(applicationId));
+    }
+
+    /** The raw items of one application's partition (status log, notes and the reviewers' entries), in key order. */
+    public List<Map<String, AttributeValue>> items(String applicationId) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             QueryResponse response = dynamo.query(QueryRequest.builder().tableName(table)
@@ -70,21 +74,30 @@ public class ApplicationLog {
                     .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(applicationId)))
                     .exclusiveStartKey(start)
                     .build());
-            for (Map<String, AttributeValue> item : response.items()) {
-                String entryId = item.get("entryId").s();
-                if (entryId.startsWith(STATUS_PREFIX)) {
-                    statusLog.add(new StatusEntry(s(item, "status"), s(item, "by"), s(item, "at"), s(item, "text"),
-                            Long.parseLong(item.get("version").n())));
-                } else if (entryId.startsWith(NOTE_PREFIX)) {
-                    notes.add(new Note(s(item, "by"), s(item, "at"), s(item, "text")));
-                }
-            }
+            items.addAll(response.items());
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
         } while (start != null);
+        return items;
+    }
+
+    /** The status log and notes among a partition's items. */
+    public static Entries parse(List<Map<String, AttributeValue>> items) {
+        List<StatusEntry> statusLog = new ArrayList<>();
+        List<Note> notes = new ArrayList<>();
+        for (Map<String, AttributeValue> item : items) {
+            String entryId = item.get("entryId").s();
+            if (entryId.startsWith(STATUS_PREFIX)) {
+                statusLog.add(new StatusEntry(s(item, "status"), s(item, "by"), s(item, "at"), s(item, "text"),
+                        Long.parseLong(item.get("version").n())));
+            } else if (entryId.startsWith(NOTE_PREFIX)) {
+                notes.add(new Note(s(item, "by"), s(item, "at"), s(item, "text")));
+            }
+        }
         return new Entries(statusLog, notes);
     }
 
-    private static Map<String, AttributeValue> base(String applicationId, String entryId, String type, String by, String at) {
+    /** A new log item's common attributes. */
+    public static Map<String, AttributeValue> entry(String applicationId, String entryId, String type, String by, String at) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("applicationId", AttributeValue.fromS(applicationId));
         item.put("entryId", AttributeValue.fromS(entryId));
@@ -94,7 +107,7 @@ public class ApplicationLog {
         return item;
     }
 
-    private static String s(Map<String, AttributeValue> item, String name) {
+    public static String s(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null ? null : value.s();
     }

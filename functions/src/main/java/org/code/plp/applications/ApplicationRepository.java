@@ -1,6 +1,5 @@
 package org.code.plp.applications;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +10,9 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /** Applications in DynamoDB. */
 public class ApplicationRepository {
@@ -27,6 +27,24 @@ public class ApplicationRepository {
     public Optional<ApplicationItem> find(String id) {
         // Strongly consistent: a reviewer must see the version a decision just wrote.
         return Optional.ofNullable(table.getItem(r -> r.key(Key.builder().partitionValue(id).build()).consistentRead(true)));
+    }
+
+    /** The applications with these ids that exist, in the order given: BatchGetItem in chunks of 100. */
+    public List<ApplicationItem> findAll(List<String> ids) {
+        Map<String, ApplicationItem> found = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += 100) {
+            List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + 100)).stream()
+                    .distinct().map(ApplicationRepository::key).toList();
+            Map<String, KeysAndAttributes> pending = Map.of(table.tableName(),
+                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+            while (!pending.isEmpty()) {
+                BatchGetItemResponse response = dynamo.batchGetItem(BatchGetItemRequest.builder().requestItems(pending).build());
+                response.responses().getOrDefault(table.tableName(), List.of())
+                        .forEach(raw -> found.put(raw.get("id").s(), ApplicationItem.SCHEMA.mapToItem(raw)));
+                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Adds the creation of a new application to a transaction; it never overwrites one. */
@@ -54,59 +72,57 @@ public class ApplicationRepository {
     }
 
     /**
-     * Sets or clears single criteria of the scores map in place, so two reviewers scoring different
-     * criteria at once both keep their answers. Answers false when the application has no scores
-     * map yet (then {@link #createScores} writes the first one).
+     * Adds the application's new score totals to a transaction, only if no other score write came
+     * between (the totals are derived from every reviewer's sheet, read at revision {@code seenRev})
+     * and the application is not decided yet: scores are frozen by the decision.
      */
-    public boolean updateScores(String id, Map<String, String> changes, String now) {
-        List<String> sets = new ArrayList<>();
-        List<String> removes = new ArrayList<>();
-        Map<String, String> names = new HashMap<>();
+    public void setScoreTotals(WriteTransaction transaction, ApplicationItem current, Map<String, Long> yes,
+                               Map<String, Long> answered, Long overallTenths, long reviewers) {
+        long seen = current.getScoreRev() == null ? 0 : current.getScoreRev();
+        Map<String, String> names = new HashMap<>(Map.of("#status", "status"));
         Map<String, AttributeValue> values = new HashMap<>();
-        names.put("#scores", "scores");
-        values.put(":now", AttributeValue.fromS(now));
-        sets.add("updatedAt = :now");
+        values.put(":yes", numbers(yes));
+        values.put(":answered", numbers(answered));
+        values.put(":key", AttributeValue.fromS(ApplicationItem.scoreKey(overallTenths, current.getSubmittedAt())));
+        values.put(":reviewers", AttributeValue.fromN(Long.toString(reviewers)));
+        values.put(":next", AttributeValue.fromN(Long.toString(seen + 1)));
+        String set = "SET scoreYes = :yes, scoreAnswered = :answered, scoreKey = :key, reviewerCount = :reviewers, scoreRev = :next";
+        String update = set + (overallTenths == null ? " REMOVE overallScore" : ", overallScore = :overall");
+        if (overallTenths != null) {
+            values.put(":overall", AttributeValue.fromN(Long.toString(overallTenths)));
+        }
+        StringBuilder condition = new StringBuilder(seen == 0 ? "attribute_not_exists(scoreRev)" : "scoreRev = :seen");
+        if (seen != 0) {
+            values.put(":seen", AttributeValue.fromN(Long.toString(seen)));
+        }
+        condition.append(" AND attribute_exists(id) AND NOT #status IN (");
         int i = 0;
-        for (var change : changes.entrySet()) {
-            names.put("#c" + i, change.getKey());
-            if (change.getValue() == null) {
-                removes.add("#scores.#c" + i);
-            } else {
-                sets.add("#scores.#c" + i + " = :v" + i);
-                values.put(":v" + i, AttributeValue.fromS(change.getValue()));
-            }
+        for (String status : ApplicationStatus.FINALIZED) {
+            condition.append(i == 0 ? "" : ", ").append(":final").append(i);
+            values.put(":final" + i, AttributeValue.fromS(status));
             i++;
         }
-        String expression = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+        condition.append(')');
+        transaction.update("application", table.tableName(), key(current.getId()), update, condition.toString(), names, values);
+    }
+
+    /** Marks the application's duplicate flag as looked at and dismissed; false when there is no such application. */
+    public boolean dismissDuplicate(String id, String by, String now) {
         try {
-            dynamo.updateItem(UpdateItemRequest.builder().tableName(table.tableName()).key(key(id))
-                    .updateExpression(expression)
-                    .conditionExpression("attribute_exists(id) AND attribute_type(#scores, :map)")
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(with(values, ":map", AttributeValue.fromS("M")))
-                    .build());
+            dynamo.updateItem(r -> r.tableName(table.tableName()).key(key(id))
+                    .updateExpression("SET duplicateDismissedBy = :by, duplicateDismissedAt = :at")
+                    .conditionExpression("attribute_exists(id)")
+                    .expressionAttributeValues(Map.of(":by", AttributeValue.fromS(by), ":at", AttributeValue.fromS(now))));
             return true;
-        } catch (ConditionalCheckFailedException e) {
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException missing) {
             return false;
         }
     }
 
-    /** The first scores of an application stored without a scores map. */
-    public void createScores(String id, Map<String, String> scores, String now) {
+    private static AttributeValue numbers(Map<String, Long> counts) {
         Map<String, AttributeValue> map = new HashMap<>();
-        scores.forEach((criterion, answer) -> map.put(criterion, AttributeValue.fromS(answer)));
-        dynamo.updateItem(UpdateItemRequest.builder().tableName(table.tableName()).key(key(id))
-                .updateExpression("SET #scores = :scores, updatedAt = :now")
-                .conditionExpression("attribute_exists(id) AND attribute_not_exists(#scores)")
-                .expressionAttributeNames(Map.of("#scores", "scores"))
-                .expressionAttributeValues(Map.of(":scores", AttributeValue.fromM(map), ":now", AttributeValue.fromS(now)))
-                .build());
-    }
-
-    private static Map<String, AttributeValue> with(Map<String, AttributeValue> values, String name, AttributeValue value) {
-        Map<String, AttributeValue> all = new HashMap<>(values);
-        all.put(name, value);
-        return all;
+        counts.forEach((name, n) -> map.put(name, AttributeValue.fromN(Long.toString(n))));
+        return AttributeValue.fromM(map);
     }
 
     private static Map<String, AttributeValue> key(String id) {

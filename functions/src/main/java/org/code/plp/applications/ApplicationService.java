@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.code.plp.applicant.AnswersText;
 import org.code.plp.counters.Counters;
 import org.code.plp.http.Created;
 import org.code.plp.http.Problem;
@@ -73,8 +74,11 @@ public class ApplicationService {
                 null, item.getVersion()));
         counters.add(transaction, Counters.APPLICATIONS_ALL, ApplicationStatus.UNREVIEWED, 1);
         counters.add(transaction, Counters.applicationsInRegion(item.getRegionKey()), ApplicationStatus.UNREVIEWED, 1);
+        DuplicateKeys.count(transaction, counters, item);
         Map<String, String> mail = mailData(id, form, region.getRegionId(), region.getName());
-        outbox.queue(transaction, OutboxItem.pending(EmailType.CONFIRMATION, id, null, item.getContactEmail(), mail, now));
+        Map<String, String> confirmation = new LinkedHashMap<>(mail);
+        confirmation.put("answers", AnswersText.text(form));
+        outbox.queue(transaction, OutboxItem.pending(EmailType.CONFIRMATION, id, null, item.getContactEmail(), confirmation, now));
         outbox.queue(transaction, OutboxItem.pending(EmailType.NEW_APPLICATION, id, null, null, mail, now));
         return idempotency.commit(transaction, claim, answer(id, now), now);
     }
@@ -110,7 +114,8 @@ public class ApplicationService {
         item.setSearch(ApplicationItem.searchText(item.getOrganizationName(), contact, item.getContactEmail(),
                 org.get("address").get("city").textValue()));
         item.setPayload(Json.write(form));
-        item.setScores(Map.of());
+        item.setScoreKey(ApplicationItem.scoreKey(null, item.getSubmittedAt()));
+        DuplicateKeys.set(item);
         return item;
     }
 

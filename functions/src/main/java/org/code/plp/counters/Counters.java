@@ -5,6 +5,9 @@ import java.util.Map;
 import org.code.plp.platform.Platform;
 import org.code.plp.platform.WriteTransaction;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
@@ -66,6 +69,28 @@ public class Counters {
             }
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
         } while (start != null);
+        return counts;
+    }
+
+    /** A counter's address. */
+    public record Key(String scope, String key) {
+    }
+
+    /** The counts of these counters (absent ones are 0): BatchGetItem in chunks of 100. */
+    public Map<Key, Long> readMany(java.util.Collection<Key> keys) {
+        Map<Key, Long> counts = new HashMap<>();
+        java.util.List<Key> distinct = keys.stream().distinct().toList();
+        for (int from = 0; from < distinct.size(); from += 100) {
+            java.util.List<Map<String, AttributeValue>> chunk = distinct.subList(from, Math.min(distinct.size(), from + 100)).stream()
+                    .map(k -> Map.of("scope", AttributeValue.fromS(k.scope()), "key", AttributeValue.fromS(k.key()))).toList();
+            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(chunk).build());
+            while (!pending.isEmpty()) {
+                BatchGetItemResponse response = platform.dynamo().batchGetItem(BatchGetItemRequest.builder().requestItems(pending).build());
+                response.responses().getOrDefault(table, java.util.List.of()).forEach(item -> counts.put(
+                        new Key(item.get("scope").s(), item.get("key").s()), item.containsKey("n") ? Long.parseLong(item.get("n").n()) : 0));
+                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
         return counts;
     }
 

@@ -19,6 +19,8 @@ public final class InterestItem {
     public static final String BY_SUBMITTED = "bySubmitted";
     public static final String BY_STATE = "byState";
     public static final String BY_REGION = "byRegion";
+    /** GSI (email), keys only: erasure and subject access find an address's forms by Query. */
+    public static final String BY_EMAIL = "byEmail";
 
     public static final TableSchema<InterestItem> SCHEMA = StaticTableSchema.builder(InterestItem.class)
             .newItemSupplier(InterestItem::new)
@@ -35,7 +37,8 @@ public final class InterestItem {
             .addAttribute(String.class, a -> a.name("matchedRegionId").getter(InterestItem::getMatchedRegionId)
                     .setter(InterestItem::setMatchedRegionId))
             .addAttribute(String.class, a -> a.name("name").getter(InterestItem::getName).setter(InterestItem::setName))
-            .addAttribute(String.class, a -> a.name("email").getter(InterestItem::getEmail).setter(InterestItem::setEmail))
+            .addAttribute(String.class, a -> a.name("email").getter(InterestItem::getEmail).setter(InterestItem::setEmail)
+                    .tags(secondaryPartitionKey(BY_EMAIL)))
             .addAttribute(String.class, a -> a.name("organization").getter(InterestItem::getOrganization).setter(InterestItem::setOrganization))
             .addAttribute(String.class, a -> a.name("role").getter(InterestItem::getRole).setter(InterestItem::setRole))
             .addAttribute(String.class, a -> a.name("city").getter(InterestItem::getCity).setter(InterestItem::setCity))

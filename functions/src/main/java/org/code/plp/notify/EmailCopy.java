@@ -57,9 +57,17 @@ public final class EmailCopy {
     public static Set<String> knownValues(EmailType type) {
         Set<String> own = switch (type) {
             case INTEREST_RECEIPT, INTEREST_STAFF -> INTEREST_VALUES;
+            case CONFIRMATION -> with(APPLICATION_VALUES, "answers", "statusUrl");
+            case STATUS_LINK -> with(APPLICATION_VALUES, "statusUrl");
+            case EMAIL_CHANGE -> with(APPLICATION_VALUES, "newEmail", "confirmUrl");
+            case DRAFT_SAVED, DRAFT_REMINDER -> Set.of("email", "resumeUrl", "draftExpiresAt", "draftExpiresOn");
             default -> APPLICATION_VALUES;
         };
         return Stream.concat(own.stream(), COMMON_VALUES.stream()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static Set<String> with(Set<String> values, String... more) {
+        return Stream.concat(values.stream(), Stream.of(more)).collect(Collectors.toUnmodifiableSet());
     }
 
     public static String resource(EmailType type, String part) {

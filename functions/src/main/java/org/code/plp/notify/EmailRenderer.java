@@ -22,10 +22,16 @@ public final class EmailRenderer {
     public EmailRenderer(EmailCopy copy, Env env) {
         this.copy = copy;
         this.staffEmail = env.require("STAFF_EMAIL");
-        this.siteUrl = env.get("ALLOWED_ORIGIN", "https://code.org");
+        // The site the console lives on: SITE_URL (the local cloud sets its own address), else the CORS origin.
+        this.siteUrl = env.get("SITE_URL", env.get("ALLOWED_ORIGIN", "https://code.org"));
     }
 
     public Email render(OutboxItem item) {
+        return render(item, Map.of());
+    }
+
+    /** The email of {@code item}, its copy also filled with {@code links} (private links minted for this send). */
+    public Email render(OutboxItem item, Map<String, String> links) {
         EmailType type;
         try {
             type = EmailType.fromId(item.getType());
@@ -40,6 +46,7 @@ public final class EmailRenderer {
         if (item.getData() != null) {
             values.putAll(item.getData());
         }
+        values.putAll(links);
         values.put("staffEmail", staffEmail);
         values.put("siteUrl", siteUrl);
 

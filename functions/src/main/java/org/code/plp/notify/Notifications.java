@@ -1,5 +1,7 @@
 package org.code.plp.notify;
 
+import org.code.plp.applicant.AccessTokens;
+import org.code.plp.applicant.EmailLinks;
 import org.code.plp.platform.Platform;
 
 /** Wires a {@link Notifier} from a {@link Platform}: shared by the stream handler and the sweeper. */
@@ -13,6 +15,7 @@ final class Notifications {
         long leaseSeconds = Long.parseLong(platform.env().get("NOTIFY_LEASE_SECONDS", Long.toString(DEFAULT_LEASE_SECONDS)));
         return new Notifier(new OutboxLeases(platform), new EmailRenderer(new EmailCopy(), platform.env()),
                 new SesMailer(platform::ses, platform.env()), platform.clock(), leaseSeconds * 1000,
-                RetryPolicy.from(platform.env()), new EmailMetrics(platform.env().get("STAGE", "dev")));
+                RetryPolicy.from(platform.env()), new EmailMetrics(platform.env().get("STAGE", "dev")),
+                new EmailLinks(new AccessTokens(platform), platform.env(), platform.clock()));
     }
 }

@@ -33,9 +33,17 @@ public class Notifier {
     private final long leaseMillis;
     private final RetryPolicy retries;
     private final EmailMetrics metrics;
+    private final LinkMinter links;
 
     public Notifier(OutboxLeases leases, EmailRenderer renderer, SesMailer mailer, Clock clock, long leaseMillis,
                     RetryPolicy retries, EmailMetrics metrics) {
+        this(leases, renderer, mailer, clock, leaseMillis, retries, metrics, LinkMinter.NONE);
+    }
+
+    /** With {@code links}: the private links applicant emails carry, minted as each is sent. */
+    public Notifier(OutboxLeases leases, EmailRenderer renderer, SesMailer mailer, Clock clock, long leaseMillis,
+                    RetryPolicy retries, EmailMetrics metrics, LinkMinter links) {
+        this.links = links;
         this.leases = leases;
         this.renderer = renderer;
         this.mailer = mailer;
@@ -55,7 +63,7 @@ public class Notifier {
         OutboxItem item = ((OutboxLeases.Claim.Claimed) claim).item();
         String messageId;
         try {
-            messageId = mailer.send(renderer.render(item));
+            messageId = mailer.send(renderer.render(item, links.linksFor(item)));
         } catch (DeliveryFailure failure) {
             return failed(item, leaseId, failure.isPermanent(), failure.getMessage());
         } catch (RuntimeException unexpected) {

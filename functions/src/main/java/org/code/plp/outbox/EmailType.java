@@ -9,7 +9,11 @@ public enum EmailType {
     INTERVIEW("interview", Audience.SUBMITTER),
     ACCEPTED("accepted", Audience.SUBMITTER),
     DECLINED("declined", Audience.SUBMITTER),
-    WAITLISTED("waitlisted", Audience.SUBMITTER);
+    WAITLISTED("waitlisted", Audience.SUBMITTER),
+    STATUS_LINK("status_link", Audience.SUBMITTER),
+    EMAIL_CHANGE("email_change", Audience.SUBMITTER),
+    DRAFT_SAVED("draft_saved", Audience.SUBMITTER),
+    DRAFT_REMINDER("draft_reminder", Audience.SUBMITTER);
 
     public enum Audience { SUBMITTER, STAFF }
 

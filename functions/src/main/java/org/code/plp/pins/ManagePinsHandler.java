@@ -23,6 +23,7 @@ public final class ManagePinsHandler extends ApiHandler {
     private static final String[] JSON_TYPES = {"application/geo+json", "application/json"};
 
     private final PinsAdmin admin;
+    private final RegionRepository regions;
 
     public ManagePinsHandler() {
         this(Platform.fromEnvironment());
@@ -30,7 +31,8 @@ public final class ManagePinsHandler extends ApiHandler {
 
     public ManagePinsHandler(Platform platform) {
         super(platform);
-        this.admin = new PinsAdmin(new RegionValidator(), new RegionRepository(platform), platform.clock());
+        this.regions = new RegionRepository(platform);
+        this.admin = new PinsAdmin(new RegionValidator(), regions, platform.clock());
     }
 
     @Override
@@ -38,6 +40,11 @@ public final class ManagePinsHandler extends ApiHandler {
         request.requireGroup(StaffIdentity.ADMINS);
         var regionId = request.pathParameter("regionId");
         return switch (request.method()) {
+            // The region editor reads here, not from the public map's cached GET /pins: what it shows is what is stored.
+            case "GET" -> regionId.isPresent()
+                    ? ApiResponse.json(200, PinFeatures.detail(regions.find(regionId.get())
+                            .orElseThrow(() -> Problem.notFound("There is no region '" + regionId.get() + "'.")), null))
+                    : ApiResponse.json(200, PinFeatures.collection(regions.listAll()));
             case "PUT" -> put(regionId.orElseThrow(ManagePinsHandler::notAllowed), request);
             case "DELETE" -> ApiResponse.json(200, PinFeatures.detail(
                     admin.close(regionId.orElseThrow(ManagePinsHandler::notAllowed)), null));

@@ -67,6 +67,11 @@ public final class PinFeatures {
         ObjectNode feature = feature(region);
         ObjectNode properties = (ObjectNode) feature.get("properties");
         properties.put("description", region.getDescription());
+        // The region editor sends the whole region back (PUT replaces it), so the detail carries what it matches by.
+        ArrayNode zips = properties.putArray("zipPrefixes");
+        if (region.getZipPrefixes() != null) {
+            region.getZipPrefixes().forEach(zips::add);
+        }
         if (openApplications != null) {
             properties.put("openApplications", openApplications);
         }

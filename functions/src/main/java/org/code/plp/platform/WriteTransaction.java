@@ -9,6 +9,8 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
@@ -62,6 +64,27 @@ public final class WriteTransaction {
             update.expressionAttributeValues(values);
         }
         return add(label, TransactWriteItem.builder().update(update.build()).build());
+    }
+
+    /** Writes nothing, but fails the transaction unless the item at {@code key} meets {@code condition}. */
+    public WriteTransaction check(String label, String table, Map<String, AttributeValue> key, String condition,
+                                  Map<String, String> names, Map<String, AttributeValue> values) {
+        ConditionCheck.Builder check = ConditionCheck.builder().tableName(table).key(key).conditionExpression(condition);
+        if (!names.isEmpty()) {
+            check.expressionAttributeNames(names);
+        }
+        if (!values.isEmpty()) {
+            check.expressionAttributeValues(values);
+        }
+        return add(label, TransactWriteItem.builder().conditionCheck(check.build()).build());
+    }
+
+    public WriteTransaction delete(String label, String table, Map<String, AttributeValue> key, String condition) {
+        Delete.Builder delete = Delete.builder().tableName(table).key(key);
+        if (condition != null) {
+            delete.conditionExpression(condition);
+        }
+        return add(label, TransactWriteItem.builder().delete(delete.build()).build());
     }
 
     /** Adds {@code delta} to counter {@code scope}/{@code key} (created at 0 when new). */

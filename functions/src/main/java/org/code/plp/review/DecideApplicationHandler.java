@@ -1,6 +1,5 @@
 package org.code.plp.review;
 
-import java.util.Map;
 import org.code.plp.applications.ApplicationLog;
 import org.code.plp.applications.ApplicationRepository;
 import org.code.plp.counters.Counters;
@@ -14,7 +13,7 @@ import org.code.plp.platform.Platform;
 import org.code.plp.regions.RegionRepository;
 
 /**
- * Staff writes: POST /admin/applications/{id}/decision, POST .../notes, PUT .../scores.
+ * Staff writes: POST /admin/applications/{id}/decision, POST .../notes (scores: {@link ReviewerWorkHandler}).
  * Every route needs the reviewers group (admins count).
  */
 public final class DecideApplicationHandler extends ApiHandler {
@@ -31,8 +30,9 @@ public final class DecideApplicationHandler extends ApiHandler {
         ApplicationLog log = new ApplicationLog(platform);
         Counters counters = new Counters(platform);
         this.decisions = new DecisionService(applications, log, counters, new OutboxRepository(platform),
-                new RegionRepository(platform), platform.dynamo(), platform.clock());
-        this.reviews = new ReviewService(applications, log, counters,
+                new RegionRepository(platform), new ReviewerLog(platform), platform.dynamo(), platform.clock());
+        this.reviews = new ReviewService(applications, log, new ReviewerLog(platform), CriteriaWeights.from(platform.env()),
+                Duplicates.of(platform, counters), counters,
                 new IndexPager(platform.dynamo(), platform.table("APPLICATIONS_TABLE"), "id"), ReviewService.MAX_CSV_BYTES);
     }
 
@@ -44,12 +44,10 @@ public final class DecideApplicationHandler extends ApiHandler {
             case "POST /admin/applications/{id}/decision" -> {
                 var decision = DecisionService.readDecision(JsonBody.read(request));
                 decisions.decide(route.id(), decision, staff);
-                yield ApiResponse.json(200, reviews.detail(route.id()));
+                yield ApiResponse.json(200, reviews.detail(route.id(), staff));
             }
             case "POST /admin/applications/{id}/notes" ->
                     ApiResponse.json(201, decisions.addNote(route.id(), JsonBody.read(request), staff));
-            case "PUT /admin/applications/{id}/scores" ->
-                    ApiResponse.json(200, Map.of("scores", decisions.score(route.id(), JsonBody.read(request))));
             default -> throw StaffRoute.unknown(route);
         };
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +29,7 @@ import org.code.plp.validation.Validator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The review workflow's writes: decisions (the state machine), notes and scores.
+ * The review workflow's writes: decisions (the state machine) and notes.
  * A decision is one transaction: the application moves only if it is still at the version the
  * reviewer saw, and with it the status log entry, both pairs of counters, the applicant's email
  * and, on acceptance, the region's new status are written, or none of them.
@@ -45,16 +44,18 @@ public class DecisionService {
     private final Counters counters;
     private final OutboxRepository outbox;
     private final RegionRepository regions;
+    private final ReviewerLog reviewers;
     private final DynamoDbClient dynamo;
     private final Clock clock;
 
     public DecisionService(ApplicationRepository applications, ApplicationLog log, Counters counters, OutboxRepository outbox,
-                           RegionRepository regions, DynamoDbClient dynamo, Clock clock) {
+                           RegionRepository regions, ReviewerLog reviewers, DynamoDbClient dynamo, Clock clock) {
         this.applications = applications;
         this.log = log;
         this.counters = counters;
         this.outbox = outbox;
         this.regions = regions;
+        this.reviewers = reviewers;
         this.dynamo = dynamo;
         this.clock = clock;
     }
@@ -121,6 +122,9 @@ public class DecisionService {
             if ("application".equals(e.label())) {
                 throw versionMoved(find(id).getVersion());
             }
+            if ("recusal".equals(e.label())) {
+                throw ScoreService.recusedProblem();
+            }
             throw new Problem(409, "region-missing", "Conflict",
                     "The application's region no longer exists; it cannot be accepted.", List.of());
         }
@@ -133,6 +137,7 @@ public class DecisionService {
         String from = current.getStatus();
         String to = decision.status();
         WriteTransaction transaction = new WriteTransaction(dynamo);
+        reviewers.requireNotRecused(transaction, current.getId(), staff.subject());
         applications.moveStatus(transaction, current, to, decision.expectedVersion(), now);
         log.status(transaction, current.getId(), new ApplicationLog.StatusEntry(to, staff.displayName(), now, decision.note(), next));
         counters.add(transaction, Counters.APPLICATIONS_ALL, from, -1);
@@ -140,7 +145,8 @@ public class DecisionService {
         String regionScope = Counters.applicationsInRegion(current.getRegionKey());
         counters.add(transaction, regionScope, from, -1);
         counters.add(transaction, regionScope, to, 1);
-        emailFor(to).ifPresent(type -> {
+        // An erased application has no address left to write to (and no names to fill the copy with).
+        emailFor(to).filter(type -> current.getContactEmail() != null).ifPresent(type -> {
             Map<String, String> data = ApplicationService.mailData(current.getId(), Json.read(current.getPayload()),
                     current.getRegionId(), current.getRegionName());
             outbox.queue(transaction, OutboxItem.pending(type, current.getId(), "v" + next, current.getContactEmail(), data, at));
@@ -162,43 +168,6 @@ public class DecisionService {
         log.note(transaction, id, note, UUID.randomUUID().toString().substring(0, 8));
         transaction.commit();
         return note;
-    }
-
-    /** Sets the given criteria ({@code null} clears one); answers every criterion's score after. */
-    public Map<String, String> score(String id, ObjectNode body) {
-        Map<String, String> changes = readScores(body);
-        find(id);
-        String now = Timestamps.format(now());
-        if (!changes.isEmpty() && !applications.updateScores(id, changes, now)) {
-            Map<String, String> first = new LinkedHashMap<>();
-            changes.forEach((criterion, answer) -> {
-                if (answer != null) {
-                    first.put(criterion, answer);
-                }
-            });
-            applications.createScores(id, first, now);
-        }
-        return ReviewCriteria.complete(find(id).getScores());
-    }
-
-    public static Map<String, String> readScores(ObjectNode body) {
-        Validator v = new Validator();
-        Map<String, String> changes = new LinkedHashMap<>();
-        body.fields().forEachRemaining(field -> {
-            String criterion = field.getKey();
-            JsonNode answer = field.getValue();
-            if (!ReviewCriteria.ALL.contains(criterion)) {
-                v.error(criterion, "Unknown criterion. Known: " + String.join(", ", ReviewCriteria.ALL) + ".");
-            } else if (answer.isNull()) {
-                changes.put(criterion, null);
-            } else if (answer.isTextual() && ReviewCriteria.ANSWERS.contains(answer.textValue())) {
-                changes.put(criterion, answer.textValue());
-            } else {
-                v.error(criterion, "Must be \"yes\", \"no\" or null.");
-            }
-        });
-        v.throwIfInvalid();
-        return changes;
     }
 
     private ApplicationItem find(String id) {

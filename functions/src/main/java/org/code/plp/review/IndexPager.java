@@ -31,10 +31,14 @@ public final class IndexPager {
         this.tableKey = tableKey;
     }
 
-    /** What a page of a GSI Query selects: the index, its partition, an optional filter. */
-    public record Selection(String index, String partitionAttribute, String partitionValue, Filter filter) {
+    /** What a page of a GSI Query selects: the index, its partition, an optional filter, the sort key (read descending). */
+    public record Selection(String index, String partitionAttribute, String partitionValue, Filter filter, String sortAttribute) {
+        public Selection(String index, String partitionAttribute, String partitionValue, Filter filter) {
+            this(index, partitionAttribute, partitionValue, filter, "submittedAt");
+        }
+
         public Set<String> keyAttributes(String tableKey) {
-            return Set.of(tableKey, partitionAttribute, "submittedAt");
+            return Set.of(tableKey, partitionAttribute, sortAttribute);
         }
     }
 

@@ -101,6 +101,30 @@ public class InterestReview {
         return body;
     }
 
+    /** The interest forms of {@code filter} as a CSV export, times in {@code zone}. */
+    public CsvExporter.Export export(Filter filter, java.time.ZoneId zone) {
+        Map<String, String> filters = new java.util.HashMap<>(filter.cursorFilters());
+        filters.put("tz", zone.getId());
+        String at = " (" + ApplicationExport.zoneName(zone) + ")";
+        List<String> header = List.of("Interest ID", "Submitted" + at, "Name", "Email", "Organization", "Role", "City", "State",
+                "ZIP", "Grade levels", "Willing to recruit districts", "Matched region ID", "Notes");
+        return new CsvExporter.Export("interest", pager, filter.selection(), filters, header, page -> page.stream()
+                .map(InterestItem.SCHEMA::mapToItem).map(item -> row(item, zone)).toList());
+    }
+
+    private static List<String> row(InterestItem item, java.time.ZoneId zone) {
+        Boolean recruit = item.getWillingToRecruitDistricts();
+        return java.util.Arrays.asList(item.getId(), ExportLabels.time(item.getSubmittedAt(), zone), nz(item.getName()),
+                nz(item.getEmail()), nz(item.getOrganization()), ExportLabels.word(item.getRole()), nz(item.getCity()),
+                InterestItem.NONE.equals(item.getState()) ? "" : nz(item.getState()),
+                nz(item.getZip()), item.getGradeLevels() == null ? "" : String.join("; ", item.getGradeLevels()),
+                recruit == null ? "" : recruit ? "yes" : "no", nz(item.getMatchedRegionId()), nz(item.getNotes()));
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
+    }
+
     static Map<String, Object> view(InterestItem item) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("id", item.getId());

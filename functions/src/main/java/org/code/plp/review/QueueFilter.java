@@ -2,7 +2,6 @@ package org.code.plp.review;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.code.plp.applications.ApplicationItem;
@@ -10,19 +9,29 @@ import org.code.plp.applications.ApplicationStatus;
 import org.code.plp.http.ApiRequest;
 import org.code.plp.http.FieldError;
 import org.code.plp.http.Problem;
+import org.code.plp.http.StaffIdentity;
+import org.code.plp.platform.Fold;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The review queue's filters, read from the query string: {@code status} (one status or all),
  * {@code region} ({@code all}, {@code none} or a region id), {@code q} (text search on organization
- * and contact), {@code limit} (1-100) and {@code cursor}. Picks the GSI that serves them.
+ * and contact), {@code limit} (1-100), {@code cursor}, {@code sort} ({@code submitted}, newest first, or
+ * {@code score}, highest overall score first) and {@code assigned=me} (the signed-in reviewer's
+ * assignments; {@code assignedTo} holds their email). Picks the GSI that serves them.
  */
-public record QueueFilter(String status, String region, String q, int limit, String cursor) {
+public record QueueFilter(String status, String region, String q, int limit, String cursor, String sort, String assignedTo) {
+    public static final String SORT_SUBMITTED = "submitted";
+    public static final String SORT_SCORE = "score";
     public static final String ALL_REGIONS = "all";
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 100;
     private static final Pattern REGION_ID = Pattern.compile("^[a-z0-9][a-z0-9-]{0,63}$");
     private static final int MAX_Q = 100;
+
+    public QueueFilter(String status, String region, String q, int limit, String cursor) {
+        this(status, region, q, limit, cursor, SORT_SUBMITTED, null);
+    }
 
     public static QueueFilter from(ApiRequest request) {
         List<FieldError> errors = new ArrayList<>();
@@ -31,15 +40,29 @@ public record QueueFilter(String status, String region, String q, int limit, Str
             errors.add(new FieldError("status", "Must be one of " + String.join(", ", ApplicationStatus.ALL) + "."));
         }
         String region = region(request, errors);
-        String q = request.query("q").map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).orElse(null);
+        String q = request.query("q").map(s -> Fold.text(s).strip()).filter(s -> !s.isEmpty()).orElse(null);
         if (q != null && q.length() > MAX_Q) {
             errors.add(new FieldError("q", "At most " + MAX_Q + " characters."));
         }
         int limit = limit(request, errors);
+        String sort = request.query("sort").map(String::trim).orElse(SORT_SUBMITTED);
+        if (!sort.equals(SORT_SUBMITTED) && !sort.equals(SORT_SCORE)) {
+            errors.add(new FieldError("sort", "Must be submitted or score."));
+        }
+        String assigned = request.query("assigned").map(String::trim).orElse(null);
+        String assignedTo = null;
+        if (assigned != null && !assigned.equals("me")) {
+            errors.add(new FieldError("assigned", "Must be me."));
+        } else if (assigned != null) {
+            assignedTo = request.staff().map(StaffIdentity::email).filter(e -> !e.isBlank()).orElse(null);
+            if (assignedTo == null) {
+                errors.add(new FieldError("assigned", "Your sign-in has no email to match assignments by."));
+            }
+        }
         if (!errors.isEmpty()) {
             throw Problem.validation(errors);
         }
-        return new QueueFilter(status, region, q, limit, request.query("cursor").orElse(null));
+        return new QueueFilter(status, region, q, limit, request.query("cursor").orElse(null), sort, assignedTo);
     }
 
     /** The {@code region} filter of every staff list: all (default), none or a region id. */
@@ -69,30 +92,43 @@ public record QueueFilter(String status, String region, String q, int limit, Str
         return DEFAULT_LIMIT;
     }
 
-    /** The Query that serves these filters, newest first; q filters within it. */
+    /** The Query that serves these filters, newest (or highest score) first; q filters within it. */
     public IndexPager.Selection selection() {
         IndexPager.Filter filter = q == null ? null : new IndexPager.Filter("contains(#search, :q)",
                 Map.of("#search", "search"), Map.of(":q", AttributeValue.fromS(q)));
+        boolean byScore = SORT_SCORE.equals(sort);
+        String sortKey = byScore ? "scoreKey" : "submittedAt";
         boolean allRegions = ALL_REGIONS.equals(region);
         if (status == null && allRegions) {
-            return new IndexPager.Selection(ApplicationItem.BY_SUBMITTED, "kind", ApplicationItem.KIND, filter);
+            return new IndexPager.Selection(byScore ? ApplicationItem.BY_SCORE : ApplicationItem.BY_SUBMITTED, "kind",
+                    ApplicationItem.KIND, filter, sortKey);
         }
         if (status == null) {
-            return new IndexPager.Selection(ApplicationItem.BY_REGION, "regionKey", region, filter);
+            return new IndexPager.Selection(byScore ? ApplicationItem.BY_REGION_SCORE : ApplicationItem.BY_REGION, "regionKey",
+                    region, filter, sortKey);
         }
         if (allRegions) {
-            return new IndexPager.Selection(ApplicationItem.BY_STATUS, "status", status, filter);
+            return new IndexPager.Selection(byScore ? ApplicationItem.BY_STATUS_SCORE : ApplicationItem.BY_STATUS, "status",
+                    status, filter, sortKey);
         }
-        return new IndexPager.Selection(ApplicationItem.BY_REGION_STATUS, "regionStatus",
-                ApplicationItem.regionStatusKey(region, status), filter);
+        return new IndexPager.Selection(byScore ? ApplicationItem.BY_REGION_STATUS_SCORE : ApplicationItem.BY_REGION_STATUS,
+                "regionStatus", ApplicationItem.regionStatusKey(region, status), filter, sortKey);
     }
 
     /** What a cursor must have been made for. */
     public Map<String, String> cursorFilters() {
-        return Map.of("status", status == null ? "" : status, "region", region, "q", q == null ? "" : q);
+        return Map.of("status", status == null ? "" : status, "region", region, "q", q == null ? "" : q, "sort", sort,
+                "assigned", assignedTo == null ? "" : assignedTo);
+    }
+
+    /** Whether an application read by key (an assignment) passes the other filters. */
+    public boolean admits(ApplicationItem item) {
+        return (status == null || status.equals(item.getStatus()))
+                && (ALL_REGIONS.equals(region) || region.equals(item.getRegionKey()))
+                && (q == null || (item.getSearch() != null && item.getSearch().contains(q)));
     }
 
     public QueueFilter withLimit(int newLimit) {
-        return new QueueFilter(status, region, q, newLimit, cursor);
+        return new QueueFilter(status, region, q, newLimit, cursor, sort, assignedTo);
     }
 }

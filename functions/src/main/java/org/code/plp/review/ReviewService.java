@@ -1,17 +1,20 @@
 package org.code.plp.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.code.plp.applications.ApplicationItem;
 import org.code.plp.applications.ApplicationLog;
 import org.code.plp.applications.ApplicationRepository;
 import org.code.plp.applications.ApplicationStatus;
 import org.code.plp.counters.Counters;
 import org.code.plp.http.Problem;
+import org.code.plp.http.StaffIdentity;
 import org.code.plp.platform.Json;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -25,33 +28,60 @@ public class ReviewService {
      * into it (each CRLF and quote takes two more bytes). 4 MB of CSV keeps well inside.
      */
     public static final long MAX_CSV_BYTES = 4_000_000;
-    private static final int CSV_PAGE = 500;
 
     private final ApplicationRepository applications;
     private final ApplicationLog log;
+    private final ReviewerLog reviewers;
+    private final CriteriaWeights weights;
+    private final Duplicates duplicates;
+    private final ApplicationExport exportRows;
     private final Counters counters;
     private final IndexPager pager;
     private final long maxCsvBytes;
 
-    public ReviewService(ApplicationRepository applications, ApplicationLog log, Counters counters, IndexPager pager,
-                         long maxCsvBytes) {
+    public ReviewService(ApplicationRepository applications, ApplicationLog log, ReviewerLog reviewers, CriteriaWeights weights,
+                         Duplicates duplicates, Counters counters, IndexPager pager, long maxCsvBytes) {
+        this.duplicates = duplicates;
+        this.exportRows = new ApplicationExport(log, reviewers);
         this.applications = applications;
         this.log = log;
+        this.reviewers = reviewers;
+        this.weights = weights;
         this.counters = counters;
         this.pager = pager;
         this.maxCsvBytes = maxCsvBytes;
     }
 
     public Map<String, Object> list(QueueFilter filter) {
+        if (filter.assignedTo() != null) {
+            return assigned(filter);
+        }
         IndexPager.Listing page = pager.list(filter.selection(), filter.cursorFilters(), filter.limit(), filter.cursor());
+        return listing(page.items().stream().map(ApplicationItem.SCHEMA::mapToItem).toList(), filter, page.nextCursor());
+    }
+
+    /**
+     * The reviewer's assignments, newest first: a Query of the assignment index, the applications
+     * read by key, the other filters applied to them (a reviewer's assignments are few).
+     */
+    private Map<String, Object> assigned(QueueFilter filter) {
+        ReviewerLog.AssignedPage page = reviewers.assignedTo(filter.assignedTo(), filter.limit(), filter.cursor());
+        return listing(applications.findAll(page.applicationIds()).stream().filter(filter::admits).toList(), filter,
+                page.nextCursor());
+    }
+
+    private Map<String, Object> listing(List<ApplicationItem> found, QueueFilter filter, String nextCursor) {
+        Set<String> flagged = duplicates.flagged(found);
         List<Map<String, Object>> items = new ArrayList<>();
-        for (Map<String, AttributeValue> raw : page.items()) {
-            items.add(summary(ApplicationItem.SCHEMA.mapToItem(raw)));
+        for (ApplicationItem item : found) {
+            Map<String, Object> summary = summary(item);
+            summary.put("possibleDuplicate", flagged.contains(item.getId()));
+            items.add(summary);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", items);
         body.put("counts", counts(filter.region()));
-        body.put("nextCursor", page.nextCursor());
+        body.put("nextCursor", nextCursor);
         return body;
     }
 
@@ -66,10 +96,13 @@ public class ReviewService {
         return counts;
     }
 
-    public Map<String, Object> detail(String id) {
+    /** One application as {@code staff} sees it: their own scores under {@code scores}, everyone's under {@code reviews}. */
+    public Map<String, Object> detail(String id, StaffIdentity staff) {
         ApplicationItem item = applications.find(id)
                 .orElseThrow(() -> Problem.notFound("There is no application '" + id + "'."));
-        ApplicationLog.Entries entries = log.read(id);
+        // One Query of the application's log partition serves the status log, the notes and the reviewers' entries.
+        List<Map<String, AttributeValue>> logItems = log.items(id);
+        ApplicationLog.Entries entries = ApplicationLog.parse(logItems);
         Map<String, Object> body = summary(item);
         body.put("application", Json.read(item.getPayload()));
         List<Map<String, Object>> statusLog = new ArrayList<>();
@@ -86,7 +119,22 @@ public class ReviewService {
         }
         body.put("statusLog", statusLog);
         body.put("notes", entries.notes());
-        body.put("scores", ReviewCriteria.complete(item.getScores()));
+        ReviewerLog.Entries work = ReviewerLog.parse(logItems);
+        ReviewerLog.ScoreSheet mine = work.sheetOf(staff.subject());
+        body.put("scores", ReviewCriteria.complete(mine == null ? Map.of() : mine.answers()));
+        body.put("reviews", work.sheets().stream().sorted(java.util.Comparator.comparing(ReviewerLog.ScoreSheet::at))
+                .map(sheet -> Map.of("reviewer", sheet.reviewer(), "at", sheet.at(),
+                        "scores", ReviewCriteria.complete(sheet.answers()))).toList());
+        body.put("totals", ScoreService.totalsView(item.getScoreYes(), item.getScoreAnswered(), weights));
+        body.put("assignees", work.assignments());
+        body.put("recusals", work.recusals());
+        body.put("recused", work.recused(staff.subject()));
+        List<Map<String, Object>> others = duplicates.others(item);
+        body.put("possibleDuplicate", !others.isEmpty() && item.getDuplicateDismissedAt() == null);
+        body.put("duplicates", others);
+        if (item.getDuplicateDismissedAt() != null) {
+            body.put("duplicateDismissed", Map.of("by", item.getDuplicateDismissedBy(), "at", item.getDuplicateDismissedAt()));
+        }
         body.put("criteria", ReviewCriteria.ALL);
         body.put("allowedTransitions", ApplicationStatus.allowedFrom(item.getStatus()));
         return body;
@@ -106,131 +154,40 @@ public class ReviewService {
         s.put("contactEmail", item.getContactEmail());
         s.put("submittedAt", item.getSubmittedAt());
         s.put("updatedAt", item.getUpdatedAt());
+        s.put("overallScore", ScoreTotals.percent(item.getOverallScore()));
+        s.put("reviewerCount", item.getReviewerCount() == null ? 0L : item.getReviewerCount());
         return s;
     }
 
     // ---------------------------------------------------------------- CSV
 
-    static final List<String> CSV_COLUMNS;
-
-    static {
-        List<String> columns = new ArrayList<>(List.of("id", "status", "submittedAt", "updatedAt", "regionId", "regionName",
-                "organizationName", "organizationType", "organizationWebsite", "organizationPhone", "street", "city", "state",
-                "zip", "contactName", "contactTitle", "contactEmail", "contactPhone", "programs", "facilitators",
-                "jointPartner", "districtRelationships", "pdExperience", "fundingPlan"));
-        ReviewCriteria.ALL.forEach(criterion -> columns.add("score." + criterion));
-        CSV_COLUMNS = List.copyOf(columns);
-    }
-
-    /**
-     * The whole of {@code export}'s CSV (q is not an export filter), read page by page into a bounded
-     * buffer: the first part, when it is the only one; else a 413 that says how to ask for parts.
-     */
-    public Csv csv(String export, QueueFilter filter) {
-        CsvPart whole = csvPart(export, filter, null);
-        if (whole.nextCursor() != null) {
-            throw new Problem(413, "export-too-large", "Export too large",
-                    "The export would be larger than " + megabytes(maxCsvBytes) + " (" + whole.dataRows()
-                            + " rows fit). Add parts=true to get it in parts: each answer is a CSV of whole rows"
-                            + " (the header only in the first) with an X-Next-Cursor header while rows remain;"
-                            + " send that as cursor=... for the next part. Or filter by status or region.", List.of());
-        }
-        return whole.csv();
-    }
-
-    /** One part of a CSV export: whole rows, the header only in part 1, and the cursor of the next part. */
-    public record CsvPart(Csv csv, int part, int dataRows, String nextCursor) {
-    }
-
-    /**
-     * The part of {@code export}'s CSV after {@code cursor} (null for part 1): rows up to the size cap,
-     * broken only between rows. The cursor carries the export, its filters and the next part's number,
-     * and is the key of the last row written, so no row is lost or repeated between parts.
-     */
-    public CsvPart csvPart(String export, QueueFilter filter, String cursor) {
-        IndexPager.Selection selection = filter.selection();
-        int part = cursor == null ? 1 : partNumber(cursor);
-        Map<String, AttributeValue> start = cursor == null ? null
-                : pager.start(selection, partFilters(export, filter, part), cursor);
-        Csv csv = new Csv(maxCsvBytes);
-        int header = 0;
-        if (part == 1) {
-            csv.row(CSV_COLUMNS);
-            header = 1;
-        }
-        Map<String, AttributeValue> lastWritten = start;
-        do {
-            IndexPager.Page page = pager.page(selection, CSV_PAGE, start);
-            for (Map<String, AttributeValue> raw : page.items()) {
-                try {
-                    csv.row(csvRow(ApplicationItem.SCHEMA.mapToItem(raw)));
-                } catch (Csv.TooLarge full) {
-                    if (csv.rows() == header) {
-                        throw new Problem(413, "row-too-large", "Row too large", "One application's row is larger than a part ("
-                                + full.maxBytes() + " bytes); raise CSV_PART_BYTES.", List.of());
-                    }
-                    String next = PageCursor.encode(partFilters(export, filter, part + 1), lastWritten);
-                    return new CsvPart(csv, part, csv.rows() - header, next);
-                }
-                lastWritten = pager.keyOf(raw, selection);
-            }
-            start = page.lastKey();
-        } while (start != null);
-        return new CsvPart(csv, part, csv.rows() - header, null);
-    }
-
-    private static int partNumber(String cursor) {
-        String raw = PageCursor.filterIn(cursor, "part");
-        try {
-            int part = Integer.parseInt(raw);
-            if (part >= 2) {
-                return part;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw PageCursor.notOurs();
-    }
-
-    private static Map<String, String> partFilters(String export, QueueFilter filter, int part) {
+    /** The applications or cohort export of {@code filter}, its times in {@code zone}. */
+    public CsvExporter.Export export(String name, QueueFilter filter, ZoneId zone) {
         Map<String, String> filters = new HashMap<>(filter.cursorFilters());
-        filters.put("export", export);
-        filters.put("part", Integer.toString(part));
-        return filters;
+        filters.put("tz", zone.getId());
+        return new CsvExporter.Export(name, pager, filter.selection(), filters, ApplicationExport.header(zone),
+                page -> exportRows.rows(page, zone));
     }
 
-    private static String megabytes(long bytes) {
-        return bytes >= 1_000_000 ? bytes / 1_000_000 + " MB" : bytes + " bytes";
-    }
-
-    static List<String> csvRow(ApplicationItem item) {
-        JsonNode form = Json.read(item.getPayload());
-        JsonNode org = form.path("organization");
-        JsonNode address = org.path("address");
-        JsonNode manager = form.path("programManager");
-        List<String> programs = new ArrayList<>();
-        form.path("programs").forEach(p -> programs.add(p.asText()));
-        List<String> row = new ArrayList<>(List.of(
-                item.getId(), item.getStatus(), item.getSubmittedAt(), nz(item.getUpdatedAt()), nz(item.getRegionId()),
-                nz(item.getRegionName()), nz(item.getOrganizationName()), nz(item.getOrganizationType()),
-                text(org, "website"), text(org, "phone"), text(address, "street"), text(address, "city"),
-                text(address, "state"), text(address, "zip"), nz(item.getContactName()), text(manager, "title"),
-                nz(item.getContactEmail()), text(manager, "phone"), String.join("; ", programs), text(form, "facilitators"),
-                text(form.path("jointApplication"), "partnerName"), text(form, "districtRelationships"),
-                text(form, "pdExperience"), text(form, "fundingPlan")));
-        Map<String, String> scores = ReviewCriteria.complete(item.getScores());
-        for (String criterion : ReviewCriteria.ALL) {
-            row.add(nz(scores.get(criterion)));
+    /**
+     * The reviewer's assigned applications passing {@code filter} as one CSV part (a reviewer's
+     * assignments are few; past the cap it is a 413 asking for narrower filters).
+     */
+    public Csv assignedCsv(QueueFilter filter, ZoneId zone) {
+        List<ApplicationItem> found = new ArrayList<>();
+        String cursor = null;
+        do {
+            ReviewerLog.AssignedPage page = reviewers.assignedTo(filter.assignedTo(), QueueFilter.MAX_LIMIT, cursor);
+            applications.findAll(page.applicationIds()).stream().filter(filter::admits).forEach(found::add);
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        Csv csv = CsvExporter.withHeader(maxCsvBytes, ApplicationExport.header(zone));
+        try {
+            exportRows.rows(found.stream().map(item -> ApplicationItem.SCHEMA.itemToMap(item, true)).toList(), zone).forEach(csv::row);
+        } catch (Csv.TooLarge full) {
+            throw new Problem(413, "export-too-large", "Export too large", "Your assigned applications make a CSV over "
+                    + full.maxBytes() + " bytes; filter them by status or region.", List.of());
         }
-        return row;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isTextual() ? value.textValue() : "";
-    }
-
-    private static String nz(String value) {
-        return value == null ? "" : value;
+        return csv;
     }
 }

@@ -10,8 +10,8 @@ import org.code.plp.http.Problem;
  * Which staff route a request is for, as "METHOD /resource/{id}". API Gateway gives the resource
  * template; when an event has none (a hand-made event) it is worked out from the path.
  */
-record StaffRoute(String key, String applicationId) {
-    private static final Pattern APPLICATION = Pattern.compile("^/admin/applications/([^/]+)(/[a-z]+)?$");
+record StaffRoute(String key, String applicationId, String sub) {
+    private static final Pattern APPLICATION = Pattern.compile("^/admin/applications/([^/]+)(/[a-z-]+)?(?:/([^/]+))?$");
 
     static StaffRoute of(ApiRequest request) {
         String path = Optional.ofNullable(request.event().getPath()).orElse("");
@@ -20,17 +20,20 @@ record StaffRoute(String key, String applicationId) {
         }
         String resource = request.event().getResource();
         String id = request.pathParameter("id").orElse(null);
+        String sub = null;
         Matcher matcher = APPLICATION.matcher(path);
         if (matcher.matches() && !path.equals("/admin/applications.csv")) {
             id = id == null ? matcher.group(1) : id;
+            sub = matcher.group(3);
             if (resource == null || resource.isBlank()) {
-                resource = "/admin/applications/{id}" + (matcher.group(2) == null ? "" : matcher.group(2));
+                resource = "/admin/applications/{id}" + (matcher.group(2) == null ? "" : matcher.group(2))
+                        + (sub == null ? "" : "/{email}");
             }
         }
         if (resource == null || resource.isBlank()) {
             resource = path;
         }
-        return new StaffRoute(request.method() + " " + resource, id);
+        return new StaffRoute(request.method() + " " + resource, id, sub);
     }
 
     String id() {
@@ -38,6 +41,11 @@ record StaffRoute(String key, String applicationId) {
             throw Problem.notFound("There is no such application.");
         }
         return applicationId;
+    }
+
+    /** The path segment after the sub-resource (such as a reviewer's email), when the event names none. */
+    Optional<String> subId() {
+        return Optional.ofNullable(sub).map(s -> java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static Problem unknown(StaffRoute route) {

@@ -84,8 +84,8 @@ class DecisionRulesTest {
         Map<String, String> expected = new HashMap<>();
         expected.put("fundingPlan", "yes");
         expected.put("pdExperience", null);
-        assertEquals(expected, DecisionService.readScores(body("{\"fundingPlan\":\"yes\",\"pdExperience\":null}")));
-        Problem unknown = assertThrows(Problem.class, () -> DecisionService.readScores(body("{\"charisma\":\"yes\",\"fundingPlan\":\"maybe\"}")));
+        assertEquals(expected, ScoreService.readScores(body("{\"fundingPlan\":\"yes\",\"pdExperience\":null}")));
+        Problem unknown = assertThrows(Problem.class, () -> ScoreService.readScores(body("{\"charisma\":\"yes\",\"fundingPlan\":\"maybe\"}")));
         assertEquals(400, unknown.status());
         assertEquals(List.of("charisma", "fundingPlan"), unknown.errors().stream().map(FieldError::field).toList());
     }

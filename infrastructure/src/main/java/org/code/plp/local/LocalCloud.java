@@ -76,6 +76,8 @@ public final class LocalCloud implements LocalContext, AutoCloseable {
         SeedLoader.load(functions.sharedPlatform());
         gateway.route("/local/token", this::issueToken);
         gateway.start(options.apiPort());
+        // Links in staff email point at this local cloud's console, not the production site.
+        putEnv("SITE_URL", gateway.baseUri().toString());
         for (LocalService service : ServiceLoader.load(LocalService.class)) {
             try {
                 service.start(this);

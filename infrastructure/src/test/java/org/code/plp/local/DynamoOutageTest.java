@@ -67,6 +67,9 @@ class DynamoOutageTest {
         return IntakeFixtures.interest("Outage " + TestCloud.uniqueId("city"));
     }
 
+    /** Shaped like a private link's token, so the applicant's routes go on to look it up. */
+    private static final String LINK_TOKEN = "A".repeat(43);
+
     @Test
     void everyRouteAnswers503WithRetryAfterWhileDynamoDbIsCutAndPinsComeFromTheCache() {
         proxy.restore();
@@ -93,7 +96,9 @@ class DynamoOutageTest {
             for (var route : cloud.template().apiRoutes()) {
                 String method = route.method().toUpperCase();
                 String path = route.path().replace("{regionId}", "new-orleans-la").replace("{id}", applicationId)
-                        + (route.path().equals("/regions/lookup") ? "?zip=70115" : "");
+                        .replace("{email}", "reviewer@code.org")
+                        + (route.path().equals("/regions/lookup") ? "?zip=70115" : "")
+                        + (route.path().equals("/admin/subject-access") ? "?email=someone@example.org" : "");
                 Object body = switch (method + " " + route.path()) {
                     case "POST /applications" -> IntakeFixtures.application("new-orleans-la");
                     case "POST /interest" -> interest();
@@ -102,10 +107,23 @@ class DynamoOutageTest {
                     case "POST /admin/applications/{id}/decision" -> Map.of("status", "interview", "expectedVersion", 1);
                     case "POST /admin/applications/{id}/notes" -> Map.of("text", "Called them.");
                     case "PUT /admin/applications/{id}/scores" -> Map.of("fundingPlan", "yes");
+                    case "POST /admin/applications/{id}/assignees", "POST /admin/applications/{id}/duplicate-dismissal" -> Map.of();
+                    case "POST /admin/applications/{id}/recusal" -> Map.of("reason", "A board seat.");
+                    case "POST /admin/erasure/preview" -> Map.of("email", "someone@example.org");
+                    case "POST /admin/erasure" -> Map.of("email", "someone@example.org", "confirm", true);
+                    case "POST /status/withdraw" -> Map.of("confirm", true);
+                    case "PUT /status/contact" -> Map.of("firstName", "Ada", "lastName", "Lovelace", "phone", "504-555-0101",
+                            "email", "ada@example.org");
+                    case "POST /status/email-confirmation" -> Map.of("token", LINK_TOKEN);
+                    case "POST /status/link" -> Map.of("email", "ada@example.org");
+                    case "POST /drafts" -> Map.of("email", "ada@example.org", "form", Map.of("fundingPlan", "Grants."));
+                    case "PUT /drafts" -> Map.of("form", Map.of("fundingPlan", "Grants."));
                     default -> null;
                 };
+                // The applicant's routes take a private link's token where staff routes take a staff token.
+                boolean applicant = route.path().startsWith("/status") || route.path().startsWith("/drafts");
                 long started = System.nanoTime();
-                var response = http.send(method, path, body, "Authorization", admin);
+                var response = http.send(method, path, body, "Authorization", applicant ? "Bearer " + LINK_TOKEN : admin);
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 System.err.printf("outage: %s %s -> %d in %d ms%n", method, path, response.status(), millis);
                 if (route.path().startsWith("/pins") || route.path().startsWith("/regions")) {

@@ -37,6 +37,9 @@ class NotifyEndToEndTest {
         assertEquals("New partner application: " + EVIL + " for Greater New Orleans", staff.path("subject").asText());
         assertTrue(staff.path("text").asText().contains(manager));
         assertFalse(staff.path("html").asText().contains("<script>"));
+        String link = cloud.baseUri() + "/admin.html?open=" + id;
+        assertTrue(staff.path("text").asText().contains(link), "the staff email links to the application on this cloud's console");
+        assertTrue(staff.path("html").asText().contains("href=\"" + link + "\""), staff.path("html").asText());
 
         Mailbox.awaitTrue("both outbox items sent", () -> OutboxItem.SENT.equals(mailbox.outboxState(id + "#confirmation"))
                 && OutboxItem.SENT.equals(mailbox.outboxState(id + "#new_application")));

@@ -49,7 +49,7 @@ class NotifyRedriveScheduleTest {
             int runsWhenSent = redrive.runs();
             Mailbox.awaitTrue("three more scheduled runs", () -> redrive.runs() >= runsWhenSent + 3);
             assertEquals(0, redrive.failures());
-            assertTrue(reports.stream().anyMatch(r -> r instanceof Map<?, ?> report && ((Integer) report.get("sent")) >= 1),
+            assertTrue(reports.stream().anyMatch(r -> r instanceof Map<?, ?> report && report.get("sent") instanceof Integer sent && sent >= 1),
                     "a scheduled NotifyRedrive run sent it: " + reports);
         } finally {
             scheduler.stop();

@@ -23,6 +23,10 @@ import org.junit.jupiter.api.Test;
 class CsvExportTest {
     private final ReviewFixture fx = new ReviewFixture();
 
+    /** Small enough that a dozen applications need several parts; large enough for the header and a row. */
+    private static final int PART_BYTES = 2_500;
+    private static final List<String> HEADER = ApplicationExport.header(java.time.ZoneOffset.UTC);
+
     @Test
     void exportsTheFilteredQueueAsRfc4180WithFormulasNeutralised() {
         String region = fx.region();
@@ -38,26 +42,66 @@ class CsvExportTest {
         assertEquals("text/csv; charset=utf-8", response.contentType());
         assertEquals("attachment; filename=\"applications.csv\"", response.header("Content-Disposition").orElseThrow());
         String csv = response.body();
+        assertTrue(csv.startsWith(CsvExporter.BOM), "UTF-8 with a byte order mark, for spreadsheet programs");
         assertTrue(csv.endsWith("\r\n"));
-        List<List<String>> rows = parse(csv);
+        List<List<String>> rows = parse(csv.substring(1));
         assertEquals(3, rows.size(), csv);
         List<String> header = rows.get(0);
-        assertEquals(List.copyOf(ReviewService.CSV_COLUMNS), header);
+        assertEquals(ApplicationExport.header(java.time.ZoneOffset.UTC), header);
+        assertTrue(header.contains("Submitted (UTC)"), "times in a stated zone");
         List<String> trickyRow = rows.stream().filter(r -> r.get(0).equals(trickyId)).findFirst().orElseThrow();
-        assertEquals("'=cmd|' /C calc'!A0", trickyRow.get(header.indexOf("organizationName")));
-        assertEquals("Smith, Jr. O\"Brien", trickyRow.get(header.indexOf("contactName")));
-        assertEquals("Line one,\nline two \"quoted\"\r\nline three", trickyRow.get(header.indexOf("districtRelationships")));
-        assertEquals("'@SUM(1+1)", trickyRow.get(header.indexOf("fundingPlan")));
+        assertEquals("'=cmd|' /C calc'!A0", trickyRow.get(header.indexOf("Organization")));
+        assertEquals("Smith, Jr. O\"Brien", trickyRow.get(header.indexOf("Program manager")));
+        assertEquals("Line one,\nline two \"quoted\"\r\nline three", trickyRow.get(header.indexOf("District relationships")));
+        assertEquals("'@SUM(1+1)", trickyRow.get(header.indexOf("Funding plan")));
+        assertEquals("Nonprofit", trickyRow.get(header.indexOf("Organization type")));
+        assertEquals("CS Principles", trickyRow.get(header.indexOf("Programs")));
         // Raw text: the quoted cells as RFC 4180 writes them.
         assertTrue(csv.contains(",\"Smith, Jr. O\"\"Brien\","), csv);
         assertTrue(csv.contains("\"Line one,\nline two \"\"quoted\"\"\r\nline three\""), csv);
 
         TestHttp.Response pending = fx.http.get("/admin/applications.csv?region=" + region + "&status=pending",
                 "Authorization", fx.reviewer);
-        List<List<String>> pendingRows = parse(pending.body());
+        List<List<String>> pendingRows = parse(pending.body().substring(1));
         assertEquals(2, pendingRows.size());
         assertEquals(plainId, pendingRows.get(1).get(0));
+        List<String> plainRow = pendingRows.get(1);
+        assertEquals("Pending", plainRow.get(header.indexOf("Status")));
+        assertTrue(plainRow.get(header.indexOf("Decision history (UTC)")).matches(
+                "(?s)\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d Unreviewed by applicant\n.* Pending by reviewer@code.org \\(internal note: Moved to pending.\\)"),
+                plainRow.get(header.indexOf("Decision history (UTC)")));
+        TestHttp.Response searched = fx.http.get("/admin/applications.csv?region=" + region + "&q=plain", "Authorization", fx.reviewer);
+        assertEquals(List.of(plainId), parse(searched.body().substring(1)).stream().skip(1).map(r -> r.get(0)).toList(),
+                "the export follows the search too");
+        TestHttp.Response chicago = fx.http.get("/admin/applications.csv?region=" + region + "&tz=America/Chicago",
+                "Authorization", fx.reviewer);
+        assertTrue(parse(chicago.body().substring(1)).get(0).contains("Submitted (America/Chicago)"));
+        assertEquals(List.of("tz"), fx.http.get("/admin/applications.csv?tz=Mars/Olympus", "Authorization", fx.reviewer).errorFields());
         assertEquals(400, fx.http.get("/admin/applications.csv?status=nope", "Authorization", fx.reviewer).status());
+    }
+
+    @Test
+    void everyReviewersScoresNotesAssignmentsAndHistoryAreColumns() {
+        String region = fx.region();
+        String id = fx.apply(region);
+        String ada = fx.cloud.bearer("ada.csv@code.org", "reviewers");
+        String bo = fx.cloud.bearer("bo.csv@code.org", "reviewers");
+        fx.http.put("/admin/applications/" + id + "/scores", Map.of("fundingPlan", "yes", "pdExperience", "no"), "Authorization", ada);
+        fx.http.put("/admin/applications/" + id + "/scores", Map.of("fundingPlan", "yes"), "Authorization", bo);
+        fx.http.post("/admin/applications/" + id + "/notes", Map.of("text", "Called, sounds good."), "Authorization", ada);
+        fx.http.post("/admin/applications/" + id + "/assignees", Map.of(), "Authorization", bo);
+        List<List<String>> rows = parse(fx.http.get("/admin/applications.csv?region=" + region, "Authorization", fx.reviewer)
+                .body().substring(1));
+        List<String> header = rows.get(0);
+        List<String> row = rows.get(1);
+        assertEquals("66.7", row.get(header.indexOf("Overall score (%)")));
+        assertEquals("2 of 2", row.get(header.indexOf("Funding plan (yes of answered)")));
+        assertEquals("0 of 1", row.get(header.indexOf("PD experience (yes of answered)")));
+        String sheets = row.get(header.indexOf("Reviewer scores"));
+        assertTrue(sheets.matches("(?s)ada\\.csv@code\\.org \\(.+\\): PD experience: no, Funding plan: yes\n"
+                + "bo\\.csv@code\\.org \\(.+\\): Funding plan: yes|bo.*\nada.*"), sheets);
+        assertEquals("bo.csv@code.org", row.get(header.indexOf("Assigned to")));
+        assertTrue(row.get(header.indexOf("Notes (UTC)")).endsWith(" ada.csv@code.org: Called, sounds good."));
     }
 
     @Test
@@ -72,21 +116,21 @@ class CsvExportTest {
         TestHttp.Response response = fx.http.get("/admin/cohort.csv", "Authorization", fx.reviewer);
         assertEquals(200, response.status());
         assertEquals("attachment; filename=\"cohort.csv\"", response.header("Content-Disposition").orElseThrow());
-        List<List<String>> rows = parse(response.body());
+        List<List<String>> rows = parse(response.body().substring(1));
         List<String> ids = rows.stream().skip(1).map(r -> r.get(0)).toList();
         assertTrue(ids.contains(accepted));
         assertTrue(!ids.contains(declined));
-        int status = rows.get(0).indexOf("status");
-        assertTrue(rows.stream().skip(1).allMatch(r -> r.get(status).equals("accepted")));
+        int status = rows.get(0).indexOf("Status");
+        assertTrue(rows.stream().skip(1).allMatch(r -> r.get(status).equals("Accepted")));
     }
 
     @Test
     void anExportPastTheCapIsA413ProblemNotAHalfFile() {
         String region = fx.region();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 8; i++) {
             fx.apply(region);
         }
-        var handler = new ReviewApplicationsHandler(fx.cloud.platform("ReviewApplicationsFunction"), 1_000);
+        var handler = new ReviewApplicationsHandler(fx.cloud.platform("ReviewApplicationsFunction"), PART_BYTES);
         var response = get(handler, "/admin/applications.csv", Map.of("region", region));
         assertEquals(413, response.getStatusCode(), response.getBody());
         assertEquals("application/problem+json; charset=utf-8", response.getHeaders().get("Content-Type"));
@@ -103,7 +147,7 @@ class CsvExportTest {
             form.put("districtRelationships", "Row " + i + " line one\r\nline two,\nline \"three\"");
             ids.add(fx.apply(form));
         }
-        var handler = new ReviewApplicationsHandler(withCsvPartBytes(1_000));
+        var handler = new ReviewApplicationsHandler(withCsvPartBytes(PART_BYTES));
         Map<String, String> query = new HashMap<>(Map.of("region", region, "parts", "true"));
         StringBuilder joined = new StringBuilder();
         List<Integer> partSizes = new ArrayList<>();
@@ -118,9 +162,10 @@ class CsvExportTest {
             assertEquals(Integer.toString(part), response.getHeaders().get("X-Part"));
             assertTrue(response.getHeaders().get("Access-Control-Expose-Headers").contains("X-Next-Cursor"));
             String body = response.getBody();
-            assertTrue(body.getBytes(StandardCharsets.UTF_8).length <= 1_000, "a part is at most the cap");
-            List<List<String>> rows = parse(body); // each part alone is valid CSV: it ends between rows
-            assertEquals(part == 1, !rows.isEmpty() && rows.get(0).equals(ReviewService.CSV_COLUMNS), "header only in part 1");
+            assertTrue(body.getBytes(StandardCharsets.UTF_8).length <= PART_BYTES, "a part is at most the cap");
+            assertEquals(part == 1, body.startsWith(CsvExporter.BOM), "the byte order mark only in part 1");
+            List<List<String>> rows = parse(part == 1 ? body.substring(1) : body); // each part alone is valid CSV
+            assertEquals(part == 1, !rows.isEmpty() && rows.get(0).equals(HEADER), "header only in part 1");
             rowsCounted += Integer.parseInt(response.getHeaders().get("X-Row-Count"));
             partSizes.add(rows.size());
             joined.append(body);
@@ -131,13 +176,13 @@ class CsvExportTest {
         }
         assertNull(cursor, "the last part has no X-Next-Cursor");
         assertTrue(partSizes.size() >= 3, "the cap forces several parts: " + partSizes);
-        List<List<String>> rows = parse(joined.toString());
-        assertEquals(ReviewService.CSV_COLUMNS, rows.get(0));
+        List<List<String>> rows = parse(joined.substring(1));
+        assertEquals(HEADER, rows.get(0));
         List<String> exported = rows.stream().skip(1).map(r -> r.get(0)).toList();
         assertEquals(12, rowsCounted);
         assertEquals(new HashSet<>(ids), new HashSet<>(exported));
         assertEquals(ids.size(), exported.size(), "no row repeated");
-        int column = rows.get(0).indexOf("districtRelationships");
+        int column = rows.get(0).indexOf("District relationships");
         for (List<String> row : rows.subList(1, rows.size())) {
             assertTrue(row.get(column).matches("Row \\d+ line one\r\nline two,\nline \"three\""), row.get(column));
         }
@@ -150,10 +195,10 @@ class CsvExportTest {
     @Test
     void pastTheCapTheWholeFileIsStillA413ThatPointsToParts() {
         String region = fx.region();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 8; i++) {
             fx.apply(region);
         }
-        var response = get(new ReviewApplicationsHandler(withCsvPartBytes(1_000)), "/admin/applications.csv",
+        var response = get(new ReviewApplicationsHandler(withCsvPartBytes(PART_BYTES)), "/admin/applications.csv",
                 Map.of("region", region));
         assertEquals(413, response.getStatusCode(), response.getBody());
         assertTrue(Json.read(response.getBody()).get("detail").textValue().contains("parts=true"), response.getBody());
@@ -163,10 +208,10 @@ class CsvExportTest {
     void aTamperedOrMismatchedCursorIsA400NamingCursor() {
         String region = fx.region();
         String other = fx.region();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 8; i++) {
             fx.apply(region);
         }
-        var handler = new ReviewApplicationsHandler(withCsvPartBytes(1_000));
+        var handler = new ReviewApplicationsHandler(withCsvPartBytes(PART_BYTES));
         var first = get(handler, "/admin/applications.csv", Map.of("region", region, "parts", "true"));
         assertEquals(200, first.getStatusCode(), first.getBody());
         String cursor = first.getHeaders().get("X-Next-Cursor");

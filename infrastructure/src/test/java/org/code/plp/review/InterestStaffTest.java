@@ -15,6 +15,29 @@ class InterestStaffTest {
     private final ReviewFixture fx = new ReviewFixture();
 
     @Test
+    void theInterestListDownloadsAsCsvWithWordsAndItsFilter() {
+        String region = fx.region();
+        String city = fx.findRegion(region).getCity();
+        TestHttp.Response created = fx.http.post("/interest", Map.of("email", "zoe@example.org", "name", "Zoë Brontë",
+                "zip", "59101", "role", "media_specialist", "city", city, "state", "MT", "notes", "=HYPERLINK(\"x\")",
+                "gradeLevels", List.of("K-5", "6-8")));
+        assertEquals(201, created.status(), created::toString);
+        TestHttp.Response csv = fx.http.get("/admin/interest.csv?region=" + region + "&parts=true", "Authorization", fx.reviewer);
+        assertEquals(200, csv.status(), csv::toString);
+        assertEquals("attachment; filename=\"interest.csv\"", csv.header("Content-Disposition").orElseThrow());
+        assertTrue(csv.body().startsWith("\uFEFF"));
+        List<List<String>> rows = CsvExportTest.parse(csv.body().substring(1));
+        assertEquals(2, rows.size(), csv.body());
+        List<String> header = rows.get(0);
+        List<String> row = rows.get(1);
+        assertEquals("Zoë Brontë", row.get(header.indexOf("Name")));
+        assertEquals("Media specialist", row.get(header.indexOf("Role")));
+        assertEquals("K-5; 6-8", row.get(header.indexOf("Grade levels")));
+        assertEquals("'=HYPERLINK(\"x\")", row.get(header.indexOf("Notes")), "formula guard");
+        assertTrue(header.contains("Submitted (UTC)"));
+    }
+
+    @Test
     void listsARegionsInterestFormsNewestFirstAcrossPagesAndCountsByCity() {
         String region = fx.region();
         String city = fx.findRegion(region).getCity();

@@ -71,6 +71,8 @@ public final class ReviewBench {
                 ReviewApplicationsHandler handler = new ReviewApplicationsHandler(platform);
                 rows.add(measure(handler, size, "first page (limit 50)", Map.of()));
                 rows.add(measure(handler, size, "status=pending & region=region-07", Map.of("status", "pending", "region", "region-07")));
+                rows.add(measure(handler, size, "sort=score (first page)", Map.of("sort", "score")));
+                rows.add(measure(handler, size, "sort=score & region=region-07", Map.of("sort", "score", "region", "region-07")));
                 rows.add(measure(handler, size, "q=bayou (common, ~1 in 16)", Map.of("q", "bayou")));
                 rows.add(measure(handler, size, "q=" + RARE + " (rare, ~1 in 1000)", Map.of("q", RARE)));
                 rows.add(measure(handler, size, "status=pending & q=" + RARE, Map.of("status", "pending", "q", RARE)));
@@ -203,7 +205,7 @@ public final class ReviewBench {
         item.setContactEmail(email);
         item.setSearch(ApplicationItem.searchText(name, first + " " + last, email, "Springfield"));
         item.setPayload(Json.write(form));
-        item.setScores(Map.of());
+        item.setScoreKey(ApplicationItem.scoreKey((long) (i * 7919 % 1001), at));
         return item;
     }
 

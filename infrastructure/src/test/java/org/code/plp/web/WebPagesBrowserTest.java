@@ -359,8 +359,12 @@ class WebPagesBrowserTest {
         browser.waitFor().until(d -> browser.find("#notes").getText().contains("Called the program manager."));
         browser.find("#scores input[type=radio][value='yes']").click();
         browser.waitFor().until(d -> browser.find("#console-status").getText().contains("Score saved"));
-        JsonNode scored = cloud.http().get("/admin/applications/" + id, "Authorization", reviewer).json();
+        // Scores are each reviewer's own: the browser's reviewer sees theirs, everyone sees them under reviews.
+        JsonNode scored = cloud.http().get("/admin/applications/" + id, "Authorization",
+                cloud.bearer("browser-reviewer@code.org", "reviewers")).json();
         assertTrue(scored.get("scores").toString().contains("\"yes\""), scored.get("scores").toString());
+        JsonNode asOther = cloud.http().get("/admin/applications/" + id, "Authorization", reviewer).json();
+        assertEquals("browser-reviewer@code.org", asOther.get("reviews").get(0).get("reviewer").asText(), asOther.toString());
         browser.fullScreenshot("admin");
 
         // Another reviewer moves it meanwhile: this page's next decision gets the 409 message.
@@ -456,7 +460,8 @@ class WebPagesBrowserTest {
                 fetch('/admin/applications.csv?region=all', {headers: {Authorization: 'Bearer ' + PLP.auth.token()}})
                   .then(function (r) { return r.text().then(function (t) { done(r.status + ' ' + t.split('\\n')[0]); }); })
                   .catch(function (e) { done('error ' + e); });""");
-        assertTrue(String.valueOf(csv).startsWith("200 id,status"), String.valueOf(csv));
+        // Response.text() decodes UTF-8 and drops the byte order mark the file starts with.
+        assertTrue(String.valueOf(csv).startsWith("200 Application ID,Status"), String.valueOf(csv));
         // The CSV button fetches in parts, joins them and reports the rows in the live status region.
         // (fetch is only recorded, not replaced: the requests still reach the local API.)
         browser.js("""

@@ -1,0 +1,94 @@
+package org.code.plp.applicant;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.code.plp.outbox.EmailType;
+import org.code.plp.outbox.OutboxItem;
+import org.code.plp.outbox.OutboxRepository;
+import org.code.plp.platform.Json;
+import org.code.plp.platform.Platform;
+import org.code.plp.platform.Priming;
+import org.code.plp.platform.Timestamps;
+import org.code.plp.platform.WriteTransaction;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Scheduled: queues the one reminder of each draft whose reminder is due (3 days before it
+ * expires). Found by a Query on the sparse byReminder index (only drafts still owed a reminder are
+ * in it); each reminder is one transaction that takes the draft out of the index and queues the
+ * email, conditioned on it still being owed and unexpired, so overlapping runs send it once.
+ */
+public final class DraftReminderHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+    private final DynamoDbTable<DraftItem> drafts;
+    private final OutboxRepository outbox;
+    private final Platform platform;
+    private final Clock clock;
+    private final Priming priming;
+
+    public DraftReminderHandler() {
+        this(Platform.fromEnvironment());
+    }
+
+    public DraftReminderHandler(Platform platform) {
+        this.platform = platform;
+        this.drafts = platform.enhanced().table(platform.table("DRAFTS_TABLE"), DraftItem.SCHEMA);
+        this.outbox = new OutboxRepository(platform);
+        this.clock = platform.clock();
+        // Priming must not write: it builds the clients only.
+        this.priming = Priming.register(platform, () -> drafts.tableName());
+    }
+
+    public Priming priming() {
+        return priming;
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        Instant now = Timestamps.truncate(clock.instant());
+        int found = 0;
+        int queued = 0;
+        var due = drafts.index(DraftItem.BY_REMINDER).query(r -> r.queryConditional(QueryConditional.sortLessThanOrEqualTo(
+                Key.builder().partitionValue(DraftItem.REMINDER_DUE).sortValue(Timestamps.format(now)).build())));
+        for (var page : due) {
+            for (DraftItem draft : page.items()) {
+                found++;
+                if (remind(draft, now)) {
+                    queued++;
+                }
+            }
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("found", found);
+        report.put("queued", queued);
+        System.out.println(Json.write(Map.of("event", "draft-reminders", "report", report)));
+        return report;
+    }
+
+    private boolean remind(DraftItem draft, Instant now) {
+        if (draft.getExpiresAt() <= now.getEpochSecond()) {
+            return false;
+        }
+        WriteTransaction transaction = new WriteTransaction(platform.dynamo());
+        transaction.update("draft", drafts.tableName(), Map.of("draftId", AttributeValue.fromS(draft.getDraftId())),
+                "REMOVE reminder SET remindedAt = :now", "reminder = :due AND expiresAt > :epoch", Map.of(),
+                Map.of(":now", AttributeValue.fromS(Timestamps.format(now)),
+                        ":due", AttributeValue.fromS(DraftItem.REMINDER_DUE),
+                        ":epoch", AttributeValue.fromN(Long.toString(now.getEpochSecond()))));
+        outbox.queue(transaction, OutboxItem.pending(EmailType.DRAFT_REMINDER, draft.getDraftId(), null, draft.getEmail(),
+                DraftService.mailData(draft), now));
+        try {
+            transaction.commit();
+            return true;
+        } catch (WriteTransaction.ConditionFailed alreadyDone) {
+            return false;
+        }
+    }
+}

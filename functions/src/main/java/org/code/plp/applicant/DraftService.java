@@ -1,0 +1,138 @@
+package org.code.plp.applicant;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.code.plp.applicant.AccessTokens.Purpose;
+import org.code.plp.outbox.EmailType;
+import org.code.plp.outbox.OutboxItem;
+import org.code.plp.outbox.OutboxRepository;
+import org.code.plp.platform.Json;
+import org.code.plp.platform.Platform;
+import org.code.plp.platform.Timestamps;
+import org.code.plp.platform.WriteTransaction;
+import org.code.plp.validation.Validator;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * "Save and finish later": a draft is stored server-side (shape-checked only) and a resume link is
+ * emailed. It is kept {@link #LIFETIME} from the first save (DynamoDB TTL), with one reminder
+ * {@link #REMIND_BEFORE} before it goes. Resume links expire with their draft.
+ */
+public class DraftService {
+    public static final Duration LIFETIME = Duration.ofDays(30);
+    public static final Duration REMIND_BEFORE = Duration.ofDays(3);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.US).withZone(ZoneOffset.UTC);
+
+    private final AccessTokens tokens;
+    private final DynamoDbTable<DraftItem> drafts;
+    private final OutboxRepository outbox;
+    private final DynamoDbClient dynamo;
+    private final Clock clock;
+
+    public DraftService(Platform platform, AccessTokens tokens, OutboxRepository outbox) {
+        this.tokens = tokens;
+        this.drafts = platform.enhanced().table(platform.table("DRAFTS_TABLE"), DraftItem.SCHEMA);
+        this.outbox = outbox;
+        this.dynamo = platform.dynamo();
+        this.clock = platform.clock();
+    }
+
+    /** A new draft for {@code email}, and the email with its resume link queued with it. */
+    public Map<String, Object> save(ObjectNode body) {
+        Validator v = new Validator();
+        v.onlyKnownFields(body, "", Set.of("email", "form"));
+        String email = v.email(body, "", "email", true);
+        DraftShape.check(v, body.get("form"), "form", 1);
+        v.throwIfInvalid();
+
+        Instant now = Timestamps.truncate(clock.instant());
+        Instant expires = now.plus(LIFETIME);
+        DraftItem draft = new DraftItem();
+        draft.setDraftId(UUID.randomUUID().toString());
+        draft.setEmail(email);
+        draft.setForm(Json.write(body.get("form")));
+        draft.setCreatedAt(Timestamps.format(now));
+        draft.setUpdatedAt(Timestamps.format(now));
+        draft.setExpiresAt(expires.getEpochSecond());
+        draft.setRemindAt(Timestamps.format(expires.minus(REMIND_BEFORE)));
+        draft.setReminder(DraftItem.REMINDER_DUE);
+        WriteTransaction transaction = new WriteTransaction(dynamo);
+        transaction.create("draft", drafts.tableName(), DraftItem.SCHEMA, draft, "draftId");
+        outbox.queue(transaction, OutboxItem.pending(EmailType.DRAFT_SAVED, draft.getDraftId(), null, email, mailData(draft), now));
+        transaction.commit();
+        return answer(draft);
+    }
+
+    /** The values of a draft email: its address and when it (and so its link) expires. */
+    static Map<String, String> mailData(DraftItem draft) {
+        Instant expires = Instant.ofEpochSecond(draft.getExpiresAt());
+        return Map.of("email", draft.getEmail(),
+                EmailLinks.DRAFT_EXPIRES_AT, Timestamps.format(expires),
+                "draftExpiresOn", DAY.format(expires));
+    }
+
+    public Map<String, Object> resume(String token) {
+        DraftItem draft = open(token);
+        Map<String, Object> body = answer(draft);
+        body.put("form", Json.read(draft.getForm()));
+        return body;
+    }
+
+    /** Saves the form again under the same link; the draft keeps its expiry (and its link stays valid). */
+    public Map<String, Object> update(String token, ObjectNode body) {
+        Validator v = new Validator();
+        v.onlyKnownFields(body, "", Set.of("form"));
+        DraftShape.check(v, body.get("form"), "form", 1);
+        v.throwIfInvalid();
+        DraftItem draft = open(token);
+        try {
+            dynamo.updateItem(r -> r.tableName(drafts.tableName())
+                    .key(Map.of("draftId", AttributeValue.fromS(draft.getDraftId())))
+                    .updateExpression("SET form = :form, updatedAt = :now")
+                    .conditionExpression("attribute_exists(draftId)")
+                    .expressionAttributeValues(Map.of(":form", AttributeValue.fromS(Json.write(body.get("form"))),
+                            ":now", AttributeValue.fromS(Timestamps.format(Timestamps.truncate(clock.instant()))))));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException gone) {
+            throw StatusService.invalidLink();
+        }
+        return answer(draft);
+    }
+
+    /** Deletes the draft (it was submitted, or the applicant discards it). */
+    public void discard(String token) {
+        DraftItem draft = open(token);
+        drafts.deleteItem(Key.builder().partitionValue(draft.getDraftId()).build());
+    }
+
+    private DraftItem open(String token) {
+        String draftId = tokens.resolve(token, Purpose.RESUME).orElseThrow(StatusService::invalidLink).subjectId();
+        DraftItem draft = drafts.getItem(r -> r.key(Key.builder().partitionValue(draftId).build()).consistentRead(true));
+        // TTL deletes lazily (up to days late): an expired draft is gone as far as anyone can tell.
+        if (draft == null || draft.getExpiresAt() <= clock.instant().getEpochSecond()) {
+            throw StatusService.invalidLink();
+        }
+        return draft;
+    }
+
+    private static Map<String, Object> answer(DraftItem draft) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("draftId", draft.getDraftId());
+        body.put("email", draft.getEmail());
+        body.put("expiresAt", Timestamps.format(Instant.ofEpochSecond(draft.getExpiresAt())));
+        body.put("message", "Saved. We emailed a link to " + draft.getEmail() + " to finish your application; the draft is kept until "
+                + DAY.format(Instant.ofEpochSecond(draft.getExpiresAt())) + ".");
+        return body;
+    }
+}

@@ -1,0 +1,97 @@
+package org.code.plp.applicant;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.code.plp.applications.ApplicationItem;
+import org.code.plp.applications.ApplicationRepository;
+import org.code.plp.applications.ApplicationService;
+import org.code.plp.http.Problem;
+import org.code.plp.outbox.EmailType;
+import org.code.plp.outbox.OutboxItem;
+import org.code.plp.outbox.OutboxRepository;
+import org.code.plp.platform.Json;
+import org.code.plp.platform.Platform;
+import org.code.plp.platform.Timestamps;
+import org.code.plp.platform.WriteTransaction;
+import org.code.plp.validation.Validator;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * "Email me my link again": for an address, queue a fresh status link for each of its most recent
+ * applications, to that address only. The answer never says whether the address applied. Limited
+ * per address (silently: the answer stays the same) and per client IP (429, which says nothing
+ * about any address).
+ */
+public class LinkRequests {
+    public static final RateLimiter.Limit PER_ADDRESS = new RateLimiter.Limit("link-email", 3, 3600);
+    public static final RateLimiter.Limit PER_IP = new RateLimiter.Limit("link-ip", 20, 3600);
+    /** The applications of one address that get a link: the newest few. */
+    static final int MOST = 5;
+
+    private final RateLimiter limiter;
+    private final ApplicationRepository applications;
+    private final OutboxRepository outbox;
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+
+    public LinkRequests(Platform platform, RateLimiter limiter, ApplicationRepository applications, OutboxRepository outbox) {
+        this.limiter = limiter;
+        this.applications = applications;
+        this.outbox = outbox;
+        this.dynamo = platform.dynamo();
+        this.table = platform.table("APPLICATIONS_TABLE");
+        this.clock = platform.clock();
+    }
+
+    public static final Map<String, Object> ANSWER = Map.of("message",
+            "If applications were sent from this address, a new link to each is on its way to it. Links arrive within a few minutes.");
+
+    public Map<String, Object> request(ObjectNode body, String clientIp) {
+        Validator v = new Validator();
+        v.onlyKnownFields(body, "", Set.of("email"));
+        String email = v.email(body, "", "email", true);
+        v.throwIfInvalid();
+        if (!limiter.allow(PER_IP, clientIp == null ? "unknown" : clientIp)) {
+            throw new Problem(429, "too-many-requests", "Too many requests",
+                    "Too many link requests from your network. Please try again in an hour.", List.of());
+        }
+        if (!limiter.allow(PER_ADDRESS, email)) {
+            return ANSWER;
+        }
+        Instant now = Timestamps.truncate(clock.instant());
+        WriteTransaction transaction = new WriteTransaction(dynamo);
+        int queued = 0;
+        for (String id : applicationIds(email)) {
+            ApplicationItem item = applications.find(id).orElse(null);
+            if (item == null || !email.equals(item.getContactEmail())) {
+                continue;
+            }
+            Map<String, String> data = ApplicationService.mailData(id, Json.read(item.getPayload()), item.getRegionId(),
+                    item.getRegionName());
+            outbox.queue(transaction, OutboxItem.pending(EmailType.STATUS_LINK, id, UUID.randomUUID().toString(), email, data, now));
+            queued++;
+        }
+        if (queued > 0) {
+            transaction.commit();
+        }
+        return ANSWER;
+    }
+
+    private List<String> applicationIds(String email) {
+        return dynamo.query(QueryRequest.builder().tableName(table).indexName(ApplicationItem.BY_CONTACT_EMAIL)
+                        .keyConditionExpression("contactEmail = :e")
+                        .expressionAttributeValues(Map.of(":e", AttributeValue.fromS(email)))
+                        .scanIndexForward(false)
+                        .limit(MOST)
+                        .build())
+                .items().stream().map(item -> item.get("id").s()).toList();
+    }
+}

@@ -1,0 +1,33 @@
+package org.code.plp.applicant;
+
+import java.util.Map;
+import org.code.plp.applications.ApplicationStatus;
+
+/** What each status means to an applicant, in plain words: a headline and what comes next. */
+public final class StatusWords {
+    public record Words(String headline, String next) {
+    }
+
+    private static final Map<String, Words> WORDS = Map.of(
+            ApplicationStatus.UNREVIEWED, new Words("Received, waiting for review",
+                    "Our partner team reads every application for a region before deciding. You will hear from us within about four weeks."),
+            ApplicationStatus.PENDING, new Words("Being reviewed",
+                    "Our partner team is reviewing your application. We may invite you to a short video interview."),
+            ApplicationStatus.INTERVIEW, new Words("Invited to an interview",
+                    "We will email you to find a time for a short video interview with your program manager."),
+            ApplicationStatus.ACCEPTED, new Words("Accepted",
+                    "Welcome to the program. We will write to you about onboarding and the summer Facilitation Summit."),
+            ApplicationStatus.DECLINED, new Words("Not selected",
+                    "We did not select this application. Nothing more is needed from you."),
+            ApplicationStatus.WAITLISTED, new Words("On the waitlist",
+                    "We will write to you if a place opens in your region."),
+            ApplicationStatus.WITHDRAWN, new Words("Withdrawn",
+                    "You withdrew this application. Nothing more will happen with it."));
+
+    private StatusWords() {
+    }
+
+    public static Words of(String status) {
+        return WORDS.getOrDefault(status, new Words(status, ""));
+    }
+}

@@ -1,0 +1,137 @@
+package org.code.plp.privacy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.code.plp.http.FieldError;
+import org.code.plp.http.Problem;
+import org.code.plp.http.StaffIdentity;
+import org.code.plp.platform.Platform;
+import org.code.plp.platform.Timestamps;
+import org.code.plp.platform.WriteTransaction;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Who did what to applicants' data, and when: one item per staff access, never a copy of the data
+ * (ids and counts only). One partition ({@code stream = staff}) sorted by time, so the log is read
+ * newest first by a Query; staff access is a few writes a minute at most. Items expire after
+ * {@code AUDIT_RETENTION_DAYS}, longer than the data they are about.
+ */
+public final class AuditLog {
+    public static final String STREAM = "staff";
+    static final int MAX_PAGE = 1000;
+
+    /** One recorded access. {@code target}: an application id, region id or export name; {@code detail}: counts and filters. */
+    public record Entry(String at, String actor, String action, String target, Map<String, String> detail) {
+    }
+
+    public record Page(List<Entry> items, String nextCursor) {
+    }
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+    private final Duration retention;
+
+    public AuditLog(Platform platform) {
+        this(platform.dynamo(), platform.table("AUDIT_TABLE"), platform.clock(),
+                Duration.ofDays(Long.parseLong(platform.env().get("AUDIT_RETENTION_DAYS", "3650"))));
+    }
+
+    public AuditLog(DynamoDbClient dynamo, String table, Clock clock, Duration retention) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.clock = clock;
+        this.retention = retention;
+    }
+
+    /** Records an access that writes nothing else (a read, an export). */
+    public void record(StaffIdentity staff, String action, String target, Map<String, String> detail) {
+        dynamo.putItem(PutItemRequest.builder().tableName(table).item(item(staff, action, target, detail)).build());
+    }
+
+    /** Records an access in the transaction of the write it is about, so neither lands without the other. */
+    public void record(WriteTransaction transaction, StaffIdentity staff, String action, String target, Map<String, String> detail) {
+        transaction.put("audit", table, item(staff, action, target, detail), "attribute_not_exists(entryId)", Map.of(), Map.of());
+    }
+
+    private Map<String, AttributeValue> item(StaffIdentity staff, String action, String target, Map<String, String> detail) {
+        Instant now = Timestamps.truncate(clock.instant());
+        String at = Timestamps.format(now);
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("stream", AttributeValue.fromS(STREAM));
+        item.put("entryId", AttributeValue.fromS(at + "#" + UUID.randomUUID().toString().substring(0, 8)));
+        item.put("at", AttributeValue.fromS(at));
+        item.put("actor", AttributeValue.fromS(staff.displayName()));
+        item.put("action", AttributeValue.fromS(action));
+        if (target != null) {
+            item.put("target", AttributeValue.fromS(target));
+        }
+        if (!detail.isEmpty()) {
+            Map<String, AttributeValue> d = new HashMap<>();
+            detail.forEach((k, v) -> d.put(k, AttributeValue.fromS(v)));
+            item.put("detail", AttributeValue.fromM(d));
+        }
+        item.put("expiresAt", AttributeValue.fromN(Long.toString(now.plus(retention).getEpochSecond())));
+        return item;
+    }
+
+    /** Newest first, {@code limit} entries after {@code cursor} (null for the first page). */
+    public Page page(int limit, String cursor) {
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("#s = :s")
+                .expressionAttributeNames(Map.of("#s", "stream"))
+                .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(STREAM)))
+                .scanIndexForward(false)
+                .limit(limit);
+        if (cursor != null) {
+            query.exclusiveStartKey(Map.of("stream", AttributeValue.fromS(STREAM), "entryId", AttributeValue.fromS(decode(cursor))));
+        }
+        QueryResponse response = dynamo.query(query.build());
+        List<Entry> items = new ArrayList<>();
+        for (Map<String, AttributeValue> raw : response.items()) {
+            Map<String, String> detail = new LinkedHashMap<>();
+            if (raw.containsKey("detail")) {
+                raw.get("detail").m().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .forEach(e -> detail.put(e.getKey(), e.getValue().s()));
+            }
+            items.add(new Entry(s(raw, "at"), s(raw, "actor"), s(raw, "action"), s(raw, "target"), detail));
+        }
+        Map<String, AttributeValue> last = response.lastEvaluatedKey();
+        String next = last == null || last.isEmpty() ? null : encode(last.get("entryId").s());
+        return new Page(items, next);
+    }
+
+    private static String s(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    private static String encode(String entryId) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(entryId.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String cursor) {
+        try {
+            String entryId = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (entryId.matches("^\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z#[0-9a-f]{8}$")) {
+                return entryId;
+            }
+        } catch (IllegalArgumentException ignored) {
+            // reported below
+        }
+        throw Problem.validation(List.of(new FieldError("cursor", "Not a cursor of this list; start again without it.")));
+    }
+}

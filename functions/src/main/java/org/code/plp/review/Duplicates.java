@@ -1,0 +1,116 @@
+package org.code.plp.review;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.code.plp.applications.ApplicationItem;
+import org.code.plp.applications.ApplicationRepository;
+import org.code.plp.applications.DuplicateKeys;
+import org.code.plp.counters.Counters;
+import org.code.plp.http.Problem;
+import org.code.plp.http.StaffIdentity;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * Possible duplicates: applications sharing a contact email, or a folded organization name in one
+ * region ({@link DuplicateKeys}). A queue page learns its flags from the key counters (one
+ * BatchGetItem); the detail lists the others through the key indexes (a Query each). Staff can
+ * dismiss an application's flag; a later duplicate is flagged on its own.
+ */
+public class Duplicates {
+    private static final int MAX_LISTED = 25;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Counters counters;
+    private final ApplicationRepository applications;
+
+    public Duplicates(DynamoDbClient dynamo, String applicationsTable, Counters counters, ApplicationRepository applications) {
+        this.dynamo = dynamo;
+        this.table = applicationsTable;
+        this.counters = counters;
+        this.applications = applications;
+    }
+
+    public static Duplicates of(org.code.plp.platform.Platform platform, Counters counters) {
+        return new Duplicates(platform.dynamo(), platform.table("APPLICATIONS_TABLE"), counters, new ApplicationRepository(platform));
+    }
+
+    /** The ids of {@code items} that share a key with another application and are not dismissed. */
+    public Set<String> flagged(List<ApplicationItem> items) {
+        List<Counters.Key> keys = new ArrayList<>();
+        for (ApplicationItem item : items) {
+            if (item.getEmailKey() != null) {
+                keys.add(new Counters.Key(DuplicateKeys.EMAIL_SCOPE, item.getEmailKey()));
+                keys.add(new Counters.Key(DuplicateKeys.ORG_SCOPE, item.getOrgKey()));
+            }
+        }
+        Map<Counters.Key, Long> counts = keys.isEmpty() ? Map.of() : counters.readMany(keys);
+        Set<String> flagged = new HashSet<>();
+        for (ApplicationItem item : items) {
+            if (item.getEmailKey() != null && item.getDuplicateDismissedAt() == null
+                    && (counts.getOrDefault(new Counters.Key(DuplicateKeys.EMAIL_SCOPE, item.getEmailKey()), 0L) > 1
+                    || counts.getOrDefault(new Counters.Key(DuplicateKeys.ORG_SCOPE, item.getOrgKey()), 0L) > 1)) {
+                flagged.add(item.getId());
+            }
+        }
+        return flagged;
+    }
+
+    /** The other applications sharing a key with {@code item}, each with why ("email", "organization" or both). */
+    public List<Map<String, Object>> others(ApplicationItem item) {
+        if (item.getEmailKey() == null) {
+            return List.of();
+        }
+        Map<String, List<String>> reasons = new LinkedHashMap<>();
+        for (String id : idsWith(ApplicationItem.BY_EMAIL_KEY, "emailKey", item.getEmailKey())) {
+            reasons.computeIfAbsent(id, k -> new ArrayList<>()).add("email");
+        }
+        for (String id : idsWith(ApplicationItem.BY_ORG_KEY, "orgKey", item.getOrgKey())) {
+            reasons.computeIfAbsent(id, k -> new ArrayList<>()).add("organization");
+        }
+        reasons.remove(item.getId());
+        List<Map<String, Object>> others = new ArrayList<>();
+        for (ApplicationItem other : applications.findAll(List.copyOf(reasons.keySet()))) {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("id", other.getId());
+            view.put("organizationName", other.getOrganizationName());
+            view.put("contactEmail", other.getContactEmail());
+            view.put("regionName", other.getRegionName());
+            view.put("status", other.getStatus());
+            view.put("submittedAt", other.getSubmittedAt());
+            view.put("sameAs", reasons.get(other.getId()));
+            others.add(view);
+        }
+        return others;
+    }
+
+    private List<String> idsWith(String index, String attribute, String value) {
+        return dynamo.query(QueryRequest.builder().tableName(table).indexName(index)
+                        .keyConditionExpression("#k = :v")
+                        .expressionAttributeNames(Map.of("#k", attribute))
+                        .expressionAttributeValues(Map.of(":v", AttributeValue.fromS(value)))
+                        .scanIndexForward(false)
+                        .limit(MAX_LISTED)
+                        .build())
+                .items().stream().map(raw -> raw.get("id").s()).toList();
+    }
+
+    /** A dismissal's body: an empty JSON object (the request says who and when). */
+    public static void readDismissal(com.fasterxml.jackson.databind.node.ObjectNode body) {
+        org.code.plp.validation.Validator v = new org.code.plp.validation.Validator();
+        v.onlyKnownFields(body, "", Set.of());
+        v.throwIfInvalid();
+    }
+
+    public void dismiss(String id, StaffIdentity staff, String now) {
+        if (!applications.dismissDuplicate(id, staff.displayName(), now)) {
+            throw Problem.notFound("There is no application '" + id + "'.");
+        }
+    }
+}

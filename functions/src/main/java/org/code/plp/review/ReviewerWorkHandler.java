@@ -1,0 +1,60 @@
+package org.code.plp.review;
+
+import java.util.Map;
+import org.code.plp.applications.ApplicationRepository;
+import org.code.plp.http.ApiHandler;
+import org.code.plp.http.ApiRequest;
+import org.code.plp.http.ApiResponse;
+import org.code.plp.http.JsonBody;
+import org.code.plp.http.Problem;
+import org.code.plp.http.StaffIdentity;
+import org.code.plp.platform.Platform;
+import org.code.plp.platform.Timestamps;
+
+/**
+ * A reviewer's own work on an application: PUT /admin/applications/{id}/scores (their sheet),
+ * POST .../assignees and DELETE .../assignees/{email}, POST .../recusal; and dismissing a duplicate flag,
+ * POST .../duplicate-dismissal. Needs the reviewers group.
+ */
+public final class ReviewerWorkHandler extends ApiHandler {
+    private final ScoreService scores;
+    private final Duplicates duplicates;
+    private final java.time.Clock clock;
+
+    public ReviewerWorkHandler() {
+        this(Platform.fromEnvironment());
+    }
+
+    public ReviewerWorkHandler(Platform platform) {
+        super(platform);
+        this.scores = new ScoreService(new ApplicationRepository(platform), new ReviewerLog(platform),
+                CriteriaWeights.from(platform.env()), platform.dynamo(), platform.clock());
+        this.duplicates = Duplicates.of(platform, new org.code.plp.counters.Counters(platform));
+        this.clock = platform.clock();
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request) {
+        StaffIdentity staff = request.requireGroup(StaffIdentity.REVIEWERS);
+        StaffRoute route = StaffRoute.of(request);
+        return switch (route.key()) {
+            case "PUT /admin/applications/{id}/scores" -> ApiResponse.json(200, scores.score(route.id(), JsonBody.read(request), staff));
+            case "POST /admin/applications/{id}/assignees" ->
+                    ApiResponse.json(201, scores.assign(route.id(), JsonBody.read(request), staff));
+            case "DELETE /admin/applications/{id}/assignees/{email}" -> {
+                String email = request.pathParameter("email").or(route::subId)
+                        .orElseThrow(() -> Problem.notFound("Name the reviewer to unassign."));
+                scores.unassign(route.id(), email, staff);
+                yield ApiResponse.json(200, Map.of("unassigned", ReviewerLog.normalEmail(email)));
+            }
+            case "POST /admin/applications/{id}/recusal" -> ApiResponse.json(201, scores.recuse(route.id(), JsonBody.read(request), staff));
+            case "POST /admin/applications/{id}/duplicate-dismissal" -> {
+                Duplicates.readDismissal(JsonBody.read(request));
+                String now = Timestamps.format(Timestamps.truncate(clock.instant()));
+                duplicates.dismiss(route.id(), staff, now);
+                yield ApiResponse.json(200, Map.of("dismissedBy", staff.displayName(), "dismissedAt", now));
+            }
+            default -> throw StaffRoute.unknown(route);
+        };
+    }
+}

@@ -1,0 +1,159 @@
+package org.code.plp.applicant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.code.plp.local.TestCloud;
+import org.code.plp.local.TestHttp;
+import org.code.plp.platform.Platform;
+import org.code.plp.regions.RegionItem;
+import org.code.plp.regions.RegionRepository;
+import org.code.plp.regions.RegionStatus;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+
+/** Applications, captured mail and links for the applicant tests. */
+final class ApplicantFixture {
+    static final Pattern STATUS_LINK = Pattern.compile("status\\.html#token=([A-Za-z0-9_-]{43})");
+    static final Pattern CONFIRM_LINK = Pattern.compile("status\\.html#confirm=([A-Za-z0-9_-]{43})");
+    static final Pattern RESUME_LINK = Pattern.compile("apply\\.html#resume=([A-Za-z0-9_-]{43})");
+
+    final TestCloud cloud = TestCloud.shared();
+    final TestHttp http = cloud.http();
+    final String reviewer = cloud.bearer("reviewer@code.org", "reviewers");
+
+    String region() {
+        RegionItem region = new RegionItem();
+        region.setRegionId(TestCloud.uniqueId("ap"));
+        region.setName("Applicant Test " + region.getRegionId());
+        region.setCity("Testville " + region.getRegionId());
+        region.setState("MT");
+        region.setLat(46.5);
+        region.setLng(-110.0);
+        region.setStatus(RegionStatus.SEEKING_PARTNER);
+        region.setProgramsSought(List.of("csp"));
+        new RegionRepository(cloud.platform()).put(region);
+        return region.getRegionId();
+    }
+
+    static String address() {
+        return TestCloud.uniqueId("pm") + "@example.org";
+    }
+
+    static Map<String, Object> form(String regionId, String organization, String email) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("regionId", regionId);
+        body.put("organization", Map.of("name", organization, "type", "nonprofit",
+                "address", Map.of("street", "1 Canal St", "city", "New Orleans", "state", "LA", "zip", "70112"),
+                "phone", "504-555-0100"));
+        body.put("programManager", Map.of("firstName", "Ada", "lastName", "Lovelace", "title", "Director",
+                "email", email, "phone", "504-555-0101"));
+        body.put("programs", List.of("csp"));
+        body.put("districtRelationships", "Twelve districts.");
+        body.put("pdExperience", "Ten years.");
+        body.put("fundingPlan", "Grants.");
+        body.put("agreedToTerms", true);
+        return body;
+    }
+
+    String apply(Map<String, Object> form) {
+        TestHttp.Response created = http.post("/applications", form, "Idempotency-Key", TestCloud.uniqueId("key"));
+        assertEquals(201, created.status(), created::toString);
+        return created.json().get("id").textValue();
+    }
+
+    /** Every captured email to {@code address} whose subject contains {@code subject}, waiting until there are {@code count}. */
+    List<JsonNode> mail(String address, String subject, int count) {
+        List<JsonNode> found = new ArrayList<>();
+        TestCloud.awaitTrue(count + " email(s) '" + subject + "' to " + address, () -> {
+            found.clear();
+            TestHttp.Response all = http.get("/local/mail");
+            all.json().forEach(m -> {
+                if (address.equals(m.path("to").asText()) && m.path("subject").asText().contains(subject)) {
+                    found.add(m);
+                }
+            });
+            return found.size() >= count;
+        });
+        return found;
+    }
+
+    static String link(Pattern pattern, JsonNode mail) {
+        Matcher m = pattern.matcher(mail.path("text").asText());
+        assertTrue(m.find(), () -> "no link " + pattern + " in " + mail.path("text").asText());
+        return m.group(1);
+    }
+
+    /** The status token of the confirmation email of an application sent from {@code address}. */
+    String statusToken(String address) {
+        return link(STATUS_LINK, mail(address, "We received your", 1).getFirst());
+    }
+
+    TestHttp.Response status(String token) {
+        return http.get("/status", "Authorization", "Bearer " + token);
+    }
+
+    JsonNode detail(String id) {
+        TestHttp.Response response = http.get("/admin/applications/" + id, "Authorization", reviewer);
+        assertEquals(200, response.status(), response::toString);
+        return response.json();
+    }
+
+    TestHttp.Response decide(String id, String status, long expectedVersion) {
+        return http.post("/admin/applications/" + id + "/decision",
+                Map.of("status", status, "expectedVersion", expectedVersion, "note", "Internal: " + status),
+                "Authorization", reviewer);
+    }
+
+    /** Every item of a table (tests only: a request path never scans). */
+    List<Map<String, AttributeValue>> scan(String logicalId) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        cloud.dynamo().scanPaginator(ScanRequest.builder().tableName(cloud.table(logicalId)).build())
+                .items().forEach(items::add);
+        return items;
+    }
+
+    /** A Platform for {@code function} on this DynamoDB Local with a clock the test moves. */
+    Platform platform(String function, TestClock clock) {
+        Platform base = cloud.platform(function);
+        return new Platform(base.env(), cloud.dynamo(), base::ses, clock);
+    }
+
+    /** A clock a test sets by hand. */
+    static final class TestClock extends Clock {
+        private Instant now;
+
+        TestClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            this.now = instant;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package org.code.plp.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.code.plp.local.TestCloud;
+import org.code.plp.local.TestHttp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.support.ui.Select;
+
+/** The applicant's status page and save-and-finish-later in Debian's chromium, checked by axe-core. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApplicantPagesBrowserTest {
+    private final TestCloud cloud = TestCloud.shared();
+    private final TestHttp http = cloud.http();
+    private String base;
+    private Browser browser;
+
+    @BeforeAll
+    void start() {
+        Browser.assumeInstalled();
+        base = cloud.baseUri().toString();
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void theStatusPageShowsTheApplicationCorrectsContactAndWithdrawsAfterConfirming() {
+        String email = TestCloud.uniqueId("sp") + "@example.org";
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("regionId", "new-orleans-la");
+        form.put("organization", Map.of("name", "Status <Page> Org", "type", "nonprofit",
+                "address", Map.of("street", "1 Canal St", "city", "New Orleans", "state", "LA", "zip", "70112"), "phone", "504-555-0100"));
+        form.put("programManager", Map.of("firstName", "Ada", "lastName", "Lovelace", "email", email, "phone", "504-555-0101"));
+        form.put("programs", List.of("csp"));
+        form.put("districtRelationships", "Twelve districts.");
+        form.put("pdExperience", "Ten years.");
+        form.put("fundingPlan", "Grants and <script>contracts</script>.");
+        form.put("agreedToTerms", true);
+        TestHttp.Response created = http.post("/applications", form, "Idempotency-Key", TestCloud.uniqueId("key"));
+        assertEquals(201, created.status(), created::toString);
+        String token = link("status\\.html#token=([A-Za-z0-9_-]{43})", email, "We received your");
+
+        browser.open(base + "/status.html#token=" + token);
+        browser.waitFor().until(d -> "Received, waiting for review".equals(browser.find("#s-status").getText()));
+        assertFalse(((String) browser.js("return location.href")).contains(token), "the token leaves the address bar");
+        assertEquals("Status <Page> Org", browser.find("#s-organization").getText());
+        assertEquals(1, browser.findAll("#s-timeline li").size());
+        assertTrue(browser.find("#s-answers").getText().contains("Grants and <script>contracts</script>."));
+        assertEquals(List.of(), Axe.seriousViolations(browser), "status page");
+        browser.fullScreenshot("status-page");
+
+        browser.find("#c-phone").clear();
+        browser.find("#c-phone").sendKeys("504-555-0199");
+        browser.find("#contact-form button[type=submit]").click();
+        browser.waitFor().until(d -> "Saved.".equals(browser.find("#contact-status").getText()));
+        assertEquals(2, browser.findAll("#s-timeline li").size());
+
+        browser.find("#withdraw-start").click();
+        browser.waitVisible("#withdraw-yes");
+        browser.find("#withdraw-no").click();
+        assertEquals("Received, waiting for review", browser.find("#s-status").getText(), "no is no");
+        browser.find("#withdraw-start").click();
+        browser.waitVisible("#withdraw-yes").click();
+        browser.waitFor().until(d -> "Withdrawn".equals(browser.find("#s-status").getText()));
+        assertFalse(browser.find("#withdraw-section").isDisplayed());
+        assertFalse(browser.find("#contact-section").isDisplayed());
+        assertEquals(List.of(), Axe.seriousViolations(browser), "status page, withdrawn");
+
+        browser.js("sessionStorage.clear()");
+        browser.open(base + "/status.html");
+        browser.waitVisible("#r-email").sendKeys(email);
+        browser.find("#resend-form button").click();
+        browser.waitFor().until(d -> browser.find("#resend-status").getText().startsWith("If applications were sent"));
+        assertEquals(List.of(), Axe.seriousViolations(browser), "email me my link");
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void saveAndFinishLaterRestoresEveryFieldAndTheDraftGoesWhenSent() {
+        String email = TestCloud.uniqueId("dr") + "@example.org";
+        browser.js("sessionStorage.clear()");
+        browser.open(base + "/apply.html");
+        browser.waitFor().until(d -> browser.find("#regionId").isEnabled());
+        assertEquals(List.of(), Axe.seriousViolations(browser), "apply page with the draft section");
+        new Select(browser.find("#regionId")).selectByValue("new-orleans-la");
+        browser.find("#org-name").sendKeys("Draft & Sons");
+        new Select(browser.find("#org-type")).selectByValue("other");
+        browser.find("#org-typeOther").sendKeys("Cooperative");
+        browser.find("#org-street").sendKeys("1 Canal St");
+        browser.find("#org-city").sendKeys("New Orleans");
+        new Select(browser.find("#org-state")).selectByValue("LA");
+        browser.find("#org-zip").sendKeys("70112");
+        browser.find("#org-phone").sendKeys("504-555-0100");
+        browser.find("#pm-first").sendKeys("Ada");
+        browser.find("#pm-last").sendKeys("Lovelace");
+        browser.find("#pm-email").sendKeys(email);
+        browser.find("#pm-phone").sendKeys("504-555-0101");
+        browser.find("#program-csd").click();
+        browser.find("#fundingPlan").sendKeys("Line one.\nLine two.");
+        browser.find("#fac-contract").click();
+        browser.find("#draft-email").clear();
+        browser.find("#draft-email").sendKeys(email);
+        browser.find("#draft-save").click();
+        browser.waitFor().until(d -> browser.find("#draft-status").getText().startsWith("Saved."));
+        String token = link("apply\\.html#resume=([A-Za-z0-9_-]{43})", email, "Your saved");
+
+        browser.js("sessionStorage.clear()");
+        browser.open("about:blank"); // a new load, as from the email, not a same-page fragment change
+        browser.open(base + "/apply.html#resume=" + token);
+        browser.waitFor().until(d -> browser.find("#draft-restored").getText().startsWith("Your saved application is restored"));
+        assertFalse(((String) browser.js("return location.href")).contains(token));
+        assertEquals("new-orleans-la", new Select(browser.find("#regionId")).getFirstSelectedOption().getAttribute("value"));
+        assertEquals("Draft & Sons", browser.find("#org-name").getAttribute("value"));
+        assertEquals("other", new Select(browser.find("#org-type")).getFirstSelectedOption().getAttribute("value"));
+        assertTrue(browser.find("#org-typeOther").isDisplayed());
+        assertEquals("Cooperative", browser.find("#org-typeOther").getAttribute("value"));
+        assertEquals("LA", new Select(browser.find("#org-state")).getFirstSelectedOption().getAttribute("value"));
+        assertEquals(email, browser.find("#pm-email").getAttribute("value"));
+        assertTrue(browser.find("#program-csd").isSelected());
+        assertFalse(browser.find("#program-csp").isSelected());
+        assertEquals("Line one.\nLine two.", browser.find("#fundingPlan").getAttribute("value"));
+        assertTrue(browser.find("#fac-contract").isSelected());
+        assertEquals(List.of(), Axe.seriousViolations(browser), "restored apply page");
+
+        browser.find("#districtRelationships").sendKeys("Twelve districts.");
+        browser.find("#pdExperience").sendKeys("Ten years.");
+        browser.find("#agreedToTerms").click();
+        browser.find("#apply-form button[type=submit]").click();
+        browser.waitVisible("#success");
+        TestCloud.awaitTrue("the sent draft is deleted",
+                () -> http.get("/drafts", "Authorization", "Bearer " + token).status() == 401);
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    private String link(String pattern, String to, String subject) {
+        List<String> found = new ArrayList<>();
+        TestCloud.awaitTrue("email '" + subject + "' to " + to, () -> {
+            for (JsonNode mail : http.get("/local/mail").json()) {
+                Matcher m = Pattern.compile(pattern).matcher(mail.path("text").asText());
+                if (to.equals(mail.path("to").asText()) && mail.path("subject").asText().contains(subject) && m.find()) {
+                    found.add(m.group(1));
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found.getFirst();
+    }
+}
