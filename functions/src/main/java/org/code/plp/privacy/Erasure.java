@@ -3,10 +3,15 @@ package org.code.plp.privacy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.code.plp.applications.DuplicateKeys;
+import org.code.plp.counters.Counters;
 import org.code.plp.http.Problem;
 import org.code.plp.http.StaffIdentity;
 import org.code.plp.outbox.OutboxItem;
@@ -15,12 +20,15 @@ import org.code.plp.platform.Timestamps;
 import org.code.plp.platform.WriteTransaction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 
 /**
  * Erasure on request: every personal field of what {@link PersonalData} finds for an address is
  * removed or replaced by {@value #TOMBSTONE}; what statistics need stays (region, status, state,
  * organization type, programs, dates, version), and counters are not touched, since no record
- * goes away. An application, its log entries and its emails change in one transaction conditioned
+ * goes away; only the duplicate-key counters, whose keys are the address and the organization's
+ * name, lose the erased applications and are deleted once they count none. An application, its log entries and its emails change in one transaction conditioned
  * on the version read, so a decision racing the erasure either lands first (the erasure then reads
  * again and also strips the decision's email) or fails its own version check (409): nothing
  * personal is queued after an erasure. Pending emails are cancelled (state {@value OutboxItem#CANCELLED}),
@@ -83,12 +91,14 @@ public final class Erasure {
         int logEntries = 0;
         int emails = 0;
         int cancelled = 0;
+        Set<Counters.Key> duplicateKeys = new LinkedHashSet<>();
         for (PersonalData.Record application : found.applications()) {
-            Counts done = eraseApplication(application);
+            Counts done = eraseApplication(application, duplicateKeys);
             logEntries += done.logEntries();
             emails += done.emails();
             cancelled += done.pendingEmailsCancelled();
         }
+        duplicateKeys.forEach(this::deleteWhenNone);
         for (PersonalData.Record form : found.interestForms()) {
             int stripped = eraseInterestForm(form);
             emails += form.outbox().size();
@@ -123,20 +133,22 @@ public final class Erasure {
     }
 
     /** Erases one application, reading it again when a decision moved it between read and write. */
-    private Counts eraseApplication(PersonalData.Record first) {
+    private Counts eraseApplication(PersonalData.Record first, Set<Counters.Key> duplicateKeys) {
         PersonalData.Record record = first;
         for (int attempt = 1; ; attempt++) {
             WriteTransaction transaction = new WriteTransaction(dynamo);
             transaction.update("application", data.applications, key("id", record.id()),
-                    "SET #cn = :t, #on = :t, #p = :p, #erased = :now, #v = :next REMOVE #ce, #search",
+                    "SET #cn = :t, #on = :t, #p = :p, #erased = :now, #v = :next REMOVE #ce, #search, #ek, #ok",
                     "#v = :v", Map.of("#cn", "contactName", "#on", "organizationName", "#p", "payload", "#erased", "erasedAt",
-                            "#v", "version", "#ce", "contactEmail", "#search", "search"), Map.of(":t", AttributeValue.fromS(TOMBSTONE),
+                            "#v", "version", "#ce", "contactEmail", "#search", "search", "#ek", "emailKey", "#ok", "orgKey"), Map.of(":t", AttributeValue.fromS(TOMBSTONE),
                             ":p", AttributeValue.fromS(statistics(record.item())), ":now", AttributeValue.fromS(now()),
                             ":v", AttributeValue.fromN(Long.toString(record.version())),
                             ":next", AttributeValue.fromN(Long.toString(record.version() + 1))));
             int cancelled = stripEmails(transaction, record.outbox());
+            List<Counters.Key> keys = duplicateKeys(record.item());
+            keys.forEach(k -> transaction.count(data.counters, k.scope(), k.key(), -1, Map.of()));
             List<Map<String, AttributeValue>> entries = record.log();
-            int inFirst = Math.max(0, Math.min(entries.size(), MAX_WRITES - 1 - record.outbox().size()));
+            int inFirst = Math.max(0, Math.min(entries.size(), MAX_WRITES - 1 - keys.size() - record.outbox().size()));
             entries.subList(0, inFirst).forEach(entry -> stripLogEntry(transaction, entry));
             try {
                 transaction.commit();
@@ -148,12 +160,37 @@ public final class Erasure {
                 record = data.application(record.id()).orElseThrow();
                 continue;
             }
+            duplicateKeys.addAll(keys);
             for (int i = inFirst; i < entries.size(); i += MAX_WRITES) {
                 WriteTransaction rest = new WriteTransaction(dynamo);
                 entries.subList(i, Math.min(entries.size(), i + MAX_WRITES)).forEach(entry -> stripLogEntry(rest, entry));
                 rest.commit();
             }
             return new Counts(1, 0, entries.size(), record.outbox().size(), cancelled);
+        }
+    }
+
+    /** The duplicate-key counters an application counts in (none once erased: its keys are removed). */
+    private static List<Counters.Key> duplicateKeys(Map<String, AttributeValue> item) {
+        List<Counters.Key> keys = new ArrayList<>();
+        if (item.containsKey("emailKey")) {
+            keys.add(new Counters.Key(DuplicateKeys.EMAIL_SCOPE, item.get("emailKey").s()));
+        }
+        if (item.containsKey("orgKey")) {
+            keys.add(new Counters.Key(DuplicateKeys.ORG_SCOPE, item.get("orgKey").s()));
+        }
+        return keys;
+    }
+
+    /** Deletes a duplicate-key counter that counts no application any more; one a new application counts stays. */
+    private void deleteWhenNone(Counters.Key counter) {
+        try {
+            dynamo.deleteItem(DeleteItemRequest.builder().tableName(data.counters)
+                    .key(Map.of("scope", AttributeValue.fromS(counter.scope()), "key", AttributeValue.fromS(counter.key())))
+                    .conditionExpression("#n <= :zero").expressionAttributeNames(Map.of("#n", "n"))
+                    .expressionAttributeValues(Map.of(":zero", AttributeValue.fromN("0"))).build());
+        } catch (ConditionalCheckFailedException stillCounting) {
+            // Another application with this address or organization arrived meanwhile: it keeps its count.
         }
     }
 

@@ -52,6 +52,7 @@ public final class PersonalData {
     final String interest;
     final String log;
     final String outbox;
+    final String counters;
 
     public PersonalData(Platform platform) {
         this.dynamo = platform.dynamo();
@@ -59,6 +60,7 @@ public final class PersonalData {
         this.interest = platform.table("INTEREST_TABLE");
         this.log = platform.table("APPLICATION_LOG_TABLE");
         this.outbox = platform.table("OUTBOX_TABLE");
+        this.counters = platform.table("COUNTERS_TABLE");
     }
 
     /**
