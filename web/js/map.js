@@ -4,6 +4,7 @@
 (function () {
   "use strict";
   var CONUS = [[24.4, -125.0], [49.5, -66.9]];
+  var REGION_ZOOM = 6; // a region's surroundings, when the search or the list shows one pin
   var statusNode = document.getElementById("map-status");
   var listNode = document.getElementById("regions");
   var timing = window.PLP_MAP = { pinsDrawnMs: null, statesDrawnMs: null, pinCount: 0 };
@@ -13,10 +14,18 @@
     scrollWheelZoom: false });
   map.fitBounds(CONUS);
   var everyPin = null;
-  map.on("click focus", function () { map.scrollWheelZoom.enable(); });
-  map.on("blur", function () { map.scrollWheelZoom.disable(); });
-  map.getContainer().addEventListener("mouseleave", function () {
-    if (document.activeElement !== map.getContainer()) {
+  // Focus anywhere inside the map (the map itself, a pin, a popup's heading or link) counts: the
+  // map's own focus and blur events only see the map's box, which loses focus to its popups and pins.
+  var container = map.getContainer();
+  map.on("click", function () { map.scrollWheelZoom.enable(); });
+  container.addEventListener("focusin", function () { map.scrollWheelZoom.enable(); });
+  container.addEventListener("focusout", function (event) {
+    if (!event.relatedTarget || !container.contains(event.relatedTarget)) {
+      map.scrollWheelZoom.disable();
+    }
+  });
+  container.addEventListener("mouseleave", function () {
+    if (!container.contains(document.activeElement)) {
       map.scrollWheelZoom.disable();
     }
   });
@@ -71,6 +80,8 @@
   });
 
   var clusters = L.markerClusterGroup({
+    // Without animation the clusters split and merge as the zoom ends, so showOnMap can check at once.
+    animate: false,
     showCoverageOnHover: false,
     maxClusterRadius: 30,
     spiderfyOnMaxZoom: true,
@@ -124,6 +135,33 @@
     ]);
   }
 
+  /** How far the map's corner controls (zoom, whole country, attribution) reach in from its top and bottom. */
+  function controlMargins() {
+    var box = container.getBoundingClientRect();
+    var margins = { top: 0, bottom: 0 };
+    container.querySelectorAll(".leaflet-top .leaflet-control").forEach(function (control) {
+      margins.top = Math.max(margins.top, control.getBoundingClientRect().bottom - box.top);
+    });
+    container.querySelectorAll(".leaflet-bottom .leaflet-control").forEach(function (control) {
+      margins.bottom = Math.max(margins.bottom, box.bottom - control.getBoundingClientRect().top);
+    });
+    return margins;
+  }
+
+  // A popup that fits between the controls of the map as it is when it opens (a phone, a frame, a
+  // resized window): autoPan then brings its heading, and the Apply link under it, clear of them.
+  var FittingPopup = L.Popup.extend({
+    _updateLayout: function () {
+      var margins = controlMargins();
+      this.options.autoPanPaddingTopLeft = [10, margins.top + 8];
+      this.options.autoPanPaddingBottomRight = [10, margins.bottom + 8];
+      // The content's height; the popup's padding, tip and anchor add about 50 px.
+      this.options.maxHeight = Math.max(160, this._map.getSize().y - margins.top - margins.bottom - 16 - 50);
+      this.options.maxWidth = Math.max(160, Math.min(300, this._map.getSize().x - 20 - 40));
+      L.Popup.prototype._updateLayout.call(this);
+    }
+  });
+
   function drawPins(collection) {
     var features = (collection && collection.features) || [];
     // Keyboard and list order: by state, then city (not the clusters' order).
@@ -157,9 +195,8 @@
       });
       // The popup never grows past the map (its content scrolls) and is panned into view, so its
       // Apply link can be reached in a 640 px iframe, a 448 px map or on a phone.
-      marker.bindPopup(function () { return details(feature); }, { maxWidth: 300, autoPan: true, keepInView: true,
-        autoPanPaddingTopLeft: [10, 50], autoPanPaddingBottomRight: [10, 10],
-        maxHeight: Math.max(160, map.getSize().y - 90) });
+      marker.bindPopup(new FittingPopup({ autoPan: true, keepInView: true }, marker)
+        .setContent(function () { return details(feature); }));
       markersById[feature.id] = marker;
       marker.on("add", function () {
         var element = marker.getElement();
@@ -194,11 +231,35 @@
     });
   }
 
+  /**
+   * Opens a region's popup: centres its pin, zooming in one level at a time (at least to a region's
+   * view) until the pin stands alone, or spiderfies its cluster at the deepest zoom. Every step is
+   * synchronous (no animated view change, clusters without animation), so it always ends with the
+   * popup open; markercluster's zoomToShowLayer, used before, waited for animation events that
+   * sometimes never came, and the popup then never opened.
+   */
   function showOnMap(marker) {
     document.getElementById("map").scrollIntoView({ block: "nearest" });
-    clusters.zoomToShowLayer(marker, function () {
-      marker.openPopup();
-    });
+    map.closePopup();
+    if (map._animatingZoom) { // a wheel or button zoom under way refuses a new view: start when it ends
+      map.once("zoomend", function () { showOnMap(marker); });
+      return;
+    }
+    for (var step = 0; step < 20; step++) {
+      var shown = clusters.getVisibleParent(marker);
+      var zoom = Math.round(map.getZoom());
+      if (shown === marker && map.getBounds().contains(marker.getLatLng())) {
+        marker.openPopup();
+        return;
+      }
+      if (shown === marker) {
+        map.setView(marker.getLatLng(), map.getZoom(), { animate: false });
+      } else if (shown && zoom >= map.getMaxZoom()) {
+        shown.spiderfy();
+      } else {
+        map.setView(marker.getLatLng(), Math.min(map.getMaxZoom(), Math.max(zoom + 1, REGION_ZOOM)), { animate: false });
+      }
+    }
   }
 
   // Move focus into an opened popup (so keyboard and screen reader users land on it) and back to

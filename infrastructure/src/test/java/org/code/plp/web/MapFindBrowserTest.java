@@ -2,7 +2,6 @@ package org.code.plp.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -16,6 +15,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -165,53 +166,138 @@ class MapFindBrowserTest {
         browser.waitFor().until(d -> browser.findAll(".leaflet-popup").isEmpty());
     }
 
+    /**
+     * A wheel turned over the map before it is clicked scrolls the page (the map leaves the event
+     * alone); after a click on the map the wheel zooms it (the map takes the event, the page stays).
+     * Every wheel event is recorded as it enters the window, so each check waits for the event itself,
+     * and the pins are measured from the map's corner, so a page scroll alone does not count as a zoom.
+     */
     @Test
-    void theMouseWheelZoomsOnlyAfterTheMapIsClicked() {
-        openMap();
-        WebElement map = browser.find("#map");
+    void theMouseWheelScrollsThePageUntilTheMapIsClickedThenZoomsIt() {
         browser.driver().manage().window().setSize(new Dimension(1280, 700));
-        Map<String, Object> before = pinBox();
+        openMap();
+        browser.js("""
+                window.wheels = [];
+                window.addEventListener('wheel', function (e) { window.wheels.push(e); }, {capture: true});""");
+        WebElement map = browser.find("#map");
+        Map<String, Object> before = pinInMap();
+
+        new Actions(browser.driver()).scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(map), 0, 200).perform();
+        browser.waitFor().until(d -> wheels() == 1);
+        assertEquals(Boolean.FALSE, browser.js("return window.wheels[0].defaultPrevented"), "the unfocused map leaves the wheel to the page");
+        browser.waitFor().until(d -> scrollY() > 0);
+        assertEquals(before, pinInMap(), "the wheel over an unfocused map does not zoom it");
+
+        browser.js("window.scrollTo(0, 0)");
+        List<Long> spot = emptySpotOfMap();
+        new Actions(browser.driver()).moveToElement(map, spot.get(0).intValue(), spot.get(1).intValue()).click().perform();
+        assertTrue(browser.findAll(".leaflet-popup").isEmpty(), "the click landed on the map, not on a pin");
+        assertEquals(before, pinInMap(), "a click on the map alone moves nothing");
         new Actions(browser.driver()).scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(map), 0, -300).perform();
-        assertEquals(before, pinBox(), "the wheel over an unfocused map does not zoom it");
-        new Actions(browser.driver()).moveToElement(map, 5, map.getSize().height / 2 - 5).click().perform();
-        new Actions(browser.driver()).scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(map), 0, -300).perform();
-        browser.waitFor().until(d -> !before.equals(pinBox()));
-        assertNotEquals(before, pinBox());
+        browser.waitFor().until(d -> wheels() == 2);
+        assertEquals(Boolean.TRUE, browser.js("return window.wheels[1].defaultPrevented"), "the clicked map takes the wheel");
+        browser.waitFor().until(d -> !before.equals(pinInMap()));
+        assertEquals(0L, scrollY(), "the page did not scroll");
     }
 
+    private long wheels() {
+        return ((Number) browser.js("return window.wheels.length")).longValue();
+    }
+
+    private long scrollY() {
+        return ((Number) browser.js("return Math.round(window.scrollY)")).longValue();
+    }
+
+    /** The first pin's position measured from the map's top-left corner (changes when the map zooms or pans). */
     @SuppressWarnings("unchecked")
-    private Map<String, Object> pinBox() {
+    private Map<String, Object> pinInMap() {
         return (Map<String, Object>) browser.js("""
-                var e = document.querySelector('.leaflet-marker-icon'); var r = e.getBoundingClientRect();
-                return {x: Math.round(r.left), y: Math.round(r.top)};""");
+                var map = document.getElementById('map').getBoundingClientRect();
+                var r = document.querySelector('.leaflet-marker-icon').getBoundingClientRect();
+                return {x: Math.round(r.left - map.left), y: Math.round(r.top - map.top)};""");
+    }
+
+    /** A point of the map, as an offset from its centre, with no pin, cluster, control or popup under it. */
+    @SuppressWarnings("unchecked")
+    private List<Long> emptySpotOfMap() {
+        return (List<Long>) browser.js("""
+                var box = document.getElementById('map').getBoundingClientRect();
+                var bottom = Math.min(box.bottom, window.innerHeight);
+                for (var y = box.top + 80; y < bottom - 40; y += 17) {
+                  for (var x = box.left + 80; x < box.right - 80; x += 23) {
+                    var e = document.elementFromPoint(x, y);
+                    if (e && e.closest('#map') && !e.closest('.leaflet-marker-icon, .leaflet-control, .leaflet-popup')) {
+                      return [Math.round(x - (box.left + box.width / 2)), Math.round(y - (box.top + box.height / 2))];
+                    }
+                  }
+                }
+                throw new Error('no empty spot on the map');""");
     }
 
     /** The popup's Apply link is inside the map's box and on top (clickable), not under the legend or the edge. */
     private void assertApplyReachable(String where) {
         browser.find("#regions li[data-region-id='boise-id'] button.show-on-map").click();
         waitForPopup("Boise, ID");
-        browser.waitFor().until(d -> Boolean.TRUE.equals(browser.js("""
-                var a = document.querySelector('.leaflet-popup-content a.apply');
-                if (!a) { return false; }
-                var map = document.getElementById('map').getBoundingClientRect();
-                var r = a.getBoundingClientRect();
-                var popup = a.closest('.leaflet-popup-content');
-                if (r.bottom > popup.getBoundingClientRect().bottom) { a.scrollIntoView({block: 'nearest'}); r = a.getBoundingClientRect(); }
-                var x = (r.left + r.right) / 2, y = (r.top + r.bottom) / 2;
-                return r.top >= map.top && r.bottom <= map.bottom && r.left >= map.left && r.right <= map.right
-                  && y < window.innerHeight && document.elementFromPoint(x, y) === a;""")));
+        assertApplyOnTopInsideTheMap();
         WebElement apply = browser.find(".leaflet-popup-content a.apply");
         assertTrue(apply.isDisplayed(), where);
         browser.screenshot("map-apply-" + where);
         assertFalse(browser.js("return document.querySelector('.leaflet-popup-content a.apply').href") == null, where);
     }
 
-    @Test
-    void thePopupsApplyLinkIsReachableInA640PixelIframe() {
+    /**
+     * Waits until the open popup's Apply link lies inside the map's box (the popup's whole width too)
+     * and inside the window (the frame's window when embedded), and it and the popup's heading are
+     * each the element at their own point: no control, legend or edge covers them.
+     */
+    private void assertApplyOnTopInsideTheMap() {
+        browser.waitFor().until(d -> Boolean.TRUE.equals(browser.js("""
+                var a = document.querySelector('.leaflet-popup-content a.apply');
+                var h = document.querySelector('.leaflet-popup-content .region-title');
+                if (!a || !h || getComputedStyle(a.closest('.leaflet-popup')).opacity !== '1'
+                    || document.querySelector('#map .leaflet-pan-anim, #map.leaflet-zoom-anim')) {
+                  return false; // still fading in, panning or zooming: judged where it comes to rest
+                }
+                var hr = h.getBoundingClientRect();
+                if (document.elementFromPoint(hr.left + 20, (hr.top + hr.bottom) / 2) !== h) { return false; }
+                var map = document.getElementById('map').getBoundingClientRect();
+                var r = a.getBoundingClientRect();
+                var popup = a.closest('.leaflet-popup-content');
+                if (r.bottom > popup.getBoundingClientRect().bottom) { a.scrollIntoView({block: 'nearest'}); r = a.getBoundingClientRect(); }
+                var x = (r.left + r.right) / 2, y = (r.top + r.bottom) / 2;
+                var whole = a.closest('.leaflet-popup-content-wrapper').getBoundingClientRect();
+                return r.top >= map.top && r.bottom <= map.bottom && whole.left >= map.left && whole.right <= map.right
+                  && y < window.innerHeight && document.elementFromPoint(x, y) === a;""")));
+    }
+
+    /**
+     * The map as the program page embeds it (index.html's 640 px iframe), on a laptop and on a phone:
+     * axe finds nothing serious, a ZIP opens its region's pin, and a mouse click on the popup's Apply
+     * link (an Actions click, which hits whatever is on top at that point and never scrolls) takes the
+     * whole page to the application form with that region chosen.
+     */
+    @ParameterizedTest(name = "{0} px wide")
+    @CsvSource({"1366, 768", "390, 844"})
+    void inTheEmbeddedMapAZipOpensItsPinAndTheApplyLinkTakesAClick(int width, int height) {
+        browser.driver().manage().window().setSize(new Dimension(width, height));
         browser.open(base + "/index.html");
+        browser.js("document.getElementById('map-frame').scrollIntoView({block: 'center'})");
         browser.driver().switchTo().frame("map-frame");
         WebPagesBrowserTest.waitForPins(browser);
-        assertApplyReachable("iframe-640");
+        assertEquals(List.of(), Axe.seriousViolations(browser), "the embedded map at " + width + " px");
+
+        find("83702");
+        waitForPopup("Boise, ID");
+        assertApplyOnTopInsideTheMap();
+        browser.screenshot("map-embedded-apply-" + width);
+        assertEquals(List.of(), Axe.seriousViolations(browser), "the embedded map with a popup at " + width + " px");
+        WebElement apply = browser.find(".leaflet-popup-content a.apply");
+        assertEquals("Apply for Boise, ID", apply.getText());
+        new Actions(browser.driver()).moveToElement(apply).click().perform();
+
+        browser.driver().switchTo().defaultContent();
+        browser.waitFor().until(d -> d.getCurrentUrl().endsWith("/apply.html?region=boise-id"));
+        browser.waitFor().until(d -> "boise-id".equals(browser.find("#regionId").getAttribute("value")));
     }
 
     @Test
