@@ -358,6 +358,7 @@
     addField(fields, "Funding plan", app.fundingPlan);
     addField(fields, "Facilitators", app.facilitators);
     addField(fields, "Joint application with", app.jointApplication && app.jointApplication.partnerName);
+    addField(fields, "Terms version agreed to", app.termsVersion);
 
     var buttons = PLP.clear($("decision-buttons"));
     // The detail carries the moves the server allows from this status: one button for each.

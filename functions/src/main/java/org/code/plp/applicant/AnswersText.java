@@ -1,9 +1,10 @@
 package org.code.plp.applicant;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.code.plp.applications.ApplicationForm;
 
 /**
  * A readable copy of the answers of an application, label by label, for the applicant's own
@@ -19,45 +20,38 @@ public final class AnswersText {
     private AnswersText() {
     }
 
-    public static List<Answer> of(JsonNode form) {
+    public static List<Answer> of(ApplicationForm form) {
         List<Answer> answers = new ArrayList<>();
-        JsonNode org = form.path("organization");
-        JsonNode address = org.path("address");
-        JsonNode manager = form.path("programManager");
-        add(answers, "Region", form.path("regionId").asText(""));
-        add(answers, "Organization", org.path("name").asText(""));
-        add(answers, "Organization type", org.path("typeOther").asText(org.path("type").asText("")).replace('_', ' '));
-        add(answers, "Website", org.path("website").asText(""));
-        add(answers, "Address", String.join(", ", address.path("street").asText(""), address.path("city").asText(""),
-                address.path("state").asText("") + " " + address.path("zip").asText("")).strip());
-        add(answers, "Organization phone", org.path("phone").asText(""));
-        add(answers, "Program manager", (manager.path("firstName").asText("") + " " + manager.path("lastName").asText("")).strip());
-        add(answers, "Title", manager.path("title").asText(""));
-        add(answers, "Email", manager.path("email").asText(""));
-        add(answers, "Phone", manager.path("phone").asText(""));
-        List<String> programs = new ArrayList<>();
-        form.path("programs").forEach(p -> programs.add(PROGRAMS.getOrDefault(p.asText(), p.asText())));
-        add(answers, "Programs", String.join(", ", programs));
-        add(answers, "District relationships", form.path("districtRelationships").asText(""));
-        add(answers, "Professional development experience", form.path("pdExperience").asText(""));
-        add(answers, "Funding plan", form.path("fundingPlan").asText(""));
-        add(answers, "Facilitators", form.path("facilitators").asText(""));
-        add(answers, "Joint application with", form.path("jointApplication").path("partnerName").asText(""));
-        add(answers, "Terms version agreed to", form.path("termsVersion").asText(""));
+        ApplicationForm.Organization org = form.organization();
+        ApplicationForm.Address address = org.address();
+        ApplicationForm.ProgramManager manager = form.programManager();
+        add(answers, "Region", form.regionId());
+        add(answers, "Organization", org.name());
+        add(answers, "Organization type", org.typeOther() != null ? org.typeOther() : org.type().replace('_', ' '));
+        add(answers, "Website", org.website());
+        add(answers, "Address", address.street() + ", " + address.city() + ", " + address.state() + " " + address.zip());
+        add(answers, "Organization phone", org.phone());
+        add(answers, "Program manager", manager.fullName());
+        add(answers, "Title", manager.title());
+        add(answers, "Email", manager.email());
+        add(answers, "Phone", manager.phone());
+        add(answers, "Programs", form.programs().stream().map(p -> PROGRAMS.getOrDefault(p, p)).collect(Collectors.joining(", ")));
+        add(answers, "District relationships", form.districtRelationships());
+        add(answers, "Professional development experience", form.pdExperience());
+        add(answers, "Funding plan", form.fundingPlan());
+        add(answers, "Facilitators", form.facilitators());
+        add(answers, "Joint application with", form.jointApplication() == null ? null : form.jointApplication().partnerName());
+        add(answers, "Terms version agreed to", form.termsVersion());
         return answers;
     }
 
     /** The answers as plain text, one "Label: value" paragraph each. */
-    public static String text(JsonNode form) {
-        StringBuilder out = new StringBuilder();
-        for (Answer answer : of(form)) {
-            out.append(answer.label()).append(": ").append(answer.value()).append("\n\n");
-        }
-        return out.toString().strip();
+    public static String text(ApplicationForm form) {
+        return of(form).stream().map(a -> a.label() + ": " + a.value()).collect(Collectors.joining("\n\n"));
     }
 
     private static void add(List<Answer> answers, String label, String value) {
-        if (value != null && !value.isBlank() && !value.equals(",  ")) {
+        if (value != null && !value.isBlank()) {
             answers.add(new Answer(label, value));
         }
     }

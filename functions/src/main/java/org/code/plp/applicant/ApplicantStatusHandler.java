@@ -19,6 +19,7 @@ import org.code.plp.platform.Platform;
 public final class ApplicantStatusHandler extends ApiHandler {
     private final StatusService status;
     private final LinkRequests links;
+    private final ApplicantValidator validator = new ApplicantValidator();
 
     public ApplicantStatusHandler() {
         this(Platform.fromEnvironment());
@@ -37,10 +38,16 @@ public final class ApplicantStatusHandler extends ApiHandler {
     protected ApiResponse handle(ApiRequest request) {
         return switch (Bearer.route(request)) {
             case "GET /status" -> ApiResponse.json(200, status.view(Bearer.token(request)));
-            case "POST /status/withdraw" -> ApiResponse.json(200, status.withdraw(Bearer.token(request), JsonBody.read(request)));
-            case "PUT /status/contact" -> ApiResponse.json(200, status.correct(Bearer.token(request), JsonBody.read(request)));
-            case "POST /status/email-confirmation" -> ApiResponse.json(200, status.confirmEmail(JsonBody.read(request)));
-            case "POST /status/link" -> ApiResponse.json(202, links.request(JsonBody.read(request), Bearer.clientIp(request)));
+            case "POST /status/withdraw" -> {
+                validator.withdrawal(JsonBody.read(request));
+                yield ApiResponse.json(200, status.withdraw(Bearer.token(request)));
+            }
+            case "PUT /status/contact" ->
+                    ApiResponse.json(200, status.correct(Bearer.token(request), validator.contact(JsonBody.read(request))));
+            case "POST /status/email-confirmation" ->
+                    ApiResponse.json(200, status.confirmEmail(validator.only(JsonBody.read(request), "token")));
+            case "POST /status/link" ->
+                    ApiResponse.json(202, links.request(validator.only(JsonBody.read(request), "email"), Bearer.clientIp(request)));
             default -> throw Problem.notFound("No such route.");
         };
     }

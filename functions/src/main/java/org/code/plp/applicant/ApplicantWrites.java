@@ -1,7 +1,7 @@
 package org.code.plp.applicant;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
+import org.code.plp.applications.ApplicationForm;
 import org.code.plp.applications.ApplicationItem;
 import org.code.plp.platform.Json;
 import org.code.plp.platform.Platform;
@@ -20,12 +20,11 @@ public class ApplicantWrites {
      * Adds new answers (corrected contact details) to a transaction: the stored form and the listed
      * contact attributes move together with the version, only if nobody changed the application since.
      */
-    public void replaceAnswers(WriteTransaction transaction, ApplicationItem current, JsonNode form, String now) {
-        JsonNode manager = form.get("programManager");
-        String contact = manager.get("firstName").textValue() + " " + manager.get("lastName").textValue();
-        String email = manager.get("email").textValue();
+    public void replaceAnswers(WriteTransaction transaction, ApplicationItem current, ApplicationForm form, String now) {
+        String contact = form.programManager().fullName();
+        String email = form.programManager().email();
         String search = ApplicationItem.searchText(current.getOrganizationName(), contact, email,
-                form.path("organization").path("address").path("city").asText(null));
+                form.organization().address().city());
         transaction.update("application", table, Map.of("id", AttributeValue.fromS(current.getId())),
                 "SET payload = :payload, contactName = :contact, contactEmail = :email, #search = :search, "
                         + "version = :next, updatedAt = :now",
@@ -38,7 +37,7 @@ public class ApplicantWrites {
                         ":next", AttributeValue.fromN(Long.toString(current.getVersion() + 1)),
                         ":now", AttributeValue.fromS(now),
                         ":expected", AttributeValue.fromN(Long.toString(current.getVersion())),
-                        ":status", AttributeValue.fromS(current.getStatus())));
+                        ":status", AttributeValue.fromS(current.getStatus().wire())));
     }
 
     /** Adds a version bump with no other change (an entry in the log needs its own version). */
@@ -50,6 +49,6 @@ public class ApplicantWrites {
                 Map.of(":next", AttributeValue.fromN(Long.toString(current.getVersion() + 1)),
                         ":now", AttributeValue.fromS(now),
                         ":expected", AttributeValue.fromN(Long.toString(current.getVersion())),
-                        ":status", AttributeValue.fromS(current.getStatus())));
+                        ":status", AttributeValue.fromS(current.getStatus().wire())));
     }
 }

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.code.plp.outbox.EmailType;
 import org.code.plp.outbox.OutboxItem;
@@ -26,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * in it); each reminder is one transaction that takes the draft out of the index and queues the
  * email, conditioned on it still being owed and unexpired, so overlapping runs send it once.
  */
-public final class DraftReminderHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+public final class DraftReminderHandler implements RequestHandler<ScheduledEvent, DraftReminderHandler.Report> {
     private final DynamoDbTable<DraftItem> drafts;
     private final OutboxRepository outbox;
     private final Platform platform;
@@ -46,12 +45,16 @@ public final class DraftReminderHandler implements RequestHandler<ScheduledEvent
         this.priming = Priming.register(platform, () -> drafts.tableName());
     }
 
+    /** What a run found and queued. */
+    public record Report(int found, int queued) {
+    }
+
     public Priming priming() {
         return priming;
     }
 
     @Override
-    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+    public Report handleRequest(ScheduledEvent event, Context context) {
         Instant now = Timestamps.truncate(clock.instant());
         int found = 0;
         int queued = 0;
@@ -65,9 +68,7 @@ public final class DraftReminderHandler implements RequestHandler<ScheduledEvent
                 }
             }
         }
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("found", found);
-        report.put("queued", queued);
+        Report report = new Report(found, queued);
         System.out.println(Json.write(Map.of("event", "draft-reminders", "report", report)));
         return report;
     }

@@ -1,25 +1,22 @@
 package org.code.plp.applicant;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.code.plp.applicant.AccessTokens.Purpose;
 import org.code.plp.outbox.EmailType;
 import org.code.plp.outbox.OutboxItem;
 import org.code.plp.outbox.OutboxRepository;
-import org.code.plp.platform.Json;
 import org.code.plp.platform.Platform;
 import org.code.plp.platform.Timestamps;
 import org.code.plp.platform.WriteTransaction;
-import org.code.plp.validation.Validator;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -50,19 +47,19 @@ public class DraftService {
     }
 
     /** A new draft for {@code email}, and the email with its resume link queued with it. */
-    public Map<String, Object> save(ObjectNode body) {
-        Validator v = new Validator();
-        v.onlyKnownFields(body, "", Set.of("email", "form"));
-        String email = v.email(body, "", "email", true);
-        DraftShape.check(v, body.get("form"), "form", 1);
-        v.throwIfInvalid();
+    /** A draft as answered; {@code form} (JSON text, sent as is) only when restoring. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DraftView(String draftId, String email, String expiresAt, String message, @JsonRawValue String form) {
+    }
 
+    public DraftView save(ApplicantValidator.DraftInput input) {
+        String email = input.email();
         Instant now = Timestamps.truncate(clock.instant());
         Instant expires = now.plus(LIFETIME);
         DraftItem draft = new DraftItem();
         draft.setDraftId(UUID.randomUUID().toString());
         draft.setEmail(email);
-        draft.setForm(Json.write(body.get("form")));
+        draft.setForm(input.formJson());
         draft.setCreatedAt(Timestamps.format(now));
         draft.setUpdatedAt(Timestamps.format(now));
         draft.setExpiresAt(expires.getEpochSecond());
@@ -72,7 +69,7 @@ public class DraftService {
         transaction.create("draft", drafts.tableName(), DraftItem.SCHEMA, draft, "draftId");
         outbox.queue(transaction, OutboxItem.pending(EmailType.DRAFT_SAVED, draft.getDraftId(), null, email, mailData(draft), now));
         transaction.commit();
-        return answer(draft);
+        return answer(draft, null);
     }
 
     /** The values of a draft email: its address and when it (and so its link) expires. */
@@ -83,31 +80,25 @@ public class DraftService {
                 "draftExpiresOn", DAY.format(expires));
     }
 
-    public Map<String, Object> resume(String token) {
+    public DraftView resume(String token) {
         DraftItem draft = open(token);
-        Map<String, Object> body = answer(draft);
-        body.put("form", Json.read(draft.getForm()));
-        return body;
+        return answer(draft, draft.getForm());
     }
 
     /** Saves the form again under the same link; the draft keeps its expiry (and its link stays valid). */
-    public Map<String, Object> update(String token, ObjectNode body) {
-        Validator v = new Validator();
-        v.onlyKnownFields(body, "", Set.of("form"));
-        DraftShape.check(v, body.get("form"), "form", 1);
-        v.throwIfInvalid();
+    public DraftView update(String token, String formJson) {
         DraftItem draft = open(token);
         try {
             dynamo.updateItem(r -> r.tableName(drafts.tableName())
                     .key(Map.of("draftId", AttributeValue.fromS(draft.getDraftId())))
                     .updateExpression("SET form = :form, updatedAt = :now")
                     .conditionExpression("attribute_exists(draftId)")
-                    .expressionAttributeValues(Map.of(":form", AttributeValue.fromS(Json.write(body.get("form"))),
+                    .expressionAttributeValues(Map.of(":form", AttributeValue.fromS(formJson),
                             ":now", AttributeValue.fromS(Timestamps.format(Timestamps.truncate(clock.instant()))))));
         } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException gone) {
             throw StatusService.invalidLink();
         }
-        return answer(draft);
+        return answer(draft, null);
     }
 
     /** Deletes the draft (it was submitted, or the applicant discards it). */
@@ -126,13 +117,10 @@ public class DraftService {
         return draft;
     }
 
-    private static Map<String, Object> answer(DraftItem draft) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("draftId", draft.getDraftId());
-        body.put("email", draft.getEmail());
-        body.put("expiresAt", Timestamps.format(Instant.ofEpochSecond(draft.getExpiresAt())));
-        body.put("message", "Saved. We emailed a link to " + draft.getEmail() + " to finish your application; the draft is kept until "
-                + DAY.format(Instant.ofEpochSecond(draft.getExpiresAt())) + ".");
-        return body;
+    private static DraftView answer(DraftItem draft, String form) {
+        Instant expires = Instant.ofEpochSecond(draft.getExpiresAt());
+        return new DraftView(draft.getDraftId(), draft.getEmail(), Timestamps.format(expires),
+                "Saved. We emailed a link to " + draft.getEmail() + " to finish your application; the draft is kept until "
+                        + DAY.format(expires) + ".", form);
     }
 }

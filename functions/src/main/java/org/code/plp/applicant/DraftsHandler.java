@@ -15,6 +15,7 @@ import org.code.plp.platform.Platform;
  */
 public final class DraftsHandler extends ApiHandler {
     private final DraftService drafts;
+    private final ApplicantValidator validator = new ApplicantValidator();
 
     public DraftsHandler() {
         this(Platform.fromEnvironment());
@@ -28,9 +29,9 @@ public final class DraftsHandler extends ApiHandler {
     @Override
     protected ApiResponse handle(ApiRequest request) {
         return switch (Bearer.route(request)) {
-            case "POST /drafts" -> ApiResponse.json(201, drafts.save(JsonBody.read(request)));
+            case "POST /drafts" -> ApiResponse.json(201, drafts.save(validator.draft(JsonBody.read(request))));
             case "GET /drafts" -> ApiResponse.json(200, drafts.resume(Bearer.token(request)));
-            case "PUT /drafts" -> ApiResponse.json(200, drafts.update(Bearer.token(request), JsonBody.read(request)));
+            case "PUT /drafts" -> ApiResponse.json(200, drafts.update(Bearer.token(request), validator.draftForm(JsonBody.read(request))));
             case "DELETE /drafts" -> {
                 drafts.discard(Bearer.token(request));
                 yield ApiResponse.empty(204);

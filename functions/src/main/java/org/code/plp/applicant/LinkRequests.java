@@ -1,24 +1,20 @@
 package org.code.plp.applicant;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.code.plp.applications.ApplicationItem;
+import org.code.plp.applications.ApplicationMail;
 import org.code.plp.applications.ApplicationRepository;
-import org.code.plp.applications.ApplicationService;
 import org.code.plp.http.Problem;
 import org.code.plp.outbox.EmailType;
 import org.code.plp.outbox.OutboxItem;
 import org.code.plp.outbox.OutboxRepository;
-import org.code.plp.platform.Json;
 import org.code.plp.platform.Platform;
 import org.code.plp.platform.Timestamps;
 import org.code.plp.platform.WriteTransaction;
-import org.code.plp.validation.Validator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -34,6 +30,13 @@ public class LinkRequests {
     public static final RateLimiter.Limit PER_IP = new RateLimiter.Limit("link-ip", 20, 3600);
     /** The applications of one address that get a link: the newest few. */
     static final int MOST = 5;
+
+    /** The one answer, whatever happened. */
+    public record LinkRequested(String message) {
+    }
+
+    public static final LinkRequested ANSWER = new LinkRequested(
+            "If applications were sent from this address, a new link to each is on its way to it. Links arrive within a few minutes.");
 
     private final RateLimiter limiter;
     private final ApplicationRepository applications;
@@ -51,14 +54,7 @@ public class LinkRequests {
         this.clock = platform.clock();
     }
 
-    public static final Map<String, Object> ANSWER = Map.of("message",
-            "If applications were sent from this address, a new link to each is on its way to it. Links arrive within a few minutes.");
-
-    public Map<String, Object> request(ObjectNode body, String clientIp) {
-        Validator v = new Validator();
-        v.onlyKnownFields(body, "", Set.of("email"));
-        String email = v.email(body, "", "email", true);
-        v.throwIfInvalid();
+    public LinkRequested request(String email, String clientIp) {
         if (!limiter.allow(PER_IP, clientIp == null ? "unknown" : clientIp)) {
             throw new Problem(429, "too-many-requests", "Too many requests",
                     "Too many link requests from your network. Please try again in an hour.", List.of());
@@ -74,9 +70,8 @@ public class LinkRequests {
             if (item == null || !email.equals(item.getContactEmail())) {
                 continue;
             }
-            Map<String, String> data = ApplicationService.mailData(id, Json.read(item.getPayload()), item.getRegionId(),
-                    item.getRegionName());
-            outbox.queue(transaction, OutboxItem.pending(EmailType.STATUS_LINK, id, UUID.randomUUID().toString(), email, data, now));
+            outbox.queue(transaction, OutboxItem.pending(EmailType.STATUS_LINK, id, UUID.randomUUID().toString(), email,
+                    ApplicationMail.data(item), now));
             queued++;
         }
         if (queued > 0) {

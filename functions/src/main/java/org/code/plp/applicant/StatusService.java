@@ -1,7 +1,6 @@
 package org.code.plp.applicant;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,13 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import org.code.plp.applicant.AccessTokens.Grant;
 import org.code.plp.applicant.AccessTokens.Purpose;
+import org.code.plp.applications.ApplicationForm;
 import org.code.plp.applications.ApplicationItem;
 import org.code.plp.applications.ApplicationLog;
 import org.code.plp.applications.ApplicationLog.StatusEntry;
+import org.code.plp.applications.ApplicationMail;
 import org.code.plp.applications.ApplicationRepository;
 import org.code.plp.applications.ApplicationService;
 import org.code.plp.applications.ApplicationStatus;
@@ -25,10 +25,8 @@ import org.code.plp.http.Problem;
 import org.code.plp.outbox.EmailType;
 import org.code.plp.outbox.OutboxItem;
 import org.code.plp.outbox.OutboxRepository;
-import org.code.plp.platform.Json;
 import org.code.plp.platform.Timestamps;
 import org.code.plp.platform.WriteTransaction;
-import org.code.plp.validation.Validator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -40,7 +38,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public class StatusService {
     /** A status link stops working this long after the application is decided (or withdrawn). */
     public static final Duration AFTER_DECISION = Duration.ofDays(90);
-    private static final Set<String> CONTACT_FIELDS = Set.of("firstName", "lastName", "title", "phone", "email");
 
     private final AccessTokens tokens;
     private final ApplicationRepository applications;
@@ -61,6 +58,26 @@ public class StatusService {
         this.outbox = outbox;
         this.dynamo = dynamo;
         this.clock = clock;
+    }
+
+    /** What the status page shows. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StatusView(String id, String organizationName, String regionName, ApplicationStatus status, String statusText,
+                             String next, String submittedAt, List<TimelineEvent> timeline, ApplicationForm.ProgramManager contact,
+                             List<AnswersText.Answer> answers, boolean canWithdraw, boolean canCorrect, String linkValidUntil,
+                             String emailConfirmationSentTo) {
+        StatusView confirmationSentTo(String email) {
+            return new StatusView(id, organizationName, regionName, status, statusText, next, submittedAt, timeline, contact,
+                    answers, canWithdraw, canCorrect, linkValidUntil, email);
+        }
+    }
+
+    /** One thing that happened, in plain words. */
+    public record TimelineEvent(String at, ApplicationStatus status, String what) {
+    }
+
+    /** The answer to confirming a new email address. */
+    public record EmailConfirmed(String id, String email) {
     }
 
     /** One answer for a missing, unknown, expired or wrong-purpose link: no hint which. */
@@ -84,14 +101,14 @@ public class StatusService {
     }
 
     /** When the application reached its current final status, or null while it is still open. */
-    static Instant decidedAt(String status, List<StatusEntry> statusLog) {
-        if (!ApplicationStatus.FINALIZED.contains(status)) {
+    static Instant decidedAt(ApplicationStatus status, List<StatusEntry> statusLog) {
+        if (!status.isFinal()) {
             return null;
         }
-        String previous = null;
+        ApplicationStatus previous = null;
         Instant at = null;
         for (StatusEntry entry : statusLog) {
-            if (!entry.status().equals(previous) && ApplicationStatus.FINALIZED.contains(entry.status())) {
+            if (entry.status() != previous && entry.status().isFinal()) {
                 at = Instant.parse(entry.at());
             }
             previous = entry.status();
@@ -99,61 +116,43 @@ public class StatusService {
         return at;
     }
 
-    public Map<String, Object> view(String token) {
+    public StatusView view(String token) {
         Opened opened = open(token);
         ApplicationItem item = opened.item();
-        JsonNode form = Json.read(item.getPayload());
+        ApplicationForm form = item.form();
         StatusWords.Words words = StatusWords.of(item.getStatus());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", item.getId());
-        body.put("organizationName", item.getOrganizationName());
-        body.put("regionName", item.getRegionName());
-        body.put("status", item.getStatus());
-        body.put("statusText", words.headline());
-        body.put("next", words.next());
-        body.put("submittedAt", item.getSubmittedAt());
-        body.put("timeline", timeline(opened.statusLog()));
-        body.put("contact", form.get("programManager"));
-        body.put("answers", AnswersText.of(form));
-        body.put("canWithdraw", ApplicationStatus.allowedFrom(item.getStatus()).contains(ApplicationStatus.WITHDRAWN));
-        body.put("canCorrect", ApplicationStatus.UNREVIEWED.equals(item.getStatus()));
         Instant decidedAt = decidedAt(item.getStatus(), opened.statusLog());
-        if (decidedAt != null) {
-            body.put("linkValidUntil", Timestamps.format(decidedAt.plus(AFTER_DECISION)));
-        }
-        return body;
+        return new StatusView(item.getId(), item.getOrganizationName(), item.getRegionName(), item.getStatus(), words.headline(),
+                words.next(), item.getSubmittedAt(), timeline(opened.statusLog()), form.programManager(), AnswersText.of(form),
+                item.getStatus().allowedNext().contains(ApplicationStatus.WITHDRAWN),
+                item.getStatus() == ApplicationStatus.UNREVIEWED,
+                decidedAt == null ? null : Timestamps.format(decidedAt.plus(AFTER_DECISION)), null);
     }
 
     /** What happened, oldest first: staff decisions by their status only (their notes are internal). */
-    static List<Map<String, String>> timeline(List<StatusEntry> statusLog) {
-        List<Map<String, String>> events = new ArrayList<>();
-        String previous = null;
+    static List<TimelineEvent> timeline(List<StatusEntry> statusLog) {
+        List<TimelineEvent> events = new ArrayList<>();
+        boolean first = true;
         for (StatusEntry entry : statusLog) {
             String what;
-            if (previous == null) {
+            if (first) {
                 what = "You applied.";
             } else if (ApplicationService.APPLICANT.equals(entry.by())) {
-                what = ApplicationStatus.WITHDRAWN.equals(entry.status()) ? "You withdrew the application."
+                what = entry.status() == ApplicationStatus.WITHDRAWN ? "You withdrew the application."
                         : Objects.requireNonNullElse(entry.note(), "You changed the application.");
             } else {
                 what = "Status: " + StatusWords.of(entry.status()).headline() + ".";
             }
-            events.add(Map.of("at", entry.at(), "status", entry.status(), "what", what));
-            previous = entry.status();
+            events.add(new TimelineEvent(entry.at(), entry.status(), what));
+            first = false;
         }
         return events;
     }
 
-    public Map<String, Object> withdraw(String token, ObjectNode body) {
-        Validator v = new Validator();
-        v.onlyKnownFields(body, "", Set.of("confirm"));
-        if (Boolean.FALSE.equals(v.bool(body, "", "confirm", true))) {
-            v.error("confirm", "Confirm that you want to withdraw: send \"confirm\": true.");
-        }
-        v.throwIfInvalid();
+    public StatusView withdraw(String token) {
         ApplicationItem item = open(token).item();
-        String from = item.getStatus();
-        if (!ApplicationStatus.allowedFrom(from).contains(ApplicationStatus.WITHDRAWN)) {
+        ApplicationStatus from = item.getStatus();
+        if (!from.allowedNext().contains(ApplicationStatus.WITHDRAWN)) {
             throw Problem.conflict("not-withdrawable", "This application is " + StatusWords.of(from).headline().toLowerCase()
                     + " and can no longer be withdrawn.");
         }
@@ -164,10 +163,10 @@ public class StatusService {
         log.status(transaction, item.getId(), new StatusEntry(ApplicationStatus.WITHDRAWN, ApplicationService.APPLICANT, now,
                 "The applicant withdrew the application.", next));
         String region = Counters.applicationsInRegion(item.getRegionKey());
-        counters.add(transaction, Counters.APPLICATIONS_ALL, from, -1);
-        counters.add(transaction, Counters.APPLICATIONS_ALL, ApplicationStatus.WITHDRAWN, 1);
-        counters.add(transaction, region, from, -1);
-        counters.add(transaction, region, ApplicationStatus.WITHDRAWN, 1);
+        for (String scope : List.of(Counters.APPLICATIONS_ALL, region)) {
+            counters.add(transaction, scope, from.wire(), -1);
+            counters.add(transaction, scope, ApplicationStatus.WITHDRAWN.wire(), 1);
+        }
         commit(transaction);
         return view(token);
     }
@@ -177,33 +176,13 @@ public class StatusService {
      * title and phone change at once; a new email address is only requested here, and changes when
      * the link sent to it is opened ({@link #confirmEmail}).
      */
-    public Map<String, Object> correct(String token, ObjectNode body) {
-        Validator v = new Validator();
-        v.onlyKnownFields(body, "", CONTACT_FIELDS);
-        Map<String, String> asked = new LinkedHashMap<>();
-        asked.put("firstName", v.line(body, "", "firstName", true, 100));
-        asked.put("lastName", v.line(body, "", "lastName", true, 100));
-        asked.put("title", v.line(body, "", "title", false, 150));
-        asked.put("phone", v.phone(body, "", "phone", true));
-        String email = v.email(body, "", "email", true);
-        v.throwIfInvalid();
-
+    public StatusView correct(String token, ApplicationForm.ProgramManager asked) {
         ApplicationItem item = open(token).item();
         requireUnreviewed(item);
-        ObjectNode form = (ObjectNode) Json.read(item.getPayload());
-        ObjectNode manager = (ObjectNode) form.get("programManager");
-        List<String> changed = new ArrayList<>();
-        asked.forEach((field, value) -> {
-            if (!Objects.equals(value, manager.path(field).textValue())) {
-                changed.add(field);
-                if (value == null) {
-                    manager.remove(field);
-                } else {
-                    manager.put(field, value);
-                }
-            }
-        });
-        boolean newEmail = !email.equals(manager.path("email").textValue());
+        ApplicationForm form = item.form();
+        ApplicationForm.ProgramManager current = form.programManager();
+        List<String> changed = changedFields(asked, current);
+        boolean newEmail = !asked.email().equals(current.email());
         if (changed.isEmpty() && !newEmail) {
             return view(token);
         }
@@ -214,40 +193,37 @@ public class StatusService {
         if (changed.isEmpty()) {
             writes.touch(transaction, item, now);
         } else {
-            writes.replaceAnswers(transaction, item, form, now);
+            ApplicationForm.ProgramManager corrected = new ApplicationForm.ProgramManager(asked.firstName(), asked.lastName(),
+                    asked.title(), current.email(), asked.phone());
+            writes.replaceAnswers(transaction, item, form.withProgramManager(corrected), now);
             notes.add("You corrected your contact details (" + String.join(", ", changed) + ").");
         }
         if (newEmail) {
-            Map<String, String> data = ApplicationService.mailData(item.getId(), form, item.getRegionId(), item.getRegionName());
-            data.put("newEmail", email);
+            Map<String, String> data = new LinkedHashMap<>(ApplicationMail.data(item));
+            data.put("newEmail", asked.email());
             outbox.queue(transaction, OutboxItem.pending(EmailType.EMAIL_CHANGE, item.getId(), UUID.randomUUID().toString(),
-                    email, data, instant));
+                    asked.email(), data, instant));
             notes.add("You asked to change the contact email; a confirmation link was sent to the new address.");
         }
         log.status(transaction, item.getId(), new StatusEntry(item.getStatus(), ApplicationService.APPLICANT, now,
                 String.join(" ", notes), item.getVersion() + 1));
         commit(transaction);
-        Map<String, Object> answer = view(token);
-        if (newEmail) {
-            answer.put("emailConfirmationSentTo", email);
-        }
-        return answer;
+        StatusView answer = view(token);
+        return newEmail ? answer.confirmationSentTo(asked.email()) : answer;
     }
 
     /** Opens the link sent to a new email address: the address becomes the contact email (once). */
-    public Map<String, Object> confirmEmail(ObjectNode body) {
-        Validator v = new Validator();
-        v.onlyKnownFields(body, "", Set.of("token"));
-        String token = v.line(body, "", "token", true, 100);
-        v.throwIfInvalid();
+    public EmailConfirmed confirmEmail(String token) {
         Grant grant = tokens.resolve(token, Purpose.EMAIL_CHANGE).orElseThrow(StatusService::invalidLink);
         ApplicationItem item = applications.find(grant.subjectId()).orElseThrow(StatusService::invalidLink);
         requireUnreviewed(item);
-        ObjectNode form = (ObjectNode) Json.read(item.getPayload());
-        ((ObjectNode) form.get("programManager")).put("email", grant.email());
+        ApplicationForm form = item.form();
+        ApplicationForm.ProgramManager m = form.programManager();
+        ApplicationForm.ProgramManager confirmed = new ApplicationForm.ProgramManager(m.firstName(), m.lastName(), m.title(),
+                grant.email(), m.phone());
         String now = Timestamps.format(Timestamps.truncate(clock.instant()));
         WriteTransaction transaction = new WriteTransaction(dynamo);
-        writes.replaceAnswers(transaction, item, form, now);
+        writes.replaceAnswers(transaction, item, form.withProgramManager(confirmed), now);
         tokens.spend(transaction, token);
         log.status(transaction, item.getId(), new StatusEntry(item.getStatus(), ApplicationService.APPLICANT, now,
                 "You confirmed a new contact email address.", item.getVersion() + 1));
@@ -256,11 +232,28 @@ public class StatusService {
         } catch (WriteTransaction.ConditionFailed e) {
             throw "access token".equals(e.label()) ? invalidLink() : changedMeanwhile();
         }
-        return Map.of("id", item.getId(), "email", grant.email());
+        return new EmailConfirmed(item.getId(), grant.email());
+    }
+
+    private static List<String> changedFields(ApplicationForm.ProgramManager asked, ApplicationForm.ProgramManager current) {
+        List<String> changed = new ArrayList<>();
+        if (!Objects.equals(asked.firstName(), current.firstName())) {
+            changed.add("firstName");
+        }
+        if (!Objects.equals(asked.lastName(), current.lastName())) {
+            changed.add("lastName");
+        }
+        if (!Objects.equals(asked.title(), current.title())) {
+            changed.add("title");
+        }
+        if (!Objects.equals(asked.phone(), current.phone())) {
+            changed.add("phone");
+        }
+        return changed;
     }
 
     private static void requireUnreviewed(ApplicationItem item) {
-        if (!ApplicationStatus.UNREVIEWED.equals(item.getStatus())) {
+        if (item.getStatus() != ApplicationStatus.UNREVIEWED) {
             throw Problem.conflict("under-review", "Our team has started reviewing this application, so it can no longer be"
                     + " changed here. Write to us by replying to your confirmation email.");
         }

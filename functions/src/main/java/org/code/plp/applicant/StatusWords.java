@@ -1,5 +1,6 @@
 package org.code.plp.applicant;
 
+import java.util.EnumMap;
 import java.util.Map;
 import org.code.plp.applications.ApplicationStatus;
 
@@ -8,7 +9,7 @@ public final class StatusWords {
     public record Words(String headline, String next) {
     }
 
-    private static final Map<String, Words> WORDS = Map.of(
+    private static final Map<ApplicationStatus, Words> WORDS = new EnumMap<>(Map.of(
             ApplicationStatus.UNREVIEWED, new Words("Received, waiting for review",
                     "Our partner team reads every application for a region before deciding. You will hear from us within about four weeks."),
             ApplicationStatus.PENDING, new Words("Being reviewed",
@@ -22,12 +23,12 @@ public final class StatusWords {
             ApplicationStatus.WAITLISTED, new Words("On the waitlist",
                     "We will write to you if a place opens in your region."),
             ApplicationStatus.WITHDRAWN, new Words("Withdrawn",
-                    "You withdrew this application. Nothing more will happen with it."));
+                    "You withdrew this application. Nothing more will happen with it.")));
 
     private StatusWords() {
     }
 
-    public static Words of(String status) {
-        return WORDS.getOrDefault(status, new Words(status, ""));
+    public static Words of(ApplicationStatus status) {
+        return WORDS.get(status);
     }
 }

@@ -7,6 +7,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import java.util.List;
 import java.util.Map;
 import org.code.plp.platform.Fold;
+import org.code.plp.platform.Json;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
@@ -38,7 +39,8 @@ public final class ApplicationItem {
                     .tags(primaryPartitionKey()))
             .addAttribute(String.class, a -> a.name("kind").getter(ApplicationItem::getKind).setter(ApplicationItem::setKind)
                     .tags(secondaryPartitionKey(List.of(BY_SUBMITTED, BY_SCORE))))
-            .addAttribute(String.class, a -> a.name("status").getter(ApplicationItem::getStatus).setter(ApplicationItem::setStatus)
+            .addAttribute(String.class, a -> a.name("status").getter(i -> i.getStatus() == null ? null : i.getStatus().wire())
+                    .setter((i, s) -> i.setStatus(ApplicationStatus.fromWire(s).orElse(null)))
                     .tags(secondaryPartitionKey(List.of(BY_STATUS, BY_STATUS_SCORE))))
             .addAttribute(String.class, a -> a.name("regionKey").getter(ApplicationItem::getRegionKey).setter(ApplicationItem::setRegionKey)
                     .tags(secondaryPartitionKey(List.of(BY_REGION, BY_REGION_SCORE))))
@@ -61,6 +63,7 @@ public final class ApplicationItem {
             .addAttribute(String.class, a -> a.name("regionId").getter(ApplicationItem::getRegionId).setter(ApplicationItem::setRegionId))
             .addAttribute(String.class, a -> a.name("regionName").getter(ApplicationItem::getRegionName).setter(ApplicationItem::setRegionName))
             .addAttribute(String.class, a -> a.name("updatedAt").getter(ApplicationItem::getUpdatedAt).setter(ApplicationItem::setUpdatedAt))
+            .addAttribute(String.class, a -> a.name("erasedAt").getter(ApplicationItem::getErasedAt).setter(ApplicationItem::setErasedAt))
             .addAttribute(Long.class, a -> a.name("version").getter(ApplicationItem::getVersion).setter(ApplicationItem::setVersion))
             .addAttribute(String.class, a -> a.name("organizationName").getter(ApplicationItem::getOrganizationName)
                     .setter(ApplicationItem::setOrganizationName))
@@ -81,11 +84,16 @@ public final class ApplicationItem {
                     .getter(ApplicationItem::getScoreYes).setter(ApplicationItem::setScoreYes))
             .addAttribute(EnhancedType.mapOf(String.class, Long.class), a -> a.name("scoreAnswered")
                     .getter(ApplicationItem::getScoreAnswered).setter(ApplicationItem::setScoreAnswered))
+            .addAttribute(String.class, a -> a.name("heldUntil").getter(ApplicationItem::getHeldUntil).setter(ApplicationItem::setHeldUntil))
+            .addAttribute(String.class, a -> a.name("heldFrom").getter(i -> i.getHeldFrom() == null ? null : i.getHeldFrom().wire())
+                    .setter((i, v) -> i.setHeldFrom(v == null ? null : ApplicationStatus.fromWire(v).orElseThrow())))
+            .addAttribute(String.class, a -> a.name("heldEmailId").getter(ApplicationItem::getHeldEmailId).setter(ApplicationItem::setHeldEmailId))
+            .addAttribute(Boolean.class, a -> a.name("coPartner").getter(ApplicationItem::getCoPartner).setter(ApplicationItem::setCoPartner))
             .build();
 
     private String id;
     private String kind = KIND;
-    private String status;
+    private ApplicationStatus status;
     private String regionKey;
     private String regionStatus;
     private String submittedAt;
@@ -100,6 +108,7 @@ public final class ApplicationItem {
     private String contactEmail;
     private String search;
     private String payload;
+    private String erasedAt;
     private String scoreKey;
     private String emailKey;
     private String orgKey;
@@ -110,15 +119,19 @@ public final class ApplicationItem {
     private Long reviewerCount;
     private Map<String, Long> scoreYes;
     private Map<String, Long> scoreAnswered;
+    private String heldUntil;
+    private ApplicationStatus heldFrom;
+    private String heldEmailId;
+    private Boolean coPartner;
 
     /** Sets the status and the index keys derived from it, which must never drift apart. */
-    public void moveTo(String newStatus) {
+    public void moveTo(ApplicationStatus newStatus) {
         this.status = newStatus;
         this.regionStatus = regionStatusKey(regionKey, newStatus);
     }
 
-    public static String regionStatusKey(String regionKey, String status) {
-        return regionKey + "#" + status;
+    public static String regionStatusKey(String regionKey, ApplicationStatus status) {
+        return regionKey + "#" + status.wire();
     }
 
     /**
@@ -141,12 +154,17 @@ public final class ApplicationItem {
         return text.toString().strip();
     }
 
+    /** The submitted form, as stored in {@code payload}. */
+    public ApplicationForm form() {
+        return Json.read(payload, ApplicationForm.class);
+    }
+
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public String getKind() { return kind; }
     public void setKind(String kind) { this.kind = kind; }
-    public String getStatus() { return status; }
-    public void setStatus(String status) { this.status = status; }
+    public ApplicationStatus getStatus() { return status; }
+    public void setStatus(ApplicationStatus status) { this.status = status; }
     public String getRegionKey() { return regionKey; }
     public void setRegionKey(String regionKey) { this.regionKey = regionKey; }
     public String getRegionStatus() { return regionStatus; }
@@ -173,6 +191,9 @@ public final class ApplicationItem {
     public void setContactEmail(String contactEmail) { this.contactEmail = contactEmail; }
     public String getSearch() { return search; }
     public void setSearch(String search) { this.search = search; }
+    /** When the applicant's personal data was erased on request (null: never). */
+    public String getErasedAt() { return erasedAt; }
+    public void setErasedAt(String erasedAt) { this.erasedAt = erasedAt; }
     public String getPayload() { return payload; }
     public void setPayload(String payload) { this.payload = payload; }
     public String getEmailKey() { return emailKey; }
@@ -195,4 +216,16 @@ public final class ApplicationItem {
     public void setScoreYes(Map<String, Long> scoreYes) { this.scoreYes = scoreYes; }
     public Map<String, Long> getScoreAnswered() { return scoreAnswered; }
     public void setScoreAnswered(Map<String, Long> scoreAnswered) { this.scoreAnswered = scoreAnswered; }
+    /** Until when the last decision can be undone (its email, if any, is due then). */
+    public String getHeldUntil() { return heldUntil; }
+    public void setHeldUntil(String heldUntil) { this.heldUntil = heldUntil; }
+    /** The status before the last decision: what an undo returns to. */
+    public ApplicationStatus getHeldFrom() { return heldFrom; }
+    public void setHeldFrom(ApplicationStatus heldFrom) { this.heldFrom = heldFrom; }
+    /** The outbox id of the last decision's held email, if it has one. */
+    public String getHeldEmailId() { return heldEmailId; }
+    public void setHeldEmailId(String heldEmailId) { this.heldEmailId = heldEmailId; }
+    /** Accepted as a deliberate joint partner of a region that already had one. */
+    public Boolean getCoPartner() { return coPartner; }
+    public void setCoPartner(Boolean coPartner) { this.coPartner = coPartner; }
 }

@@ -1,5 +1,7 @@
 package org.code.plp.applications;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +30,18 @@ public class ApplicationLog {
         this.table = platform.table("APPLICATION_LOG_TABLE");
     }
 
-    public record StatusEntry(String status, String by, String at, String note, long version) {
+    /**
+     * One move of the status, as the detail answers it ({@code note} only when one was given;
+     * {@code coPartner} when accepted as a joint partner; {@code undid} when this entry undoes that status).
+     */
+    @JsonPropertyOrder({"status", "by", "at", "version", "note", "coPartner", "undid"})
+    public record StatusEntry(ApplicationStatus status, String by, String at,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String note, long version,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Boolean coPartner,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) ApplicationStatus undid) {
+        public StatusEntry(ApplicationStatus status, String by, String at, String note, long version) {
+            this(status, by, at, note, version, null, null);
+        }
     }
 
     public record Note(String by, String at, String text) {
@@ -44,10 +57,16 @@ public class ApplicationLog {
     /** Adds the status entry of {@code version} to a transaction. */
     public void status(WriteTransaction transaction, String applicationId, StatusEntry entry) {
         Map<String, AttributeValue> item = entry(applicationId, statusEntryId(entry.version()), "status", entry.by(), entry.at());
-        item.put("status", AttributeValue.fromS(entry.status()));
+        item.put("status", AttributeValue.fromS(entry.status().wire()));
         item.put("version", AttributeValue.fromN(Long.toString(entry.version())));
         if (entry.note() != null) {
             item.put("text", AttributeValue.fromS(entry.note()));
+        }
+        if (Boolean.TRUE.equals(entry.coPartner())) {
+            item.put("coPartner", AttributeValue.fromBool(true));
+        }
+        if (entry.undid() != null) {
+            item.put("undid", AttributeValue.fromS(entry.undid().wire()));
         }
         transaction.put("status log", table, item, "attribute_not_exists(entryId)", Map.of(), Map.of());
     }
@@ -87,8 +106,9 @@ public class ApplicationLog {
         for (Map<String, AttributeValue> item : items) {
             String entryId = item.get("entryId").s();
             if (entryId.startsWith(STATUS_PREFIX)) {
-                statusLog.add(new StatusEntry(s(item, "status"), s(item, "by"), s(item, "at"), s(item, "text"),
-                        Long.parseLong(item.get("version").n())));
+                statusLog.add(new StatusEntry(ApplicationStatus.fromWire(s(item, "status")).orElseThrow(), s(item, "by"), s(item, "at"), s(item, "text"),
+                        Long.parseLong(item.get("version").n()), item.containsKey("coPartner") ? Boolean.TRUE : null,
+                        item.containsKey("undid") ? ApplicationStatus.fromWire(s(item, "undid")).orElseThrow() : null));
             } else if (entryId.startsWith(NOTE_PREFIX)) {
                 notes.add(new Note(s(item, "by"), s(item, "at"), s(item, "text")));
             }

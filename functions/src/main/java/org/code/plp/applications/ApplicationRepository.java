@@ -1,5 +1,6 @@
 package org.code.plp.applications;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import org.code.plp.platform.Platform;
 import org.code.plp.platform.WriteTransaction;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
@@ -52,23 +54,79 @@ public class ApplicationRepository {
         transaction.create("application", table.tableName(), ApplicationItem.SCHEMA, item, "id");
     }
 
+    /** A move that is not a staff decision (the applicant withdrawing): nothing to undo, an earlier hold ends. */
+    public void moveStatus(WriteTransaction transaction, ApplicationItem current, ApplicationStatus toStatus, long expectedVersion,
+                           String now) {
+        moveStatus(transaction, current, toStatus, expectedVersion, now, null, false);
+    }
+
+    /** What a decision leaves behind for its undo: until when, the status it came from, its held email. */
+    public record Hold(String until, ApplicationStatus from, String emailId) {
+    }
+
     /**
-     * Adds a decision to a transaction: the new status, its index keys and the next version, only
-     * if the application is still at {@code expectedVersion} in {@code fromStatus}. Of two
+     * Adds a decision to a transaction: the new status, its index keys, the next version and the hold,
+     * only if the application is still at {@code expectedVersion} in its current status. Of two
      * reviewers deciding at once, the second finds the condition false.
      */
-    public void moveStatus(WriteTransaction transaction, ApplicationItem current, String toStatus, long expectedVersion,
-                           String now) {
+    public void moveStatus(WriteTransaction transaction, ApplicationItem current, ApplicationStatus toStatus, long expectedVersion,
+                           String now, Hold hold, boolean coPartner) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":to", AttributeValue.fromS(toStatus.wire()),
+                ":regionStatus", AttributeValue.fromS(ApplicationItem.regionStatusKey(current.getRegionKey(), toStatus)),
+                ":next", AttributeValue.fromN(Long.toString(expectedVersion + 1)),
+                ":now", AttributeValue.fromS(now),
+                ":expected", AttributeValue.fromN(Long.toString(expectedVersion)),
+                ":from", AttributeValue.fromS(current.getStatus().wire())));
+        StringBuilder update = new StringBuilder("SET #status = :to, regionStatus = :regionStatus, version = :next, updatedAt = :now");
+        List<String> removes = new ArrayList<>();
+        if (hold == null) {
+            removes.addAll(List.of("heldUntil", "heldFrom", "heldEmailId"));
+        } else {
+            update.append(", heldUntil = :heldUntil, heldFrom = :heldFrom");
+            values.put(":heldUntil", AttributeValue.fromS(hold.until()));
+            values.put(":heldFrom", AttributeValue.fromS(hold.from().wire()));
+        }
+        if (hold != null && hold.emailId() != null) {
+            update.append(", heldEmailId = :heldEmailId");
+            values.put(":heldEmailId", AttributeValue.fromS(hold.emailId()));
+        } else if (hold != null) {
+            removes.add("heldEmailId");
+        }
+        if (coPartner) {
+            update.append(", coPartner = :true");
+            values.put(":true", AttributeValue.fromBool(true));
+        } else {
+            removes.add("coPartner");
+        }
+        if (!removes.isEmpty()) {
+            update.append(" REMOVE ").append(String.join(", ", removes));
+        }
+        transaction.update("application", table.tableName(), key(current.getId()), update.toString(),
+                "#version = :expected AND #status = :from", Map.of("#status", "status", "#version", "version"), values);
+    }
+
+    /**
+     * Adds an undo to a transaction: back to the held-from status at the next version, the hold gone,
+     * only if the application is still at {@code expectedVersion} and its hold has not ended at {@code now}.
+     */
+    public void undo(WriteTransaction transaction, ApplicationItem current, long expectedVersion, String now) {
+        ApplicationStatus back = current.getHeldFrom();
         transaction.update("application", table.tableName(), key(current.getId()),
-                "SET #status = :to, regionStatus = :regionStatus, version = :next, updatedAt = :now",
-                "#version = :expected AND #status = :from",
+                "SET #status = :back, regionStatus = :regionStatus, version = :next, updatedAt = :now "
+                        + "REMOVE heldUntil, heldFrom, heldEmailId, coPartner",
+                "#version = :expected AND heldUntil > :now",
                 Map.of("#status", "status", "#version", "version"),
-                Map.of(":to", AttributeValue.fromS(toStatus),
-                        ":regionStatus", AttributeValue.fromS(ApplicationItem.regionStatusKey(current.getRegionKey(), toStatus)),
+                Map.of(":back", AttributeValue.fromS(back.wire()),
+                        ":regionStatus", AttributeValue.fromS(ApplicationItem.regionStatusKey(current.getRegionKey(), back)),
                         ":next", AttributeValue.fromN(Long.toString(expectedVersion + 1)),
                         ":now", AttributeValue.fromS(now),
-                        ":expected", AttributeValue.fromN(Long.toString(expectedVersion)),
-                        ":from", AttributeValue.fromS(current.getStatus())));
+                        ":expected", AttributeValue.fromN(Long.toString(expectedVersion))));
+    }
+
+    /** Every application of a region, oldest first: a Query on the byRegion index, page by page. */
+    public List<ApplicationItem> inRegion(String regionKey) {
+        return table.index(ApplicationItem.BY_REGION).query(QueryConditional.keyEqualTo(Key.builder().partitionValue(regionKey).build()))
+                .stream().flatMap(page -> page.items().stream()).toList();
     }
 
     /**
@@ -97,10 +155,12 @@ public class ApplicationRepository {
         }
         condition.append(" AND attribute_exists(id) AND NOT #status IN (");
         int i = 0;
-        for (String status : ApplicationStatus.FINALIZED) {
-            condition.append(i == 0 ? "" : ", ").append(":final").append(i);
-            values.put(":final" + i, AttributeValue.fromS(status));
-            i++;
+        for (ApplicationStatus status : ApplicationStatus.values()) {
+            if (status.isFinal()) {
+                condition.append(i == 0 ? "" : ", ").append(":final").append(i);
+                values.put(":final" + i, AttributeValue.fromS(status.wire()));
+                i++;
+            }
         }
         condition.append(')');
         transaction.update("application", table.tableName(), key(current.getId()), update, condition.toString(), names, values);

@@ -1,7 +1,5 @@
 package org.code.plp.applications;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,7 +20,6 @@ import org.code.plp.platform.WriteTransaction;
 import org.code.plp.regions.RegionItem;
 import org.code.plp.regions.RegionRepository;
 import org.code.plp.regions.RegionStatus;
-import org.code.plp.validation.Honeypot;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -34,7 +31,6 @@ public class ApplicationService {
     /** Who the first status log entry names: the applicant, by submitting. */
     public static final String APPLICANT = "applicant";
 
-    private final ApplicationValidator validator;
     private final RegionRepository regions;
     private final ApplicationRepository applications;
     private final Counters counters;
@@ -44,10 +40,9 @@ public class ApplicationService {
     private final DynamoDbClient dynamo;
     private final Clock clock;
 
-    public ApplicationService(ApplicationValidator validator, RegionRepository regions, ApplicationRepository applications,
+    public ApplicationService(RegionRepository regions, ApplicationRepository applications,
                               Counters counters, OutboxRepository outbox, IdempotencyKeys idempotency,
                               ApplicationLog log, DynamoDbClient dynamo, Clock clock) {
-        this.validator = validator;
         this.regions = regions;
         this.applications = applications;
         this.counters = counters;
@@ -58,24 +53,25 @@ public class ApplicationService {
         this.clock = clock;
     }
 
-    public Created submit(ObjectNode body, Optional<IdempotencyKeys.Claim> claim) {
+    /** A submission the honeypot caught: the usual answer, nothing stored, nothing sent. */
+    public Created ignore() {
+        return answer(UUID.randomUUID().toString(), Timestamps.truncate(clock.instant()));
+    }
+
+    public Created submit(ApplicationForm form, Optional<IdempotencyKeys.Claim> claim) {
         Instant now = Timestamps.truncate(clock.instant());
         String id = UUID.randomUUID().toString();
-        if (Honeypot.isFilled(body)) {
-            return answer(id, now);
-        }
-        ObjectNode form = validator.validate(body);
-        RegionItem region = openRegion(form.get("regionId").textValue());
+        RegionItem region = openRegion(form.regionId());
 
         ApplicationItem item = toItem(id, form, region, now);
         WriteTransaction transaction = new WriteTransaction(dynamo);
         applications.create(transaction, item);
         log.status(transaction, id, new ApplicationLog.StatusEntry(ApplicationStatus.UNREVIEWED, APPLICANT, Timestamps.format(now),
                 null, item.getVersion()));
-        counters.add(transaction, Counters.APPLICATIONS_ALL, ApplicationStatus.UNREVIEWED, 1);
-        counters.add(transaction, Counters.applicationsInRegion(item.getRegionKey()), ApplicationStatus.UNREVIEWED, 1);
+        counters.add(transaction, Counters.APPLICATIONS_ALL, ApplicationStatus.UNREVIEWED.wire(), 1);
+        counters.add(transaction, Counters.applicationsInRegion(item.getRegionKey()), ApplicationStatus.UNREVIEWED.wire(), 1);
         DuplicateKeys.count(transaction, counters, item);
-        Map<String, String> mail = mailData(id, form, region.getRegionId(), region.getName());
+        Map<String, String> mail = ApplicationMail.data(id, form, region.getRegionId(), region.getName());
         Map<String, String> confirmation = new LinkedHashMap<>(mail);
         confirmation.put("answers", AnswersText.text(form));
         outbox.queue(transaction, OutboxItem.pending(EmailType.CONFIRMATION, id, null, item.getContactEmail(), confirmation, now));
@@ -86,17 +82,16 @@ public class ApplicationService {
     private RegionItem openRegion(String regionId) {
         RegionItem region = regions.find(regionId).orElseThrow(() -> Problem.field(422, "unknown-region",
                 "Unknown region", "regionId", "There is no region '" + regionId + "'. Choose a city from the map."));
-        if (!RegionStatus.SEEKING_PARTNER.equals(region.getStatus())) {
+        if (region.getStatus() != RegionStatus.SEEKING_PARTNER) {
             throw Problem.field(422, "region-not-open", "Region not open", "regionId",
                     region.getName() + " is not taking applications now.");
         }
         return region;
     }
 
-    private static ApplicationItem toItem(String id, ObjectNode form, RegionItem region, Instant now) {
-        ObjectNode org = (ObjectNode) form.get("organization");
-        ObjectNode manager = (ObjectNode) form.get("programManager");
-        String contact = manager.get("firstName").textValue() + " " + manager.get("lastName").textValue();
+    private static ApplicationItem toItem(String id, ApplicationForm form, RegionItem region, Instant now) {
+        ApplicationForm.Organization org = form.organization();
+        ApplicationForm.ProgramManager manager = form.programManager();
         ApplicationItem item = new ApplicationItem();
         item.setId(id);
         item.setRegionId(region.getRegionId());
@@ -106,41 +101,24 @@ public class ApplicationService {
         item.setSubmittedAt(Timestamps.format(now));
         item.setUpdatedAt(Timestamps.format(now));
         item.setVersion(1L);
-        item.setOrganizationName(org.get("name").textValue());
-        item.setOrganizationType(org.get("type").textValue());
-        item.setState(org.get("address").get("state").textValue());
-        item.setContactName(contact);
-        item.setContactEmail(manager.get("email").textValue());
-        item.setSearch(ApplicationItem.searchText(item.getOrganizationName(), contact, item.getContactEmail(),
-                org.get("address").get("city").textValue()));
+        item.setOrganizationName(org.name());
+        item.setOrganizationType(org.type());
+        item.setState(org.address().state());
+        item.setContactName(manager.fullName());
+        item.setContactEmail(manager.email());
+        item.setSearch(ApplicationItem.searchText(org.name(), manager.fullName(), manager.email(), org.address().city()));
         item.setPayload(Json.write(form));
         item.setScoreKey(ApplicationItem.scoreKey(null, item.getSubmittedAt()));
         DuplicateKeys.set(item);
         return item;
     }
 
-    /** The values every email about an application fills its copy with. */
-    public static Map<String, String> mailData(String id, JsonNode form, String regionId, String regionName) {
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put("applicationId", id);
-        data.put("firstName", form.get("programManager").get("firstName").textValue());
-        data.put("lastName", form.get("programManager").get("lastName").textValue());
-        data.put("email", form.get("programManager").get("email").textValue());
-        data.put("organizationName", form.get("organization").get("name").textValue());
-        if (regionName != null) {
-            data.put("regionName", regionName);
-        }
-        if (regionId != null) {
-            data.put("regionId", regionId);
-        }
-        return data;
+    /** The 201 body of a submission. */
+    public record Receipt(String id, ApplicationStatus status, String submittedAt) {
     }
 
     private static Created answer(String id, Instant now) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", id);
-        body.put("status", ApplicationStatus.UNREVIEWED);
-        body.put("submittedAt", Timestamps.format(now));
-        return new Created(Json.write(body), "/admin/applications/" + id);
+        return new Created(Json.write(new Receipt(id, ApplicationStatus.UNREVIEWED, Timestamps.format(now))),
+                "/admin/applications/" + id);
     }
 }

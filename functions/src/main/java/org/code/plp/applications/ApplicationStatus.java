@@ -1,33 +1,45 @@
 package org.code.plp.applications;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
-/** The review workflow's statuses, after Code.org's own Pd::Application model. */
-public final class ApplicationStatus {
-    public static final String UNREVIEWED = "unreviewed";
-    public static final String PENDING = "pending";
-    public static final String INTERVIEW = "interview";
-    public static final String ACCEPTED = "accepted";
-    public static final String DECLINED = "declined";
-    public static final String WAITLISTED = "waitlisted";
-    public static final String WITHDRAWN = "withdrawn";
-
-    public static final List<String> ALL = List.of(UNREVIEWED, PENDING, INTERVIEW, ACCEPTED, DECLINED, WAITLISTED, WITHDRAWN);
-    public static final Set<String> FINALIZED = Set.of(ACCEPTED, DECLINED, WAITLISTED, WITHDRAWN);
+/** The review workflow's statuses, after Code.org's own Pd::Application model; on the wire in lower case. */
+public enum ApplicationStatus {
+    UNREVIEWED, PENDING, INTERVIEW, ACCEPTED, DECLINED, WAITLISTED, WITHDRAWN;
 
     /** The only moves a decision may make. */
-    public static final Map<String, List<String>> TRANSITIONS = Map.of(
+    private static final Map<ApplicationStatus, List<ApplicationStatus>> TRANSITIONS = new EnumMap<>(Map.of(
             UNREVIEWED, List.of(PENDING, INTERVIEW, DECLINED, WITHDRAWN),
             PENDING, List.of(INTERVIEW, ACCEPTED, DECLINED, WAITLISTED, WITHDRAWN),
             INTERVIEW, List.of(ACCEPTED, DECLINED, WAITLISTED, WITHDRAWN),
-            WAITLISTED, List.of(ACCEPTED, DECLINED, WITHDRAWN));
+            WAITLISTED, List.of(ACCEPTED, DECLINED, WITHDRAWN)));
 
-    private ApplicationStatus() {
+    /** The wire value, e.g. {@code unreviewed}. */
+    @JsonValue
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
-    public static List<String> allowedFrom(String status) {
-        return TRANSITIONS.getOrDefault(status, List.of());
+    public static Optional<ApplicationStatus> fromWire(String value) {
+        return Arrays.stream(values()).filter(s -> s.wire().equals(value)).findFirst();
+    }
+
+    /** Every wire value, in workflow order. */
+    public static List<String> wires() {
+        return Arrays.stream(values()).map(ApplicationStatus::wire).toList();
+    }
+
+    /** Finalized applications no longer count as open. */
+    public boolean isFinal() {
+        return this == ACCEPTED || this == DECLINED || this == WAITLISTED || this == WITHDRAWN;
+    }
+
+    public List<ApplicationStatus> allowedNext() {
+        return TRANSITIONS.getOrDefault(this, List.of());
     }
 }

@@ -3,7 +3,6 @@ package org.code.plp.applications;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Set;
-import org.code.plp.platform.Json;
 import org.code.plp.validation.Validator;
 
 /**
@@ -21,95 +20,106 @@ public final class ApplicationValidator {
 
     private static final Set<String> TOP = Set.of("regionId", "organization", "programManager", "programs",
             "districtRelationships", "pdExperience", "fundingPlan", "facilitators", "jointApplication",
-            "agreedToTerms", "website");
+            "agreedToTerms", "termsVersion", "website");
     private static final Set<String> ORGANIZATION = Set.of("name", "type", "typeOther", "website", "address", "phone");
     private static final Set<String> ADDRESS = Set.of("street", "city", "state", "zip");
     private static final Set<String> MANAGER = Set.of("firstName", "lastName", "title", "email", "phone");
     private static final Set<String> JOINT = Set.of("partnerName");
 
-    public ObjectNode validate(ObjectNode body) {
+    /** The version of the program terms (web/terms.html) in force, unless configured (TERMS_VERSION). */
+    public static final String TERMS_VERSION = "2026-1";
+
+    private final String termsVersion;
+
+    public ApplicationValidator() {
+        this(TERMS_VERSION);
+    }
+
+    /** With the version of the terms in force: an application agrees to that version, and a form that says another is refused. */
+    public ApplicationValidator(String termsVersion) {
+        this.termsVersion = termsVersion;
+    }
+
+    public ApplicationForm validate(ObjectNode body) {
         Validator v = new Validator();
-        ObjectNode clean = Json.object();
         v.onlyKnownFields(body, "", TOP);
 
-        put(clean, "regionId", v.slug(body, "", "regionId", true));
-        organization(v, body, clean);
-        programManager(v, body, clean);
+        String regionId = v.slug(body, "", "regionId", true);
+        ApplicationForm.Organization organization = organization(v, body);
+        ApplicationForm.ProgramManager manager = programManager(v, body);
         List<String> programs = v.listOf(body, "", "programs", 1, PROGRAMS);
-        clean.putArray("programs").addAll(programs.stream().map(clean::textNode).toList());
-        put(clean, "districtRelationships", v.paragraph(body, "", "districtRelationships", true, ESSAY_MAX));
-        put(clean, "pdExperience", v.paragraph(body, "", "pdExperience", true, ESSAY_MAX));
-        put(clean, "fundingPlan", v.paragraph(body, "", "fundingPlan", true, ESSAY_MAX));
-        put(clean, "facilitators", v.oneOf(body, "", "facilitators", false, FACILITATORS));
+        String districtRelationships = v.paragraph(body, "", "districtRelationships", true, ESSAY_MAX);
+        String pdExperience = v.paragraph(body, "", "pdExperience", true, ESSAY_MAX);
+        String fundingPlan = v.paragraph(body, "", "fundingPlan", true, ESSAY_MAX);
+        String facilitators = v.oneOf(body, "", "facilitators", false, FACILITATORS);
 
+        ApplicationForm.JointApplication jointApplication = null;
         ObjectNode joint = v.object(body, "", "jointApplication", false);
         if (joint != null) {
             v.onlyKnownFields(joint, "jointApplication", JOINT);
             String partner = v.line(joint, "jointApplication", "partnerName", false, NAME_MAX);
-            if (partner != null) {
-                clean.putObject("jointApplication").put("partnerName", partner);
-            }
+            jointApplication = partner == null ? null : new ApplicationForm.JointApplication(partner);
         }
 
         Boolean agreed = v.bool(body, "", "agreedToTerms", true);
         if (agreed != null && !agreed) {
             v.error("agreedToTerms", "You must agree to the program terms to apply.");
         }
-        clean.put("agreedToTerms", Boolean.TRUE.equals(agreed));
+        // A form may name the version it showed; agreeing is always to the version in force when it arrives.
+        String shownTerms = v.line(body, "", "termsVersion", false, 20);
+        if (shownTerms != null && !shownTerms.equals(termsVersion)) {
+            v.error("termsVersion", "The program terms have changed (now version " + termsVersion
+                    + "). Please read the current terms and agree to them again.");
+        }
         v.line(body, "", "website", false, 2048);
 
         v.throwIfInvalid();
-        return clean;
+        return new ApplicationForm(regionId, organization, manager, programs, districtRelationships, pdExperience,
+                fundingPlan, facilitators, jointApplication, Boolean.TRUE.equals(agreed), termsVersion);
     }
 
-    private void organization(Validator v, ObjectNode body, ObjectNode clean) {
+    private static ApplicationForm.Organization organization(Validator v, ObjectNode body) {
         ObjectNode org = v.object(body, "", "organization", true);
         if (org == null) {
-            return;
+            return null;
         }
         String path = "organization";
         v.onlyKnownFields(org, path, ORGANIZATION);
-        ObjectNode out = clean.putObject(path);
-        put(out, "name", v.line(org, path, "name", true, NAME_MAX));
+        String name = v.line(org, path, "name", true, NAME_MAX);
         String type = v.oneOf(org, path, "type", true, ORGANIZATION_TYPES);
-        put(out, "type", type);
         String typeOther = v.line(org, path, "typeOther", "other".equals(type), NAME_MAX);
-        if ("other".equals(type)) {
-            put(out, "typeOther", typeOther);
-        }
-        put(out, "website", v.url(org, path, "website", false));
-        put(out, "phone", v.phone(org, path, "phone", true));
-
-        ObjectNode address = v.object(org, path, "address", true);
-        if (address != null) {
-            String addressPath = path + ".address";
-            v.onlyKnownFields(address, addressPath, ADDRESS);
-            ObjectNode cleanAddress = out.putObject("address");
-            put(cleanAddress, "street", v.line(address, addressPath, "street", true, NAME_MAX));
-            put(cleanAddress, "city", v.line(address, addressPath, "city", true, PERSON_NAME_MAX));
-            put(cleanAddress, "state", v.state(address, addressPath, "state", true));
-            put(cleanAddress, "zip", v.zip(address, addressPath, "zip", true));
-        }
+        String website = v.url(org, path, "website", false);
+        String phone = v.phone(org, path, "phone", true);
+        return new ApplicationForm.Organization(name, type, "other".equals(type) ? typeOther : null, website, phone,
+                address(v, org, path));
     }
 
-    private void programManager(Validator v, ObjectNode body, ObjectNode clean) {
+    private static ApplicationForm.Address address(Validator v, ObjectNode org, String orgPath) {
+        ObjectNode address = v.object(org, orgPath, "address", true);
+        if (address == null) {
+            return null;
+        }
+        String path = orgPath + ".address";
+        v.onlyKnownFields(address, path, ADDRESS);
+        return new ApplicationForm.Address(
+                v.line(address, path, "street", true, NAME_MAX),
+                v.line(address, path, "city", true, PERSON_NAME_MAX),
+                v.state(address, path, "state", true),
+                v.zip(address, path, "zip", true));
+    }
+
+    private static ApplicationForm.ProgramManager programManager(Validator v, ObjectNode body) {
         ObjectNode manager = v.object(body, "", "programManager", true);
         if (manager == null) {
-            return;
+            return null;
         }
         String path = "programManager";
         v.onlyKnownFields(manager, path, MANAGER);
-        ObjectNode out = clean.putObject(path);
-        put(out, "firstName", v.line(manager, path, "firstName", true, PERSON_NAME_MAX));
-        put(out, "lastName", v.line(manager, path, "lastName", true, PERSON_NAME_MAX));
-        put(out, "title", v.line(manager, path, "title", false, 150));
-        put(out, "email", v.email(manager, path, "email", true));
-        put(out, "phone", v.phone(manager, path, "phone", true));
-    }
-
-    private static void put(ObjectNode node, String name, String value) {
-        if (value != null) {
-            node.put(name, value);
-        }
+        return new ApplicationForm.ProgramManager(
+                v.line(manager, path, "firstName", true, PERSON_NAME_MAX),
+                v.line(manager, path, "lastName", true, PERSON_NAME_MAX),
+                v.line(manager, path, "title", false, 150),
+                v.email(manager, path, "email", true),
+                v.phone(manager, path, "phone", true));
     }
 }

@@ -9,11 +9,13 @@ import org.code.plp.idempotency.IdempotencyKeys;
 import org.code.plp.outbox.OutboxRepository;
 import org.code.plp.platform.Platform;
 import org.code.plp.regions.RegionRepository;
+import org.code.plp.validation.Honeypot;
 
 /** POST /applications. */
 public final class SubmitApplicationHandler extends ApiHandler {
     private final ApplicationService service;
     private final IdempotencyKeys idempotency;
+    private final ApplicationValidator validator;
 
     public SubmitApplicationHandler() {
         this(Platform.fromEnvironment());
@@ -22,7 +24,8 @@ public final class SubmitApplicationHandler extends ApiHandler {
     public SubmitApplicationHandler(Platform platform) {
         super(platform);
         this.idempotency = new IdempotencyKeys(platform);
-        this.service = new ApplicationService(new ApplicationValidator(), new RegionRepository(platform),
+        this.validator = new ApplicationValidator(platform.env().get("TERMS_VERSION", ApplicationValidator.TERMS_VERSION));
+        this.service = new ApplicationService(new RegionRepository(platform),
                 new ApplicationRepository(platform), new Counters(platform), new OutboxRepository(platform),
                 idempotency, new ApplicationLog(platform), platform.dynamo(), platform.clock());
     }
@@ -31,6 +34,9 @@ public final class SubmitApplicationHandler extends ApiHandler {
     protected ApiResponse handle(ApiRequest request) {
         var body = JsonBody.read(request);
         var claim = idempotency.claim(request, "applications", body);
-        return service.submit(body, claim).toResponse();
+        if (Honeypot.isFilled(body)) {
+            return service.ignore().toResponse();
+        }
+        return service.submit(validator.validate(body), claim).toResponse();
     }
 }

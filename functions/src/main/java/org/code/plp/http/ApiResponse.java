@@ -1,6 +1,8 @@
 package org.code.plp.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.code.plp.platform.Json;
@@ -34,15 +36,13 @@ public final class ApiResponse {
         return new ApiResponse(status, null, null);
     }
 
+    /** The problem+json body; {@code errors} only when there are some. */
+    record ProblemBody(String type, String title, int status, String detail,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldError> errors) {
+    }
+
     public static ApiResponse problem(Problem problem) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.type());
-        body.put("title", problem.title());
-        body.put("status", problem.status());
-        body.put("detail", problem.detail());
-        if (!problem.errors().isEmpty()) {
-            body.put("errors", problem.errors());
-        }
+        ProblemBody body = new ProblemBody(problem.type(), problem.title(), problem.status(), problem.detail(), problem.errors());
         return new ApiResponse(problem.status(), PROBLEM_JSON, Json.write(body));
     }
 

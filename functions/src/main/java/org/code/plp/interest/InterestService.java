@@ -1,12 +1,8 @@
 package org.code.plp.interest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +19,6 @@ import org.code.plp.platform.WriteTransaction;
 import org.code.plp.regions.RegionItem;
 import org.code.plp.regions.RegionMatcher;
 import org.code.plp.regions.RegionRepository;
-import org.code.plp.validation.Honeypot;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -32,21 +26,19 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * (by state and by city, for deciding where to open pins) and its two emails in one transaction.
  */
 public class InterestService {
-    private final InterestValidator validator;
     private final RegionRepository regions;
-    private final DynamoDbTable<InterestItem> table;
+    private final InterestRepository interest;
     private final Counters counters;
     private final OutboxRepository outbox;
     private final IdempotencyKeys idempotency;
     private final DynamoDbClient dynamo;
     private final Clock clock;
 
-    public InterestService(InterestValidator validator, RegionRepository regions, DynamoDbTable<InterestItem> table,
+    public InterestService(RegionRepository regions, InterestRepository interest,
                            Counters counters, OutboxRepository outbox, IdempotencyKeys idempotency,
                            DynamoDbClient dynamo, Clock clock) {
-        this.validator = validator;
         this.regions = regions;
-        this.table = table;
+        this.interest = interest;
         this.counters = counters;
         this.outbox = outbox;
         this.idempotency = idempotency;
@@ -54,20 +46,21 @@ public class InterestService {
         this.clock = clock;
     }
 
-    public Created submit(ObjectNode body, Optional<IdempotencyKeys.Claim> claim) {
+    /** A submission the honeypot caught: the usual answer, nothing stored, nothing sent. */
+    public Created ignore() {
+        return answer(UUID.randomUUID().toString(), null);
+    }
+
+    public Created submit(InterestForm form, Optional<IdempotencyKeys.Claim> claim) {
         Instant now = Timestamps.truncate(clock.instant());
         String id = UUID.randomUUID().toString();
-        if (Honeypot.isFilled(body)) {
-            return answer(id, null);
-        }
-        ObjectNode form = validator.validate(body);
-        String city = text(form, "city");
-        String state = text(form, "state");
-        Optional<RegionItem> region = RegionMatcher.match(regions.listAll(), city, state, text(form, "zip"));
+        String city = form.city();
+        String state = form.state();
+        Optional<RegionItem> region = RegionMatcher.match(regions.listAll(), city, state, form.zip());
 
         InterestItem item = toItem(id, form, region, now);
         WriteTransaction transaction = new WriteTransaction(dynamo);
-        transaction.create("interest", table.tableName(), InterestItem.SCHEMA, item, "id");
+        interest.create(transaction, item);
         if (state != null) {
             counters.add(transaction, Counters.INTEREST_BY_STATE, state, 1);
             if (city != null) {
@@ -81,25 +74,22 @@ public class InterestService {
         return idempotency.commit(transaction, claim, answer(id, region.map(RegionItem::getRegionId).orElse(null)), now);
     }
 
-    private static InterestItem toItem(String id, ObjectNode form, Optional<RegionItem> region, Instant now) {
+    private static InterestItem toItem(String id, InterestForm form, Optional<RegionItem> region, Instant now) {
         InterestItem item = new InterestItem();
         item.setId(id);
         item.setSubmittedAt(Timestamps.format(now));
-        item.setState(Optional.ofNullable(text(form, "state")).orElse(InterestItem.NONE));
+        item.setState(Optional.ofNullable(form.state()).orElse(InterestItem.NONE));
         item.setMatchedRegionId(region.map(RegionItem::getRegionId).orElse(null));
         item.setRegionKey(region.map(RegionItem::getRegionId).orElse(InterestItem.NONE));
-        item.setName(text(form, "name"));
-        item.setEmail(text(form, "email"));
-        item.setOrganization(text(form, "organization"));
-        item.setRole(text(form, "role"));
-        item.setCity(text(form, "city"));
-        item.setZip(text(form, "zip"));
-        List<String> grades = new ArrayList<>();
-        form.get("gradeLevels").forEach(g -> grades.add(g.textValue()));
-        item.setGradeLevels(grades);
-        item.setNotes(text(form, "notes"));
-        JsonNode recruit = form.get("willingToRecruitDistricts");
-        item.setWillingToRecruitDistricts(recruit == null ? null : recruit.booleanValue());
+        item.setName(form.name());
+        item.setEmail(form.email());
+        item.setOrganization(form.organization());
+        item.setRole(form.role());
+        item.setCity(form.city());
+        item.setZip(form.zip());
+        item.setGradeLevels(form.gradeLevels());
+        item.setNotes(form.notes());
+        item.setWillingToRecruitDistricts(form.willingToRecruitDistricts());
         return item;
     }
 
@@ -126,15 +116,11 @@ public class InterestService {
         }
     }
 
-    private static String text(ObjectNode form, String field) {
-        JsonNode node = form.get(field);
-        return node == null || node.isNull() ? null : node.textValue();
+    /** The 201 body of a submission: the region the form was matched to, if any. */
+    public record Receipt(String id, String matchedRegionId) {
     }
 
     private static Created answer(String id, String matchedRegionId) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", id);
-        body.put("matchedRegionId", matchedRegionId);
-        return new Created(Json.write(body), null);
+        return new Created(Json.write(new Receipt(id, matchedRegionId)), null);
     }
 }

@@ -9,11 +9,13 @@ import org.code.plp.idempotency.IdempotencyKeys;
 import org.code.plp.outbox.OutboxRepository;
 import org.code.plp.platform.Platform;
 import org.code.plp.regions.RegionRepository;
+import org.code.plp.validation.Honeypot;
 
 /** POST /interest. */
 public final class SubmitInterestHandler extends ApiHandler {
     private final InterestService service;
     private final IdempotencyKeys idempotency;
+    private final InterestValidator validator = new InterestValidator();
 
     public SubmitInterestHandler() {
         this(Platform.fromEnvironment());
@@ -22,8 +24,7 @@ public final class SubmitInterestHandler extends ApiHandler {
     public SubmitInterestHandler(Platform platform) {
         super(platform);
         this.idempotency = new IdempotencyKeys(platform);
-        this.service = new InterestService(new InterestValidator(), new RegionRepository(platform),
-                platform.enhanced().table(platform.table("INTEREST_TABLE"), InterestItem.SCHEMA),
+        this.service = new InterestService(new RegionRepository(platform), new InterestRepository(platform),
                 new Counters(platform), new OutboxRepository(platform), idempotency, platform.dynamo(), platform.clock());
     }
 
@@ -31,6 +32,9 @@ public final class SubmitInterestHandler extends ApiHandler {
     protected ApiResponse handle(ApiRequest request) {
         var body = JsonBody.read(request);
         var claim = idempotency.claim(request, "interest", body);
-        return service.submit(body, claim).toResponse();
+        if (Honeypot.isFilled(body)) {
+            return service.ignore().toResponse();
+        }
+        return service.submit(validator.validate(body), claim).toResponse();
     }
 }

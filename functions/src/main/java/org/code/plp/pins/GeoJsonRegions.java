@@ -44,9 +44,14 @@ public final class GeoJsonRegions {
         return rows;
     }
 
-    /** Whether a JSON body is a Feature rather than the plain region shape. */
-    public static boolean isFeature(ObjectNode body) {
-        return "Feature".equals(body.path("type").asText());
+    /** A PUT body: a GeoJSON Feature, or the plain region shape. */
+    public static RegionRow body(ObjectNode body) {
+        if (!"Feature".equals(body.path("type").asText())) {
+            return new RegionRow(1, null, body, List.of());
+        }
+        List<FieldError> errors = new ArrayList<>();
+        ObjectNode input = toInput(body, errors);
+        return new RegionRow(1, null, input, errors);
     }
 
     /** The region fields of one Feature; shape errors go to {@code errors} (null when nothing usable). */

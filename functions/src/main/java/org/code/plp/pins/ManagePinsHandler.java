@@ -59,7 +59,7 @@ public final class ManagePinsHandler extends ApiHandler {
     }
 
     private ApiResponse put(String regionId, ApiRequest request) {
-        PinsAdmin.Saved saved = admin.put(regionId, JsonBody.read(request, JsonBody.MAX_BYTES, JSON_TYPES));
+        PinsAdmin.Saved saved = admin.put(regionId, GeoJsonRegions.body(JsonBody.read(request, JsonBody.MAX_BYTES, JSON_TYPES)));
         ApiResponse response = ApiResponse.json(saved.created() ? 201 : 200, PinFeatures.detail(saved.region(), null));
         return saved.created() ? response.header("Location", "/pins/" + regionId) : response;
     }

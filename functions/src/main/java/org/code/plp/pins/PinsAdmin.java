@@ -1,7 +1,6 @@
 package org.code.plp.pins;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.code.plp.http.FieldError;
 import org.code.plp.http.Problem;
-import org.code.plp.platform.Json;
 import org.code.plp.platform.Timestamps;
 import org.code.plp.regions.RegionItem;
 import org.code.plp.regions.RegionRepository;
@@ -36,16 +34,23 @@ public class PinsAdmin {
         this.clock = clock;
     }
 
-    /** PUT /admin/pins/{regionId}: the body is the region's fields, or a GeoJSON Feature of them. */
-    public Saved put(String regionId, ObjectNode body) {
+    /** One row of an import's report: {@code line} only for CSV, {@code errors} only when rejected. */
+    public record ImportRow(int row, @JsonInclude(JsonInclude.Include.NON_NULL) Integer line, String regionId, String result,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) List<FieldError> errors) {
+    }
+
+    /** POST /admin/pins: the totals and each row's result. */
+    public record ImportReport(boolean dryRun, int created, int updated, int rejected, List<ImportRow> rows) {
+    }
+
+    /** PUT /admin/pins/{regionId}: the body (the region's fields, or a GeoJSON Feature of them) as one row. */
+    public Saved put(String regionId, RegionRow body) {
         if (!Validator.isSlug(regionId)) {
             throw Problem.field(400, "validation", "Invalid request", "regionId",
                     "Must be lowercase letters, digits and dashes (e.g. new-orleans-la).");
         }
-        List<FieldError> shape = new ArrayList<>();
-        ObjectNode input = GeoJsonRegions.isFeature(body) ? GeoJsonRegions.toInput(body, shape) : body;
-        RegionValidator.Result result = validator.validate(input, regionId, now());
-        List<FieldError> errors = new ArrayList<>(shape);
+        RegionValidator.Result result = validator.validate(body.input(), regionId, now());
+        List<FieldError> errors = new ArrayList<>(body.errors());
         errors.addAll(result.errors());
         if (!errors.isEmpty()) {
             throw Problem.validation(errors);
@@ -67,12 +72,12 @@ public class PinsAdmin {
      *
      * @param fieldName how a row's field is named to the user (CSV column or JSON path)
      */
-    public ObjectNode importRows(List<RegionRow> rows, boolean dryRun, UnaryOperator<String> fieldName) {
+    public ImportReport importRows(List<RegionRow> rows, boolean dryRun, UnaryOperator<String> fieldName) {
         Instant now = now();
         Set<String> existing = regions.listAll().stream().map(RegionItem::getRegionId).collect(Collectors.toSet());
         Map<String, Integer> firstRow = new HashMap<>();
         List<RegionItem> accepted = new ArrayList<>();
-        ArrayNode report = Json.MAPPER.createArrayNode();
+        List<ImportRow> report = new ArrayList<>();
         int created = 0;
         int updated = 0;
         int rejected = 0;
@@ -90,17 +95,10 @@ public class PinsAdmin {
                     errors.add(new FieldError("regionId", "Listed twice in this file; row " + first + " is used."));
                 }
             }
-            ObjectNode entry = report.addObject();
-            entry.put("row", row.row());
-            if (row.line() != null) {
-                entry.put("line", row.line());
-            }
-            String regionId = region != null ? region.getRegionId()
-                    : row.input() != null && row.input().path("regionId").isTextual() ? row.input().get("regionId").textValue() : null;
-            entry.put("regionId", regionId);
+            String regionId = region != null ? region.getRegionId() : row.regionIdAsSent();
             if (errors.isEmpty()) {
                 boolean isNew = !existing.contains(region.getRegionId());
-                entry.put("result", isNew ? "created" : "updated");
+                report.add(new ImportRow(row.row(), row.line(), regionId, isNew ? "created" : "updated", null));
                 if (isNew) {
                     created++;
                 } else {
@@ -109,21 +107,14 @@ public class PinsAdmin {
                 accepted.add(region);
             } else {
                 rejected++;
-                entry.put("result", "rejected");
-                ArrayNode list = entry.putArray("errors");
-                errors.forEach(e -> list.addObject().put("field", fieldName.apply(e.field())).put("message", e.message()));
+                report.add(new ImportRow(row.row(), row.line(), regionId, "rejected",
+                        errors.stream().map(e -> new FieldError(fieldName.apply(e.field()), e.message())).toList()));
             }
         }
         if (!dryRun) {
             regions.replaceAll(accepted);
         }
-        ObjectNode answer = Json.object();
-        answer.put("dryRun", dryRun);
-        answer.put("created", created);
-        answer.put("updated", updated);
-        answer.put("rejected", rejected);
-        answer.set("rows", report);
-        return answer;
+        return new ImportReport(dryRun, created, updated, rejected, report);
     }
 
     private Instant now() {

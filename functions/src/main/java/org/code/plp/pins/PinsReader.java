@@ -29,7 +29,7 @@ import org.code.plp.validation.Validator;
  * (still listed by {@code ?status=closed}).
  */
 public class PinsReader {
-    public static final Set<String> DEFAULT_STATUSES = Set.of(RegionStatus.SEEKING_PARTNER, RegionStatus.PARTNER_SELECTED);
+    public static final Set<RegionStatus> DEFAULT_STATUSES = Set.of(RegionStatus.SEEKING_PARTNER, RegionStatus.PARTNER_SELECTED);
 
     /** A rendered answer: its body and the strong ETag of those bytes. */
     public record Representation(String body, String etag) {
@@ -62,7 +62,7 @@ public class PinsReader {
 
     /** GET /pins: 400 naming the parameter when a filter is not a known value. */
     public Representation list(Optional<String> status, Optional<String> state) {
-        Set<String> statuses = status.map(PinsReader::status).orElse(DEFAULT_STATUSES);
+        Set<RegionStatus> statuses = status.map(PinsReader::status).orElse(DEFAULT_STATUSES);
         Optional<String> stateCode = state.map(PinsReader::state);
         Snapshot snapshot = list.get("regions", key -> new Snapshot(regions.listAll(), new ConcurrentHashMap<>()));
         String filter = status.orElse("") + "|" + stateCode.orElse("");
@@ -84,18 +84,15 @@ public class PinsReader {
 
     private long openApplications(String regionId) {
         long open = counters.read(Counters.applicationsInRegion(regionId)).entrySet().stream()
-                .filter(e -> !ApplicationStatus.FINALIZED.contains(e.getKey()))
+                .filter(e -> ApplicationStatus.fromWire(e.getKey()).map(s -> !s.isFinal()).orElse(true))
                 .mapToLong(Map.Entry::getValue)
                 .sum();
         return Math.max(0, open);
     }
 
-    private static Set<String> status(String value) {
-        if (!RegionStatus.ALL.contains(value)) {
-            throw Problem.validation(List.of(new FieldError("status",
-                    "Must be one of " + String.join(", ", RegionStatus.ALL.stream().sorted().toList()) + ".")));
-        }
-        return Set.of(value);
+    private static Set<RegionStatus> status(String value) {
+        return Set.of(RegionStatus.fromWire(value).orElseThrow(() -> Problem.validation(List.of(new FieldError("status",
+                "Must be one of " + String.join(", ", RegionStatus.wires().stream().sorted().toList()) + ".")))));
     }
 
     private static String state(String value) {

@@ -13,4 +13,8 @@ import org.code.plp.http.FieldError;
  * @param errors what was wrong with the row's shape (wrong cell count, no geometry, ...)
  */
 public record RegionRow(int row, Integer line, ObjectNode input, List<FieldError> errors) {
+    /** The regionId the row names, as sent (for the report of a row that failed validation). */
+    public String regionIdAsSent() {
+        return input != null && input.path("regionId").isTextual() ? input.get("regionId").textValue() : null;
+    }
 }

@@ -56,7 +56,7 @@ public final class RegionValidator {
             v.error("coordinates", "Must be inside the United States (contiguous states, Alaska, Hawaii or Puerto Rico); "
                     + "check that latitude and longitude are not swapped.");
         }
-        String status = v.oneOf(input, "", "status", false, RegionStatus.ALL);
+        String status = v.oneOf(input, "", "status", false, Set.copyOf(RegionStatus.wires()));
         Long[] population = population(v, input);
         List<String> programs = v.listOf(input, "", "programsSought", 1, ApplicationValidator.PROGRAMS);
         String summary = v.line(input, "", "summary", false, 280);
@@ -73,7 +73,7 @@ public final class RegionValidator {
         region.setName(name != null ? name : city + ", " + state);
         region.setLat(lat);
         region.setLng(lng);
-        region.setStatus(status != null ? status : RegionStatus.SEEKING_PARTNER);
+        region.setStatus(status != null ? RegionStatus.fromWire(status).orElseThrow() : RegionStatus.SEEKING_PARTNER);
         region.setDistricts(population[0]);
         region.setSchools(population[1]);
         region.setTeachers(population[2]);

@@ -50,6 +50,20 @@ public final class Json {
         }
     }
 
+    /** A stored document as its record; fields the record does not know are skipped (older or newer writers). */
+    public static <T> T read(String text, Class<T> type) {
+        try {
+            return MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(text);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A value as a JSON tree, as it would be written. */
+    public static JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
     public static ObjectNode object() {
         return MAPPER.createObjectNode();
     }

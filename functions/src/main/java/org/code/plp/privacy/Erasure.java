@@ -1,17 +1,13 @@
 package org.code.plp.privacy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.code.plp.applications.ApplicationForm;
 import org.code.plp.applications.DuplicateKeys;
-import org.code.plp.counters.Counters;
 import org.code.plp.http.Problem;
 import org.code.plp.http.StaffIdentity;
 import org.code.plp.outbox.OutboxItem;
@@ -20,15 +16,12 @@ import org.code.plp.platform.Timestamps;
 import org.code.plp.platform.WriteTransaction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 
 /**
  * Erasure on request: every personal field of what {@link PersonalData} finds for an address is
  * removed or replaced by {@value #TOMBSTONE}; what statistics need stays (region, status, state,
- * organization type, programs, dates, version), and counters are not touched, since no record
- * goes away; only the duplicate-key counters, whose keys are the address and the organization's
- * name, lose the erased applications and are deleted once they count none. An application, its log entries and its emails change in one transaction conditioned
+ * organization type, programs, dates, version), and the status counters are not touched, since no
+ * record goes away (only the possible-duplicate counters, whose keys name the address). An application, its log entries and its emails change in one transaction conditioned
  * on the version read, so a decision racing the erasure either lands first (the erasure then reads
  * again and also strips the decision's email) or fails its own version check (409): nothing
  * personal is queued after an erasure. Pending emails are cancelled (state {@value OutboxItem#CANCELLED}),
@@ -91,14 +84,12 @@ public final class Erasure {
         int logEntries = 0;
         int emails = 0;
         int cancelled = 0;
-        Set<Counters.Key> duplicateKeys = new LinkedHashSet<>();
         for (PersonalData.Record application : found.applications()) {
-            Counts done = eraseApplication(application, duplicateKeys);
+            Counts done = eraseApplication(application);
             logEntries += done.logEntries();
             emails += done.emails();
             cancelled += done.pendingEmailsCancelled();
         }
-        duplicateKeys.forEach(this::deleteWhenNone);
         for (PersonalData.Record form : found.interestForms()) {
             int stripped = eraseInterestForm(form);
             emails += form.outbox().size();
@@ -133,22 +124,23 @@ public final class Erasure {
     }
 
     /** Erases one application, reading it again when a decision moved it between read and write. */
-    private Counts eraseApplication(PersonalData.Record first, Set<Counters.Key> duplicateKeys) {
+    private Counts eraseApplication(PersonalData.Record first) {
         PersonalData.Record record = first;
         for (int attempt = 1; ; attempt++) {
             WriteTransaction transaction = new WriteTransaction(dynamo);
             transaction.update("application", data.applications, key("id", record.id()),
                     "SET #cn = :t, #on = :t, #p = :p, #erased = :now, #v = :next REMOVE #ce, #search, #ek, #ok",
-                    "#v = :v", Map.of("#cn", "contactName", "#on", "organizationName", "#p", "payload", "#erased", "erasedAt",
-                            "#v", "version", "#ce", "contactEmail", "#search", "search", "#ek", "emailKey", "#ok", "orgKey"), Map.of(":t", AttributeValue.fromS(TOMBSTONE),
+                    "#v = :v", Map.ofEntries(Map.entry("#cn", "contactName"), Map.entry("#on", "organizationName"),
+                            Map.entry("#p", "payload"), Map.entry("#erased", "erasedAt"), Map.entry("#v", "version"),
+                            Map.entry("#ce", "contactEmail"), Map.entry("#search", "search"), Map.entry("#ek", "emailKey"),
+                            Map.entry("#ok", "orgKey")), Map.of(":t", AttributeValue.fromS(TOMBSTONE),
                             ":p", AttributeValue.fromS(statistics(record.item())), ":now", AttributeValue.fromS(now()),
                             ":v", AttributeValue.fromN(Long.toString(record.version())),
                             ":next", AttributeValue.fromN(Long.toString(record.version() + 1))));
             int cancelled = stripEmails(transaction, record.outbox());
-            List<Counters.Key> keys = duplicateKeys(record.item());
-            keys.forEach(k -> transaction.count(data.counters, k.scope(), k.key(), -1, Map.of()));
+            int duplicateKeys = forgetDuplicateKeys(transaction, record.item());
             List<Map<String, AttributeValue>> entries = record.log();
-            int inFirst = Math.max(0, Math.min(entries.size(), MAX_WRITES - 1 - keys.size() - record.outbox().size()));
+            int inFirst = Math.max(0, Math.min(entries.size(), MAX_WRITES - 1 - duplicateKeys - record.outbox().size()));
             entries.subList(0, inFirst).forEach(entry -> stripLogEntry(transaction, entry));
             try {
                 transaction.commit();
@@ -160,7 +152,6 @@ public final class Erasure {
                 record = data.application(record.id()).orElseThrow();
                 continue;
             }
-            duplicateKeys.addAll(keys);
             for (int i = inFirst; i < entries.size(); i += MAX_WRITES) {
                 WriteTransaction rest = new WriteTransaction(dynamo);
                 entries.subList(i, Math.min(entries.size(), i + MAX_WRITES)).forEach(entry -> stripLogEntry(rest, entry));
@@ -170,28 +161,27 @@ public final class Erasure {
         }
     }
 
-    /** The duplicate-key counters an application counts in (none once erased: its keys are removed). */
-    private static List<Counters.Key> duplicateKeys(Map<String, AttributeValue> item) {
-        List<Counters.Key> keys = new ArrayList<>();
-        if (item.containsKey("emailKey")) {
-            keys.add(new Counters.Key(DuplicateKeys.EMAIL_SCOPE, item.get("emailKey").s()));
+    /**
+     * The possible-duplicate counters name the address (its key is the folded email): that counter goes;
+     * the organization's counter (region and folded name) counts one application fewer.
+     */
+    private int forgetDuplicateKeys(WriteTransaction transaction, Map<String, AttributeValue> application) {
+        int writes = 0;
+        AttributeValue emailKey = application.get("emailKey");
+        if (emailKey != null) {
+            transaction.delete("duplicate email", data.counters, counterKey(DuplicateKeys.EMAIL_SCOPE, emailKey.s()), null);
+            writes++;
         }
-        if (item.containsKey("orgKey")) {
-            keys.add(new Counters.Key(DuplicateKeys.ORG_SCOPE, item.get("orgKey").s()));
+        AttributeValue orgKey = application.get("orgKey");
+        if (orgKey != null) {
+            transaction.count(data.counters, DuplicateKeys.ORG_SCOPE, orgKey.s(), -1, Map.of());
+            writes++;
         }
-        return keys;
+        return writes;
     }
 
-    /** Deletes a duplicate-key counter that counts no application any more; one a new application counts stays. */
-    private void deleteWhenNone(Counters.Key counter) {
-        try {
-            dynamo.deleteItem(DeleteItemRequest.builder().tableName(data.counters)
-                    .key(Map.of("scope", AttributeValue.fromS(counter.scope()), "key", AttributeValue.fromS(counter.key())))
-                    .conditionExpression("#n <= :zero").expressionAttributeNames(Map.of("#n", "n"))
-                    .expressionAttributeValues(Map.of(":zero", AttributeValue.fromN("0"))).build());
-        } catch (ConditionalCheckFailedException stillCounting) {
-            // Another application with this address or organization arrived meanwhile: it keeps its count.
-        }
+    private static Map<String, AttributeValue> counterKey(String scope, String key) {
+        return Map.of("scope", AttributeValue.fromS(scope), "key", AttributeValue.fromS(key));
     }
 
     /** Status entries keep status, staff, time and version; the internal note and reviewer notes' text go. */
@@ -224,28 +214,26 @@ public final class Erasure {
 
     /** What an erased application keeps of its form: the fields statistics count by, nothing that names anyone. */
     static String statistics(Map<String, AttributeValue> item) {
-        ObjectNode kept = Json.object();
-        kept.put("erased", true);
         AttributeValue payload = item.get("payload");
-        if (payload != null) {
-            JsonNode form = Json.read(payload.s());
-            copy(form, kept, "regionId");
-            copy(form, kept, "programs");
-            copy(form, kept, "facilitators");
-            JsonNode org = form.path("organization");
-            ObjectNode keptOrg = kept.putObject("organization");
-            copy(org, keptOrg, "type");
-            if (org.path("address").has("state")) {
-                keptOrg.putObject("address").set("state", org.path("address").get("state"));
-            }
-        }
-        return Json.write(kept);
+        return Json.write(payload == null ? new ErasedForm(true, null, null, null, null)
+                : ErasedForm.of(Json.read(payload.s(), ApplicationForm.class)));
     }
 
-    private static void copy(JsonNode from, ObjectNode to, String field) {
-        if (from.has(field)) {
-            to.set(field, from.get(field));
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ErasedForm(boolean erased, String regionId, List<String> programs, String facilitators, KeptOrganization organization) {
+        static ErasedForm of(ApplicationForm form) {
+            ApplicationForm.Organization org = form.organization();
+            KeptOrganization kept = org == null ? null : new KeptOrganization(org.type(),
+                    org.address() == null || org.address().state() == null ? null : new KeptAddress(org.address().state()));
+            return new ErasedForm(true, form.regionId(), form.programs(), form.facilitators(), kept);
         }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record KeptOrganization(String type, KeptAddress address) {
+    }
+
+    record KeptAddress(String state) {
     }
 
     private static Map<String, AttributeValue> key(String name, String value) {

@@ -1,11 +1,8 @@
 package org.code.plp.privacy;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.code.plp.http.ApiHandler;
 import org.code.plp.http.ApiRequest;
 import org.code.plp.http.ApiResponse;
@@ -13,11 +10,9 @@ import org.code.plp.http.FieldError;
 import org.code.plp.http.JsonBody;
 import org.code.plp.http.Problem;
 import org.code.plp.http.StaffIdentity;
-import org.code.plp.platform.Json;
 import org.code.plp.platform.Platform;
 import org.code.plp.platform.Timestamps;
 import org.code.plp.review.Csv;
-import org.code.plp.validation.Validator;
 
 /**
  * Admins only: the audit log of staff access (GET /admin/audit, /admin/audit.csv), erasure on
@@ -52,8 +47,9 @@ public final class PrivacyHandler extends ApiHandler {
         return switch (request.method() + " " + resource) {
             case "GET /admin/audit" -> ApiResponse.json(200, audit.page(limit(request), request.query("cursor").orElse(null)));
             case "GET /admin/audit.csv" -> auditCsv(request, admin);
-            case "POST /admin/erasure/preview" -> preview(email(JsonBody.read(request), Set.of("email")), admin);
-            case "POST /admin/erasure" -> erase(JsonBody.read(request), admin);
+            case "POST /admin/erasure/preview" -> preview(PrivacyValidator.previewEmail(JsonBody.read(request)), admin);
+            case "POST /admin/erasure" -> ApiResponse.json(200,
+                    new Erased(erasure.erase(PrivacyValidator.erasureEmail(JsonBody.read(request)), admin)));
             case "GET /admin/subject-access" -> subjectAccess(request, admin);
             default -> throw Problem.notFound("No route " + request.method() + " " + resource + ".");
         };
@@ -63,26 +59,12 @@ public final class PrivacyHandler extends ApiHandler {
         PersonalData.Holdings holdings = data.find(email);
         Erasure.Counts counts = Erasure.count(holdings);
         audit.record(admin, "erasure-preview", null, counts.asDetail());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("counts", counts);
-        body.put("applications", holdings.applications().stream().map(PersonalData.Record::id).toList());
-        body.put("interestForms", holdings.interestForms().stream().map(PersonalData.Record::id).toList());
-        return ApiResponse.json(200, body);
-    }
-
-    private ApiResponse erase(ObjectNode body, StaffIdentity admin) {
-        String email = email(body, Set.of("email", "confirm"));
-        if (!body.path("confirm").isBoolean() || !body.get("confirm").booleanValue()) {
-            throw Problem.validation(List.of(new FieldError("confirm",
-                    "Must be true: erasure cannot be undone. Check POST /admin/erasure/preview first.")));
-        }
-        return ApiResponse.json(200, Map.of("counts", erasure.erase(email, admin)));
+        return ApiResponse.json(200, new Preview(counts, holdings.applications().stream().map(PersonalData.Record::id).toList(),
+                holdings.interestForms().stream().map(PersonalData.Record::id).toList()));
     }
 
     private ApiResponse subjectAccess(ApiRequest request, StaffIdentity admin) {
-        ObjectNode query = Json.object();
-        request.query("email").ifPresent(e -> query.put("email", e));
-        String email = email(query, Set.of("email"));
+        String email = PrivacyValidator.queryEmail(request.query("email").orElse(null));
         PersonalData.Holdings holdings = data.find(email);
         audit.record(admin, "subject-access", null, Erasure.count(holdings).asDetail());
         String now = Timestamps.format(Timestamps.truncate(platform.clock().instant()));
@@ -107,15 +89,6 @@ public final class PrivacyHandler extends ApiHandler {
         return page.nextCursor() == null ? response : response.header("X-Next-Cursor", page.nextCursor());
     }
 
-    /** The one address a privacy request is about, checked like the forms check it; 400 naming {@code email}. */
-    private static String email(ObjectNode body, Set<String> fields) {
-        Validator v = new Validator();
-        v.onlyKnownFields(body, "", fields);
-        String email = v.email(body, "", "email", true);
-        v.throwIfInvalid();
-        return email;
-    }
-
     private static int limit(ApiRequest request) {
         String raw = request.query("limit").map(String::strip).orElse("50");
         try {
@@ -131,5 +104,12 @@ public final class PrivacyHandler extends ApiHandler {
 
     private static String nz(String value) {
         return value == null ? "" : value;
+    }
+
+    /** What an erasure would change: counts and the ids, never the data. */
+    record Preview(Erasure.Counts counts, List<String> applications, List<String> interestForms) {
+    }
+
+    record Erased(Erasure.Counts counts) {
     }
 }

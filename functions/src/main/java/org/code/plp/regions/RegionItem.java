@@ -26,7 +26,8 @@ public final class RegionItem {
             .addAttribute(String.class, a -> a.name("state").getter(RegionItem::getState).setter(RegionItem::setState))
             .addAttribute(Double.class, a -> a.name("lat").getter(RegionItem::getLat).setter(RegionItem::setLat))
             .addAttribute(Double.class, a -> a.name("lng").getter(RegionItem::getLng).setter(RegionItem::setLng))
-            .addAttribute(String.class, a -> a.name("status").getter(RegionItem::getStatus).setter(RegionItem::setStatus))
+            .addAttribute(String.class, a -> a.name("status").getter(r -> r.getStatus() == null ? null : r.getStatus().wire())
+                    .setter((r, s) -> r.setStatus(RegionStatus.fromWire(s).orElse(null))))
             .addAttribute(Long.class, a -> a.name("districts").getter(RegionItem::getDistricts).setter(RegionItem::setDistricts))
             .addAttribute(Long.class, a -> a.name("schools").getter(RegionItem::getSchools).setter(RegionItem::setSchools))
             .addAttribute(Long.class, a -> a.name("teachers").getter(RegionItem::getTeachers).setter(RegionItem::setTeachers))
@@ -38,6 +39,9 @@ public final class RegionItem {
             .addAttribute(EnhancedType.listOf(String.class), a -> a.name("zipPrefixes")
                     .getter(RegionItem::getZipPrefixes).setter(RegionItem::setZipPrefixes))
             .addAttribute(String.class, a -> a.name("updatedAt").getter(RegionItem::getUpdatedAt).setter(RegionItem::setUpdatedAt))
+            .addAttribute(String.class, a -> a.name("partnerApplicationId").getter(RegionItem::getPartnerApplicationId)
+                    .setter(RegionItem::setPartnerApplicationId))
+            .addAttribute(String.class, a -> a.name("partnerName").getter(RegionItem::getPartnerName).setter(RegionItem::setPartnerName))
             .build();
 
     private String regionId;
@@ -47,7 +51,7 @@ public final class RegionItem {
     private String state;
     private Double lat;
     private Double lng;
-    private String status;
+    private RegionStatus status;
     private Long districts;
     private Long schools;
     private Long teachers;
@@ -57,7 +61,14 @@ public final class RegionItem {
     private String description;
     private List<String> zipPrefixes;
     private String updatedAt;
+    private String partnerApplicationId;
+    private String partnerName;
 
+    /** The accepted application that made this region's partner (co-partners are marked on their applications). */
+    public String getPartnerApplicationId() { return partnerApplicationId; }
+    public void setPartnerApplicationId(String partnerApplicationId) { this.partnerApplicationId = partnerApplicationId; }
+    public String getPartnerName() { return partnerName; }
+    public void setPartnerName(String partnerName) { this.partnerName = partnerName; }
     public String getRegionId() { return regionId; }
     public void setRegionId(String regionId) { this.regionId = regionId; }
     public String getKind() { return kind; }
@@ -72,8 +83,8 @@ public final class RegionItem {
     public void setLat(Double lat) { this.lat = lat; }
     public Double getLng() { return lng; }
     public void setLng(Double lng) { this.lng = lng; }
-    public String getStatus() { return status; }
-    public void setStatus(String status) { this.status = status; }
+    public RegionStatus getStatus() { return status; }
+    public void setStatus(RegionStatus status) { this.status = status; }
     public Long getDistricts() { return districts; }
     public void setDistricts(Long districts) { this.districts = districts; }
     public Long getSchools() { return schools; }

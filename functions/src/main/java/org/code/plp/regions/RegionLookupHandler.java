@@ -1,16 +1,12 @@
 package org.code.plp.regions;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.code.plp.http.ApiHandler;
 import org.code.plp.http.ApiRequest;
 import org.code.plp.http.ApiResponse;
 import org.code.plp.pins.PinResponses;
-import org.code.plp.platform.Json;
 import org.code.plp.platform.Platform;
-import org.code.plp.validation.Validator;
 
 /** GET /regions/lookup?zip= or ?city=&state=: the region that serves a place, or none. */
 public final class RegionLookupHandler extends ApiHandler {
@@ -33,38 +29,20 @@ public final class RegionLookupHandler extends ApiHandler {
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        ObjectNode query = Json.object();
-        for (String name : new String[] {"zip", "city", "state"}) {
-            request.query(name).ifPresent(value -> query.put(name, value));
-        }
-        Validator v = new Validator();
-        RegionLookup.Match match;
-        if (query.has("zip")) {
-            String zip = v.zip(query, "", "zip", true);
-            v.throwIfInvalid();
-            match = lookup.byZip(zip);
-        } else {
-            String city = v.line(query, "", "city", false, 100);
-            String state = v.state(query, "", "state", true);
-            v.throwIfInvalid();
-            match = lookup.byCity(city, state);
-        }
-        return ApiResponse.json(200, answer(match)).header("Cache-Control", "public, max-age=60");
+        RegionLookupValidator.Query query = RegionLookupValidator.read(request);
+        RegionLookup.Match match = query.zip() != null ? lookup.byZip(query.zip()) : lookup.byCity(query.city(), query.state());
+        return ApiResponse.json(200, Answer.of(match)).header("Cache-Control", "public, max-age=60");
     }
 
-    private static Map<String, Object> answer(RegionLookup.Match match) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("matchedBy", match.by());
-        body.put("state", match.state());
-        body.put("region", match.region().map(r -> {
-            Map<String, Object> region = new LinkedHashMap<>();
-            region.put("id", r.getRegionId());
-            region.put("name", r.getName());
-            region.put("city", r.getCity());
-            region.put("state", r.getState());
-            region.put("status", r.getStatus());
-            return region;
-        }).orElse(null));
-        return body;
+    /** The answer: how the place was matched, its state, and the region serving it (null when none). */
+    public record Answer(String matchedBy, String state, Region region) {
+        static Answer of(RegionLookup.Match match) {
+            return new Answer(match.by(), match.state(), match.region()
+                    .map(r -> new Region(r.getRegionId(), r.getName(), r.getCity(), r.getState(), r.getStatus()))
+                    .orElse(null));
+        }
+    }
+
+    public record Region(String id, String name, String city, String state, RegionStatus status) {
     }
 }

@@ -1,6 +1,9 @@
 package org.code.plp.regions;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +15,8 @@ import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -35,13 +40,66 @@ public class RegionRepository {
         return Optional.ofNullable(table.getItem(Key.builder().partitionValue(regionId).build()));
     }
 
-    /** Adds to a transaction: the region now has its partner (an accepted application). */
-    public void markPartnerSelected(WriteTransaction transaction, String regionId, String now) {
-        transaction.update("region", table.tableName(),
-                Map.of("regionId", AttributeValue.fromS(regionId)),
-                "SET #status = :selected, updatedAt = :now", "attribute_exists(regionId)",
+    /** The label of the region's write in a decision's transaction. */
+    public static final String LABEL = "region";
+
+    /**
+     * Adds to a transaction: the region gets its partner. Only a region still seeking one (never a closed
+     * region, never one with a partner): of concurrent acceptances in one region exactly one commits. A
+     * deliberate co-partner needs only a region that is not closed, and leaves the first partner named.
+     */
+    public void acceptPartner(WriteTransaction transaction, String regionId, String applicationId, String partnerName,
+                              boolean coPartner, String now) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":selected", AttributeValue.fromS(RegionStatus.PARTNER_SELECTED.wire()));
+        values.put(":now", AttributeValue.fromS(now));
+        if (coPartner) {
+            values.put(":closed", AttributeValue.fromS(RegionStatus.CLOSED.wire()));
+            transaction.update(LABEL, table.tableName(), key(regionId), "SET #status = :selected, updatedAt = :now",
+                    "attribute_exists(regionId) AND #status <> :closed", Map.of("#status", "status"), values);
+            return;
+        }
+        values.put(":seeking", AttributeValue.fromS(RegionStatus.SEEKING_PARTNER.wire()));
+        values.put(":app", AttributeValue.fromS(applicationId));
+        values.put(":name", AttributeValue.fromS(partnerName == null ? "" : partnerName));
+        transaction.update(LABEL, table.tableName(), key(regionId),
+                "SET #status = :selected, updatedAt = :now, partnerApplicationId = :app, partnerName = :name",
+                "attribute_exists(regionId) AND #status = :seeking AND attribute_not_exists(partnerApplicationId)",
+                Map.of("#status", "status"), values);
+    }
+
+    /** Adds to a transaction: the acceptance of {@code applicationId} is undone, the region seeks a partner again. */
+    public void releasePartner(WriteTransaction transaction, String regionId, String applicationId, String now) {
+        transaction.update(LABEL, table.tableName(), key(regionId),
+                "SET #status = :seeking, updatedAt = :now REMOVE partnerApplicationId, partnerName",
+                "partnerApplicationId = :app AND #status = :selected",
                 Map.of("#status", "status"),
-                Map.of(":selected", AttributeValue.fromS(RegionStatus.PARTNER_SELECTED), ":now", AttributeValue.fromS(now)));
+                Map.of(":seeking", AttributeValue.fromS(RegionStatus.SEEKING_PARTNER.wire()),
+                        ":selected", AttributeValue.fromS(RegionStatus.PARTNER_SELECTED.wire()),
+                        ":app", AttributeValue.fromS(applicationId), ":now", AttributeValue.fromS(now)));
+    }
+
+    /** The regions of these ids that exist (one BatchGetItem per 100). */
+    public Map<String, RegionItem> findAll(Collection<String> regionIds) {
+        Map<String, RegionItem> found = new HashMap<>();
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(regionIds));
+        for (int start = 0; start < ids.size(); start += 100) {
+            List<Map<String, AttributeValue>> keys = ids.subList(start, Math.min(start + 100, ids.size())).stream().map(RegionRepository::key).toList();
+            Map<String, KeysAndAttributes> pending = Map.of(table.tableName(), KeysAndAttributes.builder().keys(keys).build());
+            for (int attempt = 0; !pending.isEmpty() && attempt < 8; attempt++) {
+                var response = dynamo.batchGetItem(BatchGetItemRequest.builder().requestItems(pending).build());
+                response.responses().getOrDefault(table.tableName(), List.of()).forEach(item -> {
+                    RegionItem region = RegionItem.SCHEMA.mapToItem(item);
+                    found.put(region.getRegionId(), region);
+                });
+                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return found;
+    }
+
+    private static Map<String, AttributeValue> key(String regionId) {
+        return Map.of("regionId", AttributeValue.fromS(regionId));
     }
 
     public List<RegionItem> listAll() {
@@ -97,7 +155,7 @@ public class RegionRepository {
                     .updateExpression("SET #status = :closed, updatedAt = :now")
                     .conditionExpression("attribute_exists(regionId)")
                     .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":closed", AttributeValue.fromS(RegionStatus.CLOSED),
+                    .expressionAttributeValues(Map.of(":closed", AttributeValue.fromS(RegionStatus.CLOSED.wire()),
                             ":now", AttributeValue.fromS(now)))
                     .returnValues(ReturnValue.ALL_NEW)
                     .build());

@@ -1,14 +1,25 @@
 package org.code.plp.regions;
 
-import java.util.Set;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
-/** Where a region stands; only {@link #SEEKING_PARTNER} regions take applications. */
-public final class RegionStatus {
-    public static final String SEEKING_PARTNER = "seeking_partner";
-    public static final String PARTNER_SELECTED = "partner_selected";
-    public static final String CLOSED = "closed";
-    public static final Set<String> ALL = Set.of(SEEKING_PARTNER, PARTNER_SELECTED, CLOSED);
+/** Where a region stands; only {@link #SEEKING_PARTNER} regions take applications. On the wire in lower case. */
+public enum RegionStatus {
+    SEEKING_PARTNER, PARTNER_SELECTED, CLOSED;
 
-    private RegionStatus() {
+    @JsonValue
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<RegionStatus> fromWire(String value) {
+        return Arrays.stream(values()).filter(s -> s.wire().equals(value)).findFirst();
+    }
+
+    public static List<String> wires() {
+        return Arrays.stream(values()).map(RegionStatus::wire).toList();
     }
 }

@@ -1,6 +1,5 @@
 package org.code.plp.review;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +8,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.code.plp.applications.ApplicationForm;
 import org.code.plp.applications.ApplicationItem;
 import org.code.plp.applications.ApplicationLog;
-import org.code.plp.platform.Json;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -75,22 +74,24 @@ public final class ApplicationExport {
     static List<String> row(ApplicationItem item, List<Map<String, AttributeValue>> logItems, ZoneId zone) {
         ApplicationLog.Entries entries = ApplicationLog.parse(logItems);
         ReviewerLog.Entries work = ReviewerLog.parse(logItems);
-        JsonNode form = Json.read(item.getPayload());
-        JsonNode org = form.path("organization");
-        JsonNode address = org.path("address");
-        JsonNode manager = form.path("programManager");
-        List<String> programs = new ArrayList<>();
-        form.path("programs").forEach(p -> programs.add(ExportLabels.word(p.asText())));
+        // An erased application keeps only statistics of its form: every part of it may be missing.
+        ApplicationForm form = item.form();
+        ApplicationForm.Organization org = form.organization() == null
+                ? new ApplicationForm.Organization(null, null, null, null, null, null) : form.organization();
+        ApplicationForm.Address address = org.address() == null ? new ApplicationForm.Address(null, null, null, null) : org.address();
+        ApplicationForm.ProgramManager manager = form.programManager() == null
+                ? new ApplicationForm.ProgramManager(null, null, null, null, null) : form.programManager();
+        List<String> programs = form.programs() == null ? List.of() : form.programs().stream().map(ExportLabels::word).toList();
         Double overall = ScoreTotals.percent(item.getOverallScore());
         List<String> row = new ArrayList<>(List.of(
-                item.getId(), ExportLabels.word(item.getStatus()), ExportLabels.time(item.getSubmittedAt(), zone),
+                item.getId(), ExportLabels.word(item.getStatus().wire()), ExportLabels.time(item.getSubmittedAt(), zone),
                 ExportLabels.time(item.getUpdatedAt(), zone), nz(item.getRegionName()), nz(item.getRegionId()),
-                nz(item.getOrganizationName()), ExportLabels.word(item.getOrganizationType()), text(org, "website"),
-                text(org, "phone"), text(address, "street"), text(address, "city"), text(address, "state"), text(address, "zip"),
-                nz(item.getContactName()), text(manager, "title"), nz(item.getContactEmail()), text(manager, "phone"),
-                String.join("; ", programs), ExportLabels.word(text(form, "facilitators")),
-                text(form.path("jointApplication"), "partnerName"), text(form, "districtRelationships"),
-                text(form, "pdExperience"), text(form, "fundingPlan"), overall == null ? "" : overall.toString()));
+                nz(item.getOrganizationName()), ExportLabels.word(item.getOrganizationType()), nz(org.website()),
+                nz(org.phone()), nz(address.street()), nz(address.city()), nz(address.state()), nz(address.zip()),
+                nz(item.getContactName()), nz(manager.title()), nz(item.getContactEmail()), nz(manager.phone()),
+                String.join("; ", programs), ExportLabels.word(nz(form.facilitators())),
+                form.jointApplication() == null ? "" : nz(form.jointApplication().partnerName()), nz(form.districtRelationships()),
+                nz(form.pdExperience()), nz(form.fundingPlan()), overall == null ? "" : overall.toString()));
         for (String criterion : ReviewCriteria.ALL) {
             long answered = count(item.getScoreAnswered(), criterion);
             row.add(answered == 0 ? "" : count(item.getScoreYes(), criterion) + " of " + answered);
@@ -113,18 +114,13 @@ public final class ApplicationExport {
         row.add(String.join("\n", entries.notes().stream()
                 .map(n -> ExportLabels.time(n.at(), zone) + " " + n.by() + ": " + n.text()).toList()));
         row.add(String.join("\n", entries.statusLog().stream()
-                .map(s -> ExportLabels.time(s.at(), zone) + " " + ExportLabels.word(s.status()) + " by " + s.by()
+                .map(s -> ExportLabels.time(s.at(), zone) + " " + ExportLabels.word(s.status().wire()) + " by " + s.by()
                         + (s.note() == null ? "" : " (internal note: " + s.note() + ")")).toList()));
         return row;
     }
 
     private static long count(Map<String, Long> counts, String criterion) {
         return counts == null ? 0 : counts.getOrDefault(criterion, 0L);
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isTextual() ? value.textValue() : "";
     }
 
     private static String nz(String value) {

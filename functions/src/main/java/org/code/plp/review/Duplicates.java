@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.code.plp.applications.ApplicationItem;
+import org.code.plp.applications.ApplicationStatus;
 import org.code.plp.applications.ApplicationRepository;
 import org.code.plp.applications.DuplicateKeys;
 import org.code.plp.counters.Counters;
@@ -63,7 +64,12 @@ public class Duplicates {
     }
 
     /** The other applications sharing a key with {@code item}, each with why ("email", "organization" or both). */
-    public List<Map<String, Object>> others(ApplicationItem item) {
+    /** Another application sharing a key, and which ({@code "email"}, {@code "organization"} or both). */
+    public record Other(String id, String organizationName, String contactEmail, String regionName, ApplicationStatus status,
+                        String submittedAt, List<String> sameAs) {
+    }
+
+    public List<Other> others(ApplicationItem item) {
         if (item.getEmailKey() == null) {
             return List.of();
         }
@@ -75,19 +81,10 @@ public class Duplicates {
             reasons.computeIfAbsent(id, k -> new ArrayList<>()).add("organization");
         }
         reasons.remove(item.getId());
-        List<Map<String, Object>> others = new ArrayList<>();
-        for (ApplicationItem other : applications.findAll(List.copyOf(reasons.keySet()))) {
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("id", other.getId());
-            view.put("organizationName", other.getOrganizationName());
-            view.put("contactEmail", other.getContactEmail());
-            view.put("regionName", other.getRegionName());
-            view.put("status", other.getStatus());
-            view.put("submittedAt", other.getSubmittedAt());
-            view.put("sameAs", reasons.get(other.getId()));
-            others.add(view);
-        }
-        return others;
+        return applications.findAll(List.copyOf(reasons.keySet())).stream()
+                .map(other -> new Other(other.getId(), other.getOrganizationName(), other.getContactEmail(),
+                        other.getRegionName(), other.getStatus(), other.getSubmittedAt(), reasons.get(other.getId())))
+                .toList();
     }
 
     private List<String> idsWith(String index, String attribute, String value) {
@@ -102,12 +99,6 @@ public class Duplicates {
     }
 
     /** A dismissal's body: an empty JSON object (the request says who and when). */
-    public static void readDismissal(com.fasterxml.jackson.databind.node.ObjectNode body) {
-        org.code.plp.validation.Validator v = new org.code.plp.validation.Validator();
-        v.onlyKnownFields(body, "", Set.of());
-        v.throwIfInvalid();
-    }
-
     public void dismiss(String id, StaffIdentity staff, String now) {
         if (!applications.dismissDuplicate(id, staff.displayName(), now)) {
             throw Problem.notFound("There is no application '" + id + "'.");

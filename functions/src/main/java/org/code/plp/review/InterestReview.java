@@ -2,7 +2,6 @@ package org.code.plp.review;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,42 +62,24 @@ public class InterestReview {
         }
     }
 
-    public Map<String, Object> list(Filter filter) {
+    public InterestView.Page list(Filter filter) {
         IndexPager.Listing page = pager.list(filter.selection(), filter.cursorFilters(), filter.limit(), filter.cursor());
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (Map<String, AttributeValue> raw : page.items()) {
-            items.add(view(InterestItem.SCHEMA.mapToItem(raw)));
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", items);
-        body.put("nextCursor", page.nextCursor());
-        return body;
+        List<InterestView> items = page.items().stream().map(raw -> InterestView.of(InterestItem.SCHEMA.mapToItem(raw))).toList();
+        return new InterestView.Page(items, page.nextCursor());
     }
 
     /** Counts by state and by city, most interest first. */
-    public Map<String, Object> summary() {
-        List<Map<String, Object>> byState = new ArrayList<>();
-        counters.read(Counters.INTEREST_BY_STATE).forEach((state, n) -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("state", state);
-            row.put("count", n);
-            byState.add(row);
-        });
-        List<Map<String, Object>> byCity = new ArrayList<>();
-        counters.readWithLabels(Counters.INTEREST_BY_CITY).forEach((key, counted) -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("city", counted.labels().getOrDefault("city", key.substring(key.indexOf('#') + 1)));
-            row.put("state", counted.labels().getOrDefault("state", key.substring(0, Math.max(0, key.indexOf('#')))));
-            row.put("count", counted.count());
-            byCity.add(row);
-        });
-        Comparator<Map<String, Object>> mostFirst = Comparator.comparingLong(row -> -((Long) row.get("count")));
-        byState.sort(mostFirst);
-        byCity.sort(mostFirst);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("byState", byState);
-        body.put("byCity", byCity);
-        return body;
+    public InterestView.Counts summary() {
+        List<InterestView.StateCount> byState = new ArrayList<>();
+        counters.read(Counters.INTEREST_BY_STATE).forEach((state, n) -> byState.add(new InterestView.StateCount(state, n)));
+        List<InterestView.CityCount> byCity = new ArrayList<>();
+        counters.readWithLabels(Counters.INTEREST_BY_CITY).forEach((key, counted) -> byCity.add(new InterestView.CityCount(
+                counted.labels().getOrDefault("city", key.substring(key.indexOf('#') + 1)),
+                counted.labels().getOrDefault("state", key.substring(0, Math.max(0, key.indexOf('#')))),
+                counted.count())));
+        byState.sort(Comparator.comparingLong(row -> -row.count()));
+        byCity.sort(Comparator.comparingLong(row -> -row.count()));
+        return new InterestView.Counts(byState, byCity);
     }
 
     /** The interest forms of {@code filter} as a CSV export, times in {@code zone}. */
@@ -123,23 +104,5 @@ public class InterestReview {
 
     private static String nz(String value) {
         return value == null ? "" : value;
-    }
-
-    static Map<String, Object> view(InterestItem item) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("id", item.getId());
-        v.put("submittedAt", item.getSubmittedAt());
-        v.put("name", item.getName());
-        v.put("email", item.getEmail());
-        v.put("organization", item.getOrganization());
-        v.put("role", item.getRole());
-        v.put("city", item.getCity());
-        v.put("state", InterestItem.NONE.equals(item.getState()) ? null : item.getState());
-        v.put("zip", item.getZip());
-        v.put("gradeLevels", item.getGradeLevels());
-        v.put("notes", item.getNotes());
-        v.put("willingToRecruitDistricts", item.getWillingToRecruitDistricts());
-        v.put("matchedRegionId", item.getMatchedRegionId());
-        return v;
     }
 }

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code score}, highest overall score first) and {@code assigned=me} (the signed-in reviewer's
  * assignments; {@code assignedTo} holds their email). Picks the GSI that serves them.
  */
-public record QueueFilter(String status, String region, String q, int limit, String cursor, String sort, String assignedTo) {
+public record QueueFilter(ApplicationStatus status, String region, String q, int limit, String cursor, String sort, String assignedTo) {
     public static final String SORT_SUBMITTED = "submitted";
     public static final String SORT_SCORE = "score";
     public static final String ALL_REGIONS = "all";
@@ -29,15 +29,16 @@ public record QueueFilter(String status, String region, String q, int limit, Str
     private static final Pattern REGION_ID = Pattern.compile("^[a-z0-9][a-z0-9-]{0,63}$");
     private static final int MAX_Q = 100;
 
-    public QueueFilter(String status, String region, String q, int limit, String cursor) {
+    public QueueFilter(ApplicationStatus status, String region, String q, int limit, String cursor) {
         this(status, region, q, limit, cursor, SORT_SUBMITTED, null);
     }
 
     public static QueueFilter from(ApiRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        String status = request.query("status").map(String::trim).orElse(null);
-        if (status != null && !ApplicationStatus.ALL.contains(status)) {
-            errors.add(new FieldError("status", "Must be one of " + String.join(", ", ApplicationStatus.ALL) + "."));
+        String wire = request.query("status").map(String::trim).orElse(null);
+        ApplicationStatus status = wire == null ? null : ApplicationStatus.fromWire(wire).orElse(null);
+        if (wire != null && status == null) {
+            errors.add(new FieldError("status", "Must be one of " + String.join(", ", ApplicationStatus.wires()) + "."));
         }
         String region = region(request, errors);
         String q = request.query("q").map(s -> Fold.text(s).strip()).filter(s -> !s.isEmpty()).orElse(null);
@@ -109,7 +110,7 @@ public record QueueFilter(String status, String region, String q, int limit, Str
         }
         if (allRegions) {
             return new IndexPager.Selection(byScore ? ApplicationItem.BY_STATUS_SCORE : ApplicationItem.BY_STATUS, "status",
-                    status, filter, sortKey);
+                    status.wire(), filter, sortKey);
         }
         return new IndexPager.Selection(byScore ? ApplicationItem.BY_REGION_STATUS_SCORE : ApplicationItem.BY_REGION_STATUS,
                 "regionStatus", ApplicationItem.regionStatusKey(region, status), filter, sortKey);
@@ -117,18 +118,14 @@ public record QueueFilter(String status, String region, String q, int limit, Str
 
     /** What a cursor must have been made for. */
     public Map<String, String> cursorFilters() {
-        return Map.of("status", status == null ? "" : status, "region", region, "q", q == null ? "" : q, "sort", sort,
+        return Map.of("status", status == null ? "" : status.wire(), "region", region, "q", q == null ? "" : q, "sort", sort,
                 "assigned", assignedTo == null ? "" : assignedTo);
     }
 
     /** Whether an application read by key (an assignment) passes the other filters. */
     public boolean admits(ApplicationItem item) {
-        return (status == null || status.equals(item.getStatus()))
+        return (status == null || status == item.getStatus())
                 && (ALL_REGIONS.equals(region) || region.equals(item.getRegionKey()))
                 && (q == null || (item.getSearch() != null && item.getSearch().contains(q)));
-    }
-
-    public QueueFilter withLimit(int newLimit) {
-        return new QueueFilter(status, region, q, newLimit, cursor, sort, assignedTo);
     }
 }

@@ -1,13 +1,16 @@
 package org.code.plp.review;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.ZoneId;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Objects;
 import org.code.plp.applications.ApplicationItem;
 import org.code.plp.applications.ApplicationLog;
 import org.code.plp.applications.ApplicationRepository;
@@ -15,7 +18,9 @@ import org.code.plp.applications.ApplicationStatus;
 import org.code.plp.counters.Counters;
 import org.code.plp.http.Problem;
 import org.code.plp.http.StaffIdentity;
-import org.code.plp.platform.Json;
+import org.code.plp.regions.RegionItem;
+import org.code.plp.regions.RegionRepository;
+import org.code.plp.regions.RegionStatus;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -38,11 +43,16 @@ public class ReviewService {
     private final Counters counters;
     private final IndexPager pager;
     private final long maxCsvBytes;
+    private final RegionRepository regions;
+    private final Clock clock;
 
     public ReviewService(ApplicationRepository applications, ApplicationLog log, ReviewerLog reviewers, CriteriaWeights weights,
-                         Duplicates duplicates, Counters counters, IndexPager pager, long maxCsvBytes) {
+                         Duplicates duplicates, Counters counters, IndexPager pager, long maxCsvBytes,
+                         RegionRepository regions, Clock clock) {
         this.duplicates = duplicates;
         this.exportRows = new ApplicationExport(log, reviewers);
+        this.regions = regions;
+        this.clock = clock;
         this.applications = applications;
         this.log = log;
         this.reviewers = reviewers;
@@ -52,7 +62,7 @@ public class ReviewService {
         this.maxCsvBytes = maxCsvBytes;
     }
 
-    public Map<String, Object> list(QueueFilter filter) {
+    public QueuePage list(QueueFilter filter) {
         if (filter.assignedTo() != null) {
             return assigned(filter);
         }
@@ -64,25 +74,18 @@ public class ReviewService {
      * The reviewer's assignments, newest first: a Query of the assignment index, the applications
      * read by key, the other filters applied to them (a reviewer's assignments are few).
      */
-    private Map<String, Object> assigned(QueueFilter filter) {
+    private QueuePage assigned(QueueFilter filter) {
         ReviewerLog.AssignedPage page = reviewers.assignedTo(filter.assignedTo(), filter.limit(), filter.cursor());
         return listing(applications.findAll(page.applicationIds()).stream().filter(filter::admits).toList(), filter,
                 page.nextCursor());
     }
 
-    private Map<String, Object> listing(List<ApplicationItem> found, QueueFilter filter, String nextCursor) {
+    private QueuePage listing(List<ApplicationItem> found, QueueFilter filter, String nextCursor) {
         Set<String> flagged = duplicates.flagged(found);
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (ApplicationItem item : found) {
-            Map<String, Object> summary = summary(item);
-            summary.put("possibleDuplicate", flagged.contains(item.getId()));
-            items.add(summary);
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", items);
-        body.put("counts", counts(filter.region()));
-        body.put("nextCursor", nextCursor);
-        return body;
+        Map<String, RegionItem> byId = regions.findAll(found.stream().map(ApplicationItem::getRegionId).filter(Objects::nonNull).toList());
+        List<ApplicationSummary> items = found.stream().map(item -> ApplicationSummary.of(item, flagged.contains(item.getId()),
+                regionFilled(item, byId.get(item.getRegionId())))).toList();
+        return new QueuePage(items, counts(filter.region()), nextCursor);
     }
 
     /** Per-status counts of all applications or of one region key: one small Query, never a count of items. */
@@ -90,73 +93,52 @@ public class ReviewService {
         String scope = QueueFilter.ALL_REGIONS.equals(region) ? Counters.APPLICATIONS_ALL : Counters.applicationsInRegion(region);
         Map<String, Long> stored = counters.read(scope);
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String status : ApplicationStatus.ALL) {
+        for (String status : ApplicationStatus.wires()) {
             counts.put(status, Math.max(0, stored.getOrDefault(status, 0L)));
         }
         return counts;
     }
 
     /** One application as {@code staff} sees it: their own scores under {@code scores}, everyone's under {@code reviews}. */
-    public Map<String, Object> detail(String id, StaffIdentity staff) {
+    public ApplicationDetail detail(String id, StaffIdentity staff) {
         ApplicationItem item = applications.find(id)
                 .orElseThrow(() -> Problem.notFound("There is no application '" + id + "'."));
         // One Query of the application's log partition serves the status log, the notes and the reviewers' entries.
         List<Map<String, AttributeValue>> logItems = log.items(id);
         ApplicationLog.Entries entries = ApplicationLog.parse(logItems);
-        Map<String, Object> body = summary(item);
-        body.put("application", Json.read(item.getPayload()));
-        List<Map<String, Object>> statusLog = new ArrayList<>();
-        for (ApplicationLog.StatusEntry entry : entries.statusLog()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("status", entry.status());
-            e.put("by", entry.by());
-            e.put("at", entry.at());
-            e.put("version", entry.version());
-            if (entry.note() != null) {
-                e.put("note", entry.note());
-            }
-            statusLog.add(e);
-        }
-        body.put("statusLog", statusLog);
-        body.put("notes", entries.notes());
         ReviewerLog.Entries work = ReviewerLog.parse(logItems);
         ReviewerLog.ScoreSheet mine = work.sheetOf(staff.subject());
-        body.put("scores", ReviewCriteria.complete(mine == null ? Map.of() : mine.answers()));
-        body.put("reviews", work.sheets().stream().sorted(java.util.Comparator.comparing(ReviewerLog.ScoreSheet::at))
-                .map(sheet -> Map.of("reviewer", sheet.reviewer(), "at", sheet.at(),
-                        "scores", ReviewCriteria.complete(sheet.answers()))).toList());
-        body.put("totals", ScoreService.totalsView(item.getScoreYes(), item.getScoreAnswered(), weights));
-        body.put("assignees", work.assignments());
-        body.put("recusals", work.recusals());
-        body.put("recused", work.recused(staff.subject()));
-        List<Map<String, Object>> others = duplicates.others(item);
-        body.put("possibleDuplicate", !others.isEmpty() && item.getDuplicateDismissedAt() == null);
-        body.put("duplicates", others);
-        if (item.getDuplicateDismissedAt() != null) {
-            body.put("duplicateDismissed", Map.of("by", item.getDuplicateDismissedBy(), "at", item.getDuplicateDismissedAt()));
-        }
-        body.put("criteria", ReviewCriteria.ALL);
-        body.put("allowedTransitions", ApplicationStatus.allowedFrom(item.getStatus()));
-        return body;
+        List<ApplicationDetail.Review> reviews = work.sheets().stream()
+                .sorted(Comparator.comparing(ReviewerLog.ScoreSheet::at))
+                .map(sheet -> new ApplicationDetail.Review(sheet.reviewer(), sheet.at(), ReviewCriteria.complete(sheet.answers())))
+                .toList();
+        List<Duplicates.Other> others = duplicates.others(item);
+        boolean dismissed = item.getDuplicateDismissedAt() != null;
+        RegionItem region = item.getRegionId() == null ? null : regions.find(item.getRegionId()).orElse(null);
+        String partner = region == null || region.getPartnerApplicationId() == null || region.getPartnerApplicationId().equals(id)
+                ? null : region.getPartnerName();
+        return new ApplicationDetail(ApplicationSummary.of(item, !others.isEmpty() && !dismissed, regionFilled(item, region)), item.form(),
+                entries.statusLog(), entries.notes(), ReviewCriteria.complete(mine == null ? Map.of() : mine.answers()), reviews,
+                ScoreService.totalsView(item.getScoreYes(), item.getScoreAnswered(), weights), work.assignments(),
+                work.recusals(), work.recused(staff.subject()), others,
+                dismissed ? new ApplicationDetail.Dismissal(item.getDuplicateDismissedBy(), item.getDuplicateDismissedAt()) : null,
+                ReviewCriteria.ALL, item.getStatus().allowedNext(),
+                partner, Boolean.TRUE.equals(item.getCoPartner()) ? Boolean.TRUE : null, held(item),
+                item.getErasedAt());
     }
 
-    static Map<String, Object> summary(ApplicationItem item) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("id", item.getId());
-        s.put("status", item.getStatus());
-        s.put("version", item.getVersion());
-        s.put("regionId", item.getRegionId());
-        s.put("regionName", item.getRegionName());
-        s.put("organizationName", item.getOrganizationName());
-        s.put("organizationType", item.getOrganizationType());
-        s.put("state", item.getState());
-        s.put("contactName", item.getContactName());
-        s.put("contactEmail", item.getContactEmail());
-        s.put("submittedAt", item.getSubmittedAt());
-        s.put("updatedAt", item.getUpdatedAt());
-        s.put("overallScore", ScoreTotals.percent(item.getOverallScore()));
-        s.put("reviewerCount", item.getReviewerCount() == null ? 0L : item.getReviewerCount());
-        return s;
+    /** An open application whose region already has its partner: the queue and detail mark it "region filled". */
+    static boolean regionFilled(ApplicationItem item, RegionItem region) {
+        return region != null && region.getStatus() == RegionStatus.PARTNER_SELECTED && !item.getStatus().isFinal();
+    }
+
+    /** The last decision, while it can still be undone. */
+    private ApplicationDetail.Held held(ApplicationItem item) {
+        if (item.getHeldUntil() == null || item.getHeldFrom() == null || !Instant.parse(item.getHeldUntil()).isAfter(clock.instant())) {
+            return null;
+        }
+        return new ApplicationDetail.Held(item.getHeldUntil(), item.getHeldFrom(),
+                item.getHeldEmailId() == null ? null : item.getContactEmail());
     }
 
     // ---------------------------------------------------------------- CSV

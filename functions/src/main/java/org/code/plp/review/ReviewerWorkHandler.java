@@ -38,23 +38,29 @@ public final class ReviewerWorkHandler extends ApiHandler {
         StaffIdentity staff = request.requireGroup(StaffIdentity.REVIEWERS);
         StaffRoute route = StaffRoute.of(request);
         return switch (route.key()) {
-            case "PUT /admin/applications/{id}/scores" -> ApiResponse.json(200, scores.score(route.id(), JsonBody.read(request), staff));
+            case "PUT /admin/applications/{id}/scores" -> ApiResponse.json(200, scores.score(route.id(), ReviewValidator.scores(JsonBody.read(request)), staff));
             case "POST /admin/applications/{id}/assignees" ->
-                    ApiResponse.json(201, scores.assign(route.id(), JsonBody.read(request), staff));
+                    ApiResponse.json(201, scores.assign(route.id(), ReviewValidator.assignee(JsonBody.read(request)), staff));
             case "DELETE /admin/applications/{id}/assignees/{email}" -> {
                 String email = request.pathParameter("email").or(route::subId)
                         .orElseThrow(() -> Problem.notFound("Name the reviewer to unassign."));
                 scores.unassign(route.id(), email, staff);
-                yield ApiResponse.json(200, Map.of("unassigned", ReviewerLog.normalEmail(email)));
+                yield ApiResponse.json(200, new Unassigned(ReviewerLog.normalEmail(email)));
             }
-            case "POST /admin/applications/{id}/recusal" -> ApiResponse.json(201, scores.recuse(route.id(), JsonBody.read(request), staff));
+            case "POST /admin/applications/{id}/recusal" -> ApiResponse.json(201, scores.recuse(route.id(), ReviewValidator.recusalReason(JsonBody.read(request)), staff));
             case "POST /admin/applications/{id}/duplicate-dismissal" -> {
-                Duplicates.readDismissal(JsonBody.read(request));
+                ReviewValidator.dismissal(JsonBody.read(request));
                 String now = Timestamps.format(Timestamps.truncate(clock.instant()));
                 duplicates.dismiss(route.id(), staff, now);
-                yield ApiResponse.json(200, Map.of("dismissedBy", staff.displayName(), "dismissedAt", now));
+                yield ApiResponse.json(200, new Dismissed(staff.displayName(), now));
             }
             default -> throw StaffRoute.unknown(route);
         };
+    }
+
+    record Unassigned(String unassigned) {
+    }
+
+    record Dismissed(String dismissedBy, String dismissedAt) {
     }
 }

@@ -1,7 +1,5 @@
 package org.code.plp.review;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +15,6 @@ import org.code.plp.http.Problem;
 import org.code.plp.http.StaffIdentity;
 import org.code.plp.platform.Timestamps;
 import org.code.plp.platform.WriteTransaction;
-import org.code.plp.validation.Validator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -27,10 +24,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * reviewers scoring at once one commits first and the other recomputes from the new sheets.
  */
 public class ScoreService {
-    public static final int REASON_MAX = 2000;
     private static final int ATTEMPTS = 5;
-    private static final Set<String> ASSIGN_FIELDS = Set.of("email");
-    private static final Set<String> RECUSAL_FIELDS = Set.of("reason");
 
     private final ApplicationRepository applications;
     private final ReviewerLog reviewers;
@@ -48,8 +42,11 @@ public class ScoreService {
     }
 
     /** Sets the given criteria of the reviewer's own sheet ({@code null} clears one); answers their sheet and the totals. */
-    public Map<String, Object> score(String id, ObjectNode body, StaffIdentity staff) {
-        Map<String, String> changes = readScores(body);
+    /** PUT .../scores: the caller's sheet after the change, the overall score and the totals. */
+    public record ScoresAnswer(Map<String, String> scores, Double overallScore, Map<String, ApplicationDetail.CriterionTotal> totals) {
+    }
+
+    public ScoresAnswer score(String id, Map<String, String> changes, StaffIdentity staff) {
         String now = now();
         ScoreTotals totals = rewrite(id, staff, (transaction, state) -> {
             ReviewerLog.ScoreSheet mine = state.entries().sheetOf(staff.subject());
@@ -68,11 +65,8 @@ public class ScoreService {
             state.sheets().removeIf(s -> s.reviewerSub().equals(staff.subject()));
             state.sheets().add(sheet);
         });
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("scores", ReviewCriteria.complete(sheetAfter(id, staff)));
-        answer.put("overallScore", ScoreTotals.percent(totals.overallTenths()));
-        answer.put("totals", totalsView(totals.yes(), totals.answered(), weights));
-        return answer;
+        return new ScoresAnswer(ReviewCriteria.complete(sheetAfter(id, staff)), ScoreTotals.percent(totals.overallTenths()),
+                totalsView(totals.yes(), totals.answered(), weights));
     }
 
     private Map<String, String> sheetAfter(String id, StaffIdentity staff) {
@@ -85,11 +79,7 @@ public class ScoreService {
      * their sheet and assignment withdrawn and the totals recomputed without them. They cannot score or
      * decide it afterwards.
      */
-    public ReviewerLog.Recusal recuse(String id, ObjectNode body, StaffIdentity staff) {
-        Validator v = new Validator();
-        v.onlyKnownFields(body, "", RECUSAL_FIELDS);
-        String reason = v.paragraph(body, "", "reason", false, REASON_MAX);
-        v.throwIfInvalid();
+    public ReviewerLog.Recusal recuse(String id, String reason, StaffIdentity staff) {
         ReviewerLog.Recusal recusal = new ReviewerLog.Recusal(staff.subject(), staff.displayName(), now(), reason);
         rewrite(id, staff, (transaction, state) -> {
             reviewers.putRecusal(transaction, id, recusal);
@@ -106,11 +96,8 @@ public class ScoreService {
     }
 
     /** Reviewers assign themselves; admins anyone (by email). */
-    public ReviewerLog.Assignment assign(String id, ObjectNode body, StaffIdentity staff) {
-        Validator v = new Validator();
-        v.onlyKnownFields(body, "", ASSIGN_FIELDS);
-        String email = v.email(body, "", "email", false);
-        v.throwIfInvalid();
+    /** Assigns {@code email} (null: the caller). */
+    public ReviewerLog.Assignment assign(String id, String email, StaffIdentity staff) {
         String assignee = ReviewerLog.normalEmail(email == null ? ownEmail(staff) : email);
         requireSelfOrAdmin(staff, assignee);
         find(id);
@@ -164,7 +151,7 @@ public class ScoreService {
     private ScoreTotals rewrite(String id, StaffIdentity staff, BiConsumer<WriteTransaction, State> change) {
         for (int attempt = 1; ; attempt++) {
             ApplicationItem application = find(id);
-            if (ApplicationStatus.FINALIZED.contains(application.getStatus())) {
+            if (application.getStatus().isFinal()) {
                 throw decided(application);
             }
             ReviewerLog.Entries entries = reviewers.read(id);
@@ -198,41 +185,20 @@ public class ScoreService {
     }
 
     private static Problem decided(ApplicationItem application) {
-        return new Problem(409, "decided", "Already decided", "The application is " + application.getStatus()
+        return new Problem(409, "decided", "Already decided", "The application is " + application.getStatus().wire()
                 + ": its scores are final.", List.of());
     }
 
     /** Per criterion: its weight, how many answered and how many said yes. */
-    public static Map<String, Object> totalsView(Map<String, Long> yes, Map<String, Long> answered, CriteriaWeights weights) {
-        Map<String, Object> view = new LinkedHashMap<>();
+    public static Map<String, ApplicationDetail.CriterionTotal> totalsView(Map<String, Long> yes, Map<String, Long> answered,
+                                                                         CriteriaWeights weights) {
+        Map<String, ApplicationDetail.CriterionTotal> view = new LinkedHashMap<>();
         for (String criterion : ReviewCriteria.ALL) {
-            Map<String, Object> one = new LinkedHashMap<>();
-            one.put("weight", weights.of(criterion));
-            one.put("yes", yes == null ? 0L : yes.getOrDefault(criterion, 0L));
-            one.put("answered", answered == null ? 0L : answered.getOrDefault(criterion, 0L));
-            view.put(criterion, one);
+            view.put(criterion, new ApplicationDetail.CriterionTotal(weights.of(criterion),
+                    yes == null ? 0L : yes.getOrDefault(criterion, 0L),
+                    answered == null ? 0L : answered.getOrDefault(criterion, 0L)));
         }
         return view;
-    }
-
-    public static Map<String, String> readScores(ObjectNode body) {
-        Validator v = new Validator();
-        Map<String, String> changes = new LinkedHashMap<>();
-        body.fields().forEachRemaining(field -> {
-            String criterion = field.getKey();
-            JsonNode answer = field.getValue();
-            if (!ReviewCriteria.ALL.contains(criterion)) {
-                v.error(criterion, "Unknown criterion. Known: " + String.join(", ", ReviewCriteria.ALL) + ".");
-            } else if (answer.isNull()) {
-                changes.put(criterion, null);
-            } else if (answer.isTextual() && ReviewCriteria.ANSWERS.contains(answer.textValue())) {
-                changes.put(criterion, answer.textValue());
-            } else {
-                v.error(criterion, "Must be \"yes\", \"no\" or null.");
-            }
-        });
-        v.throwIfInvalid();
-        return changes;
     }
 
     private ApplicationItem find(String id) {

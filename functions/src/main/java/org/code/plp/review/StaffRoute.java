@@ -12,6 +12,7 @@ import org.code.plp.http.Problem;
  */
 record StaffRoute(String key, String applicationId, String sub) {
     private static final Pattern APPLICATION = Pattern.compile("^/admin/applications/([^/]+)(/[a-z-]+)?(?:/([^/]+))?$");
+    private static final Pattern REGION = Pattern.compile("^/admin/regions/([^/]+)(/[a-z-]+)$");
 
     static StaffRoute of(ApiRequest request) {
         String path = Optional.ofNullable(request.event().getPath()).orElse("");
@@ -28,6 +29,13 @@ record StaffRoute(String key, String applicationId, String sub) {
             if (resource == null || resource.isBlank()) {
                 resource = "/admin/applications/{id}" + (matcher.group(2) == null ? "" : matcher.group(2))
                         + (sub == null ? "" : "/{email}");
+            }
+        }
+        Matcher region = REGION.matcher(path);
+        if (region.matches()) {
+            id = id == null ? region.group(1) : id;
+            if (resource == null || resource.isBlank()) {
+                resource = "/admin/regions/{id}" + region.group(2);
             }
         }
         if (resource == null || resource.isBlank()) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.function.Consumer;
@@ -53,7 +54,7 @@ public class ApplicationValidatorTest {
 
     @Test
     void cleansAValidApplication() {
-        ObjectNode clean = validator.validate(valid());
+        JsonNode clean = Json.tree(validator.validate(valid()));
         assertEquals("Crescent City STEM", clean.at("/organization/name").textValue());
         assertEquals("LA", clean.at("/organization/address/state").textValue());
         assertEquals("70112-1234", clean.at("/organization/address/zip").textValue());
@@ -62,6 +63,17 @@ public class ApplicationValidatorTest {
         assertEquals("Ada@example.org", clean.at("/programManager/email").textValue());
         assertEquals("Twelve districts.\nMore to come.", clean.get("districtRelationships").textValue());
         assertFalse(clean.has("website"), "the honeypot is not stored");
+    }
+
+    @Test
+    void anApplicationAgreesToTheTermsInForceAndAFormShowingOthersIsRefused() {
+        ApplicationValidator next = new ApplicationValidator("2027-1");
+        assertEquals("2027-1", next.validate(valid()).termsVersion(), "no version sent: the version in force");
+        ObjectNode shown = valid().put("termsVersion", "2027-1");
+        assertEquals("2027-1", next.validate(shown).termsVersion());
+        Problem stale = assertThrows(Problem.class, () -> next.validate(valid().put("termsVersion", "2026-1")));
+        assertEquals(List.of("termsVersion"), stale.errors().stream().map(FieldError::field).toList());
+        assertTrue(stale.errors().getFirst().message().contains("2027-1"), stale.errors()::toString);
     }
 
     @Test
@@ -140,7 +152,7 @@ public class ApplicationValidatorTest {
         assertFieldError("organization.typeOther", b -> org(b).put("type", "other"));
         ObjectNode body = valid();
         org(body).put("type", "other").put("typeOther", "Library consortium");
-        assertEquals("Library consortium", validator.validate(body).at("/organization/typeOther").textValue());
+        assertEquals("Library consortium", Json.tree(validator.validate(body)).at("/organization/typeOther").textValue());
         assertFieldError("organization.type", b -> org(b).put("type", "company"));
     }
 
@@ -149,7 +161,7 @@ public class ApplicationValidatorTest {
         String accented = "é".repeat(ApplicationValidator.ESSAY_MAX);
         ObjectNode body = valid();
         body.put("pdExperience", accented);
-        assertEquals(accented, validator.validate(body).get("pdExperience").textValue());
+        assertEquals(accented, Json.tree(validator.validate(body)).get("pdExperience").textValue());
         assertFieldError("pdExperience", b -> b.put("pdExperience", accented + "é"));
         assertFieldError("organization.name", b -> org(b).put("name", "x".repeat(ApplicationValidator.NAME_MAX + 1)));
     }
@@ -159,7 +171,7 @@ public class ApplicationValidatorTest {
         ObjectNode body = valid();
         manager(body).put("firstName", "Jose\u0301"); // decomposed é
         manager(body).put("lastName", "Nguyễn 🌟");
-        ObjectNode clean = validator.validate(body);
+        JsonNode clean = Json.tree(validator.validate(body));
         assertEquals("Jos\u00e9", clean.at("/programManager/firstName").textValue());
         assertEquals("Nguyễn 🌟", clean.at("/programManager/lastName").textValue());
     }

@@ -18,7 +18,7 @@ class GeoJsonRegionsTest {
     void readsWhatGetPinsServes() {
         RegionItem region = new RegionValidator().validate(RegionValidatorTest.good(), null, Instant.EPOCH).region();
         region.setZipPrefixes(null);
-        ObjectNode served = PinFeatures.collection(List.of(region));
+        ObjectNode served = (ObjectNode) Json.tree(PinFeatures.collection(List.of(region)));
         List<RegionRow> rows = GeoJsonRegions.rows(served, 10);
         assertEquals(1, rows.size());
         assertTrue(rows.getFirst().errors().isEmpty());
@@ -33,14 +33,14 @@ class GeoJsonRegionsTest {
         RegionItem unlocated = new RegionValidator().validate(RegionValidatorTest.good(), null, Instant.EPOCH).region();
         unlocated.setRegionId("elsewhere-la");
         unlocated.setLat(null);
-        assertEquals(1, PinFeatures.collection(List.of(located, unlocated)).get("features").size());
-        assertTrue(PinFeatures.detail(unlocated, 0L).get("geometry").isNull());
+        assertEquals(1, PinFeatures.collection(List.of(located, unlocated)).features().size());
+        assertTrue(Json.tree(PinFeatures.detail(unlocated, 0L)).get("geometry").isNull());
     }
 
     @Test
     void ignoresTheComputedCountOfTheDetailView() {
         RegionItem region = new RegionValidator().validate(RegionValidatorTest.good(), null, Instant.EPOCH).region();
-        ObjectNode input = GeoJsonRegions.toInput(PinFeatures.detail(region, 4L), new java.util.ArrayList<>());
+        ObjectNode input = GeoJsonRegions.toInput(Json.tree(PinFeatures.detail(region, 4L)), new java.util.ArrayList<>());
         assertTrue(new RegionValidator().validate(input, null, Instant.EPOCH).valid());
     }
 

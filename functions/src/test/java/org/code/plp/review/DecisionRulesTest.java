@@ -31,13 +31,13 @@ class DecisionRulesTest {
     @Test
     void everyOneOfTheFortyNineMovesIsAllowedOrRefusedAsTheContractSays() {
         int allowed = 0;
-        for (String from : ApplicationStatus.ALL) {
-            for (String to : ApplicationStatus.ALL) {
+        for (String from : ApplicationStatus.wires()) {
+            for (String to : ApplicationStatus.wires()) {
                 if (CONTRACT.get(from).contains(to)) {
-                    DecisionService.checkTransition(from, to);
+                    DecisionService.checkTransition(status(from), status(to));
                     allowed++;
                 } else {
-                    Problem refused = assertThrows(Problem.class, () -> DecisionService.checkTransition(from, to), from + "->" + to);
+                    Problem refused = assertThrows(Problem.class, () -> DecisionService.checkTransition(status(from), status(to)), from + "->" + to);
                     assertEquals(409, refused.status());
                     assertEquals("status", refused.errors().getFirst().field());
                     for (String named : CONTRACT.get(from)) {
@@ -52,24 +52,24 @@ class DecisionRulesTest {
     @Test
     void withdrawnIsReachableFromEveryStatusThatIsNotFinal() {
         for (String from : List.of("unreviewed", "pending", "interview", "waitlisted")) {
-            DecisionService.checkTransition(from, "withdrawn");
+            DecisionService.checkTransition(status(from), ApplicationStatus.WITHDRAWN);
         }
     }
 
     @Test
     void applicantsAreEmailedForInterviewAcceptDeclineAndWaitlistOnly() {
-        assertEquals(EmailType.INTERVIEW, DecisionService.emailFor("interview").orElseThrow());
-        assertEquals(EmailType.ACCEPTED, DecisionService.emailFor("accepted").orElseThrow());
-        assertEquals(EmailType.DECLINED, DecisionService.emailFor("declined").orElseThrow());
-        assertEquals(EmailType.WAITLISTED, DecisionService.emailFor("waitlisted").orElseThrow());
-        assertTrue(DecisionService.emailFor("pending").isEmpty());
-        assertTrue(DecisionService.emailFor("withdrawn").isEmpty());
+        assertEquals(EmailType.INTERVIEW, DecisionService.emailFor(status("interview")).orElseThrow());
+        assertEquals(EmailType.ACCEPTED, DecisionService.emailFor(status("accepted")).orElseThrow());
+        assertEquals(EmailType.DECLINED, DecisionService.emailFor(status("declined")).orElseThrow());
+        assertEquals(EmailType.WAITLISTED, DecisionService.emailFor(status("waitlisted")).orElseThrow());
+        assertTrue(DecisionService.emailFor(status("pending")).isEmpty());
+        assertTrue(DecisionService.emailFor(status("withdrawn")).isEmpty());
     }
 
     @Test
     void aDecisionNeedsAKnownStatusAndTheExpectedVersion() {
-        var decision = DecisionService.readDecision(body("{\"status\":\"pending\",\"note\":\"  looks good \",\"expectedVersion\":3}"));
-        assertEquals(new DecisionService.Decision("pending", "looks good", 3), decision);
+        var decision = ReviewValidator.decision(body("{\"status\":\"pending\",\"note\":\"  looks good \",\"expectedVersion\":3}"));
+        assertEquals(new ReviewValidator.Decision(ApplicationStatus.PENDING, "looks good", 3), decision);
 
         assertEquals(Set.of("status", "expectedVersion"), fields("{\"status\":\"approved\"}"));
         assertEquals(Set.of("expectedVersion"), fields("{\"status\":\"pending\",\"expectedVersion\":\"3\"}"));
@@ -84,8 +84,8 @@ class DecisionRulesTest {
         Map<String, String> expected = new HashMap<>();
         expected.put("fundingPlan", "yes");
         expected.put("pdExperience", null);
-        assertEquals(expected, ScoreService.readScores(body("{\"fundingPlan\":\"yes\",\"pdExperience\":null}")));
-        Problem unknown = assertThrows(Problem.class, () -> ScoreService.readScores(body("{\"charisma\":\"yes\",\"fundingPlan\":\"maybe\"}")));
+        assertEquals(expected, ReviewValidator.scores(body("{\"fundingPlan\":\"yes\",\"pdExperience\":null}")));
+        Problem unknown = assertThrows(Problem.class, () -> ReviewValidator.scores(body("{\"charisma\":\"yes\",\"fundingPlan\":\"maybe\"}")));
         assertEquals(400, unknown.status());
         assertEquals(List.of("charisma", "fundingPlan"), unknown.errors().stream().map(FieldError::field).toList());
     }
@@ -99,9 +99,13 @@ class DecisionRulesTest {
     }
 
     private static Set<String> fields(String json) {
-        Problem problem = assertThrows(Problem.class, () -> DecisionService.readDecision(body(json)));
+        Problem problem = assertThrows(Problem.class, () -> ReviewValidator.decision(body(json)));
         assertEquals(400, problem.status());
         return Set.copyOf(problem.errors().stream().map(FieldError::field).toList());
+    }
+
+    private static ApplicationStatus status(String wire) {
+        return ApplicationStatus.fromWire(wire).orElseThrow();
     }
 
     private static ObjectNode body(String json) {

@@ -56,15 +56,20 @@ public final class LocalCloud implements LocalContext, AutoCloseable {
         }
     }
 
+    /** Function settings a local run takes from its own environment over the template's (e.g. a shorter decision-email hold). */
+    static final List<String> PASSED_THROUGH = List.of("SES_ENDPOINT", "DECISION_EMAIL_HOLD_MINUTES");
+
     private LocalCloud(Options options) {
         this.options = options;
         this.template = TemplateModel.read(options.root().resolve("template.yaml"));
         this.dynamo = LocalDynamo.fromEnv(options.env(), options.serverMode());
         overrides.put("AWS_REGION", options.env().getOrDefault("AWS_REGION", "us-east-1"));
         dynamo.endpoint().ifPresent(uri -> overrides.put("DYNAMODB_ENDPOINT", uri.toString()));
-        String ses = options.env().get("SES_ENDPOINT");
-        if (ses != null && !ses.isBlank()) {
-            overrides.put("SES_ENDPOINT", ses);
+        for (String name : PASSED_THROUGH) {
+            String value = options.env().get(name);
+            if (value != null && !value.isBlank()) {
+                overrides.put(name, value);
+            }
         }
         this.functions = new LocalFunctions(template, dynamo.client(), overrides, Clock.systemUTC());
         this.tokens = new LocalTokens();

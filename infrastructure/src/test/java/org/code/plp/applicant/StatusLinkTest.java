@@ -70,6 +70,8 @@ class StatusLinkTest {
         assertFalse(page.get("next").textValue().isBlank());
         assertEquals("You applied.", page.get("timeline").get(0).get("what").textValue());
         assertTrue(page.get("answers").findValuesAsText("label").contains("Funding plan"));
+        assertEquals("2026-1", fx.detail(id).get("application").get("termsVersion").textValue(), "staff see the terms agreed to");
+        assertTrue(mail.path("text").asText().contains("Terms version agreed to: 2026-1"));
         assertTrue(page.get("canWithdraw").booleanValue());
         assertTrue(page.get("canCorrect").booleanValue());
     }

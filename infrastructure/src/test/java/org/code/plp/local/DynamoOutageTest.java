@@ -98,7 +98,8 @@ class DynamoOutageTest {
                 String path = route.path().replace("{regionId}", "new-orleans-la").replace("{id}", applicationId)
                         .replace("{email}", "reviewer@code.org")
                         + (route.path().equals("/regions/lookup") ? "?zip=70115" : "")
-                        + (route.path().equals("/admin/subject-access") ? "?email=someone@example.org" : "");
+                        + (route.path().equals("/admin/subject-access") ? "?email=someone@example.org" : "")
+                        + (route.path().endsWith("/decision-preview") ? "?status=declined" : "");
                 Object body = switch (method + " " + route.path()) {
                     case "POST /applications" -> IntakeFixtures.application("new-orleans-la");
                     case "POST /interest" -> interest();
@@ -106,6 +107,8 @@ class DynamoOutageTest {
                     case "POST /admin/pins" -> collection;
                     case "POST /admin/applications/{id}/decision" -> Map.of("status", "interview", "expectedVersion", 1);
                     case "POST /admin/applications/{id}/notes" -> Map.of("text", "Called them.");
+                    case "POST /admin/applications/{id}/undo" -> Map.of("expectedVersion", 2);
+                    case "POST /admin/regions/{id}/close-out" -> Map.of("status", "declined");
                     case "PUT /admin/applications/{id}/scores" -> Map.of("fundingPlan", "yes");
                     case "POST /admin/applications/{id}/assignees", "POST /admin/applications/{id}/duplicate-dismissal" -> Map.of();
                     case "POST /admin/applications/{id}/recusal" -> Map.of("reason", "A board seat.");

@@ -64,7 +64,7 @@ class IntakeConcurrencyTest {
         assertEquals(SUBMISSIONS, IntakeFixtures.countInIndex(cloud.dynamo(), cloud.table("ApplicationsTable"),
                 ApplicationItem.BY_REGION, "regionKey", region.getRegionId()));
         assertEquals(SUBMISSIONS, new Counters(cloud.platform()).read(Counters.applicationsInRegion(region.getRegionId()))
-                .get(ApplicationStatus.UNREVIEWED));
+                .get(ApplicationStatus.UNREVIEWED.wire()));
     }
 
     @Test
@@ -89,7 +89,7 @@ class IntakeConcurrencyTest {
         assertEquals(1, IntakeFixtures.countInIndex(cloud.dynamo(), cloud.table("ApplicationsTable"),
                 ApplicationItem.BY_REGION, "regionKey", region.getRegionId()));
         assertEquals(1L, new Counters(cloud.platform()).read(Counters.applicationsInRegion(region.getRegionId()))
-                .get(ApplicationStatus.UNREVIEWED));
+                .get(ApplicationStatus.UNREVIEWED.wire()));
     }
 
     private static List<Integer> runTogether(List<Callable<Integer>> tasks) throws Exception {

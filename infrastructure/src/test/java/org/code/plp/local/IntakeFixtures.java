@@ -18,7 +18,7 @@ final class IntakeFixtures {
     }
 
     /** A region of its own for a test, so its counters and index partitions hold only that test's records. */
-    static RegionItem region(Platform platform, String status) {
+    static RegionItem region(Platform platform, RegionStatus status) {
         RegionItem region = new RegionItem();
         region.setRegionId(TestCloud.uniqueId("region"));
         region.setName("Test Region " + region.getRegionId());

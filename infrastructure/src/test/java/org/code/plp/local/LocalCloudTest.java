@@ -39,7 +39,7 @@ class LocalCloudTest {
         var regions = new RegionRepository(cloud.platform()).listAll();
         assertTrue(regions.size() >= 5, "seed regions: " + regions.size());
         RegionItem newOrleans = new RegionRepository(cloud.platform()).find("new-orleans-la").orElseThrow();
-        assertEquals("seeking_partner", newOrleans.getStatus());
+        assertEquals("seeking_partner", newOrleans.getStatus().wire());
         assertEquals(29.9511, newOrleans.getLat(), 0.01);
     }
 

@@ -157,10 +157,10 @@ class SubmitApplicationIntegrationTest {
 
     @Test
     void aRegionNotSeekingAPartnerIs422AndStoresNothing() {
-        for (String status : List.of(RegionStatus.CLOSED, RegionStatus.PARTNER_SELECTED)) {
+        for (RegionStatus status : List.of(RegionStatus.CLOSED, RegionStatus.PARTNER_SELECTED)) {
             RegionItem region = IntakeFixtures.region(cloud.platform(), status);
             var response = submit(IntakeFixtures.application(region.getRegionId()));
-            assertEquals(422, response.getStatusCode(), status);
+            assertEquals(422, response.getStatusCode(), status.wire());
             assertEquals(List.of("regionId"), errorFields(response));
             assertEquals(0, storedFor(region));
         }

@@ -43,6 +43,8 @@ public final class TestCloud {
         }
         if (shared == null) {
             Map<String, String> env = new HashMap<>(System.getenv());
+            // Decision emails go out at once in tests; the hold and its undo are tested with their own handlers and clocks.
+            env.putIfAbsent("DECISION_EMAIL_HOLD_MINUTES", "0");
             try {
                 for (var provider : ServiceLoader.load(DynamoBackend.class).stream().toList()) {
                     env.putAll(provider.get().environment());

@@ -52,7 +52,7 @@ class ManagePinsContractTest {
         assertEquals(201, send(calls.get(0)).status());
         assertEquals(200, send(calls.get(1)).status());
         assertEquals(200, send(calls.get(2)).status());
-        assertEquals("closed", regions.find(id).orElseThrow().getStatus());
+        assertEquals("closed", regions.find(id).orElseThrow().getStatus().wire());
     }
 
     private record Call(String method, String path, Object body, String contentType) {
@@ -77,7 +77,7 @@ class ManagePinsContractTest {
         assertEquals(200, replaced.status(), replaced.toString());
         RegionItem stored = regions.find(id).orElseThrow();
         assertEquals("Second", stored.getSummary());
-        assertEquals("partner_selected", stored.getStatus());
+        assertEquals("partner_selected", stored.getStatus().wire());
         assertEquals(4100L, stored.getTeachers());
     }
 

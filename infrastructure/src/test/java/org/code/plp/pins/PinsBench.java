@@ -19,6 +19,7 @@ import org.code.plp.platform.Env;
 import org.code.plp.platform.Platform;
 import org.code.plp.regions.RegionItem;
 import org.code.plp.regions.RegionRepository;
+import org.code.plp.regions.RegionStatus;
 
 /**
  * GET /pins handler time per request, warm from the in-memory cache and uncached (PINS_CACHE_SECONDS=0,
@@ -110,7 +111,7 @@ public final class PinsBench {
             region.setState("KS");
             region.setLat(30 + (i % 180) / 10.0);
             region.setLng(-120 + (i % 500) / 10.0);
-            region.setStatus(i % 10 == 9 ? "partner_selected" : "seeking_partner");
+            region.setStatus(i % 10 == 9 ? RegionStatus.PARTNER_SELECTED : RegionStatus.SEEKING_PARTNER);
             region.setDistricts(10L + i % 40);
             region.setSchools(100L + i % 400);
             region.setTeachers(2000L + i);

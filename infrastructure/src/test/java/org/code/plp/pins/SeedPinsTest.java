@@ -20,7 +20,7 @@ class SeedPinsTest {
         List<RegionItem> seed = SeedLoader.regions();
         for (RegionItem region : seed) {
             List<FieldError> errors = new ArrayList<>();
-            var input = GeoJsonRegions.toInput(PinFeatures.detail(region, null), errors);
+            var input = GeoJsonRegions.toInput(org.code.plp.platform.Json.tree(PinFeatures.detail(region, null)), errors);
             input.set("zipPrefixes", org.code.plp.platform.Json.MAPPER.valueToTree(region.getZipPrefixes()));
             errors.addAll(new RegionValidator().validate(input, null, Instant.EPOCH).errors());
             assertEquals(List.of(), errors, region.getRegionId());
@@ -30,6 +30,6 @@ class SeedPinsTest {
         Set<String> programs = seed.stream().flatMap(r -> r.getProgramsSought().stream()).collect(Collectors.toSet());
         assertEquals(Set.of("csp", "csd", "ecs", "cs_in_science", "cs_in_algebra"), programs);
         assertEquals(Set.of("seeking_partner", "partner_selected", "closed"),
-                seed.stream().map(RegionItem::getStatus).collect(Collectors.toSet()));
+                seed.stream().map(r -> r.getStatus().wire()).collect(Collectors.toSet()));
     }
 }

@@ -56,11 +56,11 @@ class ConcurrentDecisionTest {
             JsonNode detail = fx.detail(id);
             assertEquals(winner, detail.get("status").textValue());
             assertEquals(2, detail.get("version").longValue());
-            assertEquals(List.of(ApplicationStatus.UNREVIEWED, winner), detail.get("statusLog").findValuesAsText("status"));
+            assertEquals(List.of(ApplicationStatus.UNREVIEWED.wire(), winner), detail.get("statusLog").findValuesAsText("status"));
             Map<String, Long> counts = fx.regionCounts(region);
             assertEquals(1L, counts.get(winner), counts::toString);
             assertEquals(1L, counts.values().stream().mapToLong(Long::longValue).sum(), counts::toString);
-            assertEquals(0L, counts.get(ApplicationStatus.UNREVIEWED), counts::toString);
+            assertEquals(0L, counts.get(ApplicationStatus.UNREVIEWED.wire()), counts::toString);
         }
     }
 }

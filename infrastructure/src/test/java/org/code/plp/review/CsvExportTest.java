@@ -130,7 +130,7 @@ class CsvExportTest {
         for (int i = 0; i < 8; i++) {
             fx.apply(region);
         }
-        var handler = new ReviewApplicationsHandler(fx.cloud.platform("ReviewApplicationsFunction"), PART_BYTES);
+        var handler = new ReadApplicationsHandler(fx.cloud.platform("ReadApplicationsFunction"), PART_BYTES);
         var response = get(handler, "/admin/applications.csv", Map.of("region", region));
         assertEquals(413, response.getStatusCode(), response.getBody());
         assertEquals("application/problem+json; charset=utf-8", response.getHeaders().get("Content-Type"));
@@ -147,7 +147,7 @@ class CsvExportTest {
             form.put("districtRelationships", "Row " + i + " line one\r\nline two,\nline \"three\"");
             ids.add(fx.apply(form));
         }
-        var handler = new ReviewApplicationsHandler(withCsvPartBytes(PART_BYTES));
+        var handler = new ReadApplicationsHandler(withCsvPartBytes(PART_BYTES));
         Map<String, String> query = new HashMap<>(Map.of("region", region, "parts", "true"));
         StringBuilder joined = new StringBuilder();
         List<Integer> partSizes = new ArrayList<>();
@@ -187,7 +187,7 @@ class CsvExportTest {
             assertTrue(row.get(column).matches("Row \\d+ line one\r\nline two,\nline \"three\""), row.get(column));
         }
         // The parts are the whole file, row for row, when it fits in one answer.
-        var whole = get(new ReviewApplicationsHandler(withCsvPartBytes(1_000_000)), "/admin/applications.csv",
+        var whole = get(new ReadApplicationsHandler(withCsvPartBytes(1_000_000)), "/admin/applications.csv",
                 Map.of("region", region));
         assertEquals(whole.getBody(), joined.toString());
     }
@@ -198,7 +198,7 @@ class CsvExportTest {
         for (int i = 0; i < 8; i++) {
             fx.apply(region);
         }
-        var response = get(new ReviewApplicationsHandler(withCsvPartBytes(PART_BYTES)), "/admin/applications.csv",
+        var response = get(new ReadApplicationsHandler(withCsvPartBytes(PART_BYTES)), "/admin/applications.csv",
                 Map.of("region", region));
         assertEquals(413, response.getStatusCode(), response.getBody());
         assertTrue(Json.read(response.getBody()).get("detail").textValue().contains("parts=true"), response.getBody());
@@ -211,7 +211,7 @@ class CsvExportTest {
         for (int i = 0; i < 8; i++) {
             fx.apply(region);
         }
-        var handler = new ReviewApplicationsHandler(withCsvPartBytes(PART_BYTES));
+        var handler = new ReadApplicationsHandler(withCsvPartBytes(PART_BYTES));
         var first = get(handler, "/admin/applications.csv", Map.of("region", region, "parts", "true"));
         assertEquals(200, first.getStatusCode(), first.getBody());
         String cursor = first.getHeaders().get("X-Next-Cursor");
@@ -237,14 +237,14 @@ class CsvExportTest {
 
     /** The function's Platform with a smaller CSV_PART_BYTES, as the template's variable would set it. */
     private Platform withCsvPartBytes(long bytes) {
-        Platform function = fx.cloud.platform("ReviewApplicationsFunction");
+        Platform function = fx.cloud.platform("ReadApplicationsFunction");
         assertEquals("4000000", function.env().get("CSV_PART_BYTES", null), "the template's default");
         Map<String, String> env = new HashMap<>(function.env().asMap());
         env.put("CSV_PART_BYTES", Long.toString(bytes));
         return new Platform(new Env(env), function.dynamo(), function::ses, function.clock());
     }
 
-    private static APIGatewayProxyResponseEvent get(ReviewApplicationsHandler handler, String path, Map<String, String> query) {
+    private static APIGatewayProxyResponseEvent get(ReadApplicationsHandler handler, String path, Map<String, String> query) {
         var context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
         context.setAuthorizer(Map.of("claims", Map.of("sub", "s", "email", "r@code.org", "cognito:groups", "reviewers")));
         return handler.handleRequest(new APIGatewayProxyRequestEvent().withHttpMethod("GET").withResource(path).withPath(path)

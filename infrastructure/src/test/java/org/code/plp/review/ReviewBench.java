@@ -68,7 +68,7 @@ public final class ReviewBench {
                 load(dynamo.client(), env, size);
                 double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
                 System.out.printf(Locale.ROOT, "loaded %,d applications in %.1f s%n", size, loadSeconds);
-                ReviewApplicationsHandler handler = new ReviewApplicationsHandler(platform);
+                ReadApplicationsHandler handler = new ReadApplicationsHandler(platform);
                 rows.add(measure(handler, size, "first page (limit 50)", Map.of()));
                 rows.add(measure(handler, size, "status=pending & region=region-07", Map.of("status", "pending", "region", "region-07")));
                 rows.add(measure(handler, size, "sort=score (first page)", Map.of("sort", "score")));
@@ -83,13 +83,13 @@ public final class ReviewBench {
         Path out = Path.of(System.getProperty("review.bench.out", "target/review-bench.md"));
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, "# Review queue benchmark\n\nDynamoDB Local " + "(embedded, in process), tables from template.yaml, "
-                + "times through ReviewApplicationsHandler; median and p95 of " + RUNS + " calls after " + WARMUP
+                + "times through ReadApplicationsHandler; median and p95 of " + RUNS + " calls after " + WARMUP
                 + " warm-up calls. Run on " + Instant.now() + " with " + Runtime.getRuntime().availableProcessors()
                 + " cores.\n\n" + table);
         System.out.println("written to " + out.toAbsolutePath());
     }
 
-    private static String[] measure(ReviewApplicationsHandler handler, int size, String label, Map<String, String> query) {
+    private static String[] measure(ReadApplicationsHandler handler, int size, String label, Map<String, String> query) {
         long[] nanos = new long[RUNS];
         int items = 0;
         boolean more = false;
@@ -139,8 +139,8 @@ public final class ReviewBench {
         List<WriteRequest> batch = new ArrayList<>(25);
         for (int i = 0; i < size; i++) {
             ApplicationItem item = application(i, random, base);
-            counts.merge(Counters.APPLICATIONS_ALL + "|" + item.getStatus(), 1L, Long::sum);
-            counts.merge(Counters.applicationsInRegion(item.getRegionKey()) + "|" + item.getStatus(), 1L, Long::sum);
+            counts.merge(Counters.APPLICATIONS_ALL + "|" + item.getStatus().wire(), 1L, Long::sum);
+            counts.merge(Counters.applicationsInRegion(item.getRegionKey()) + "|" + item.getStatus().wire(), 1L, Long::sum);
             batch.add(WriteRequest.builder().putRequest(PutRequest.builder()
                     .item(ApplicationItem.SCHEMA.itemToMap(item, true)).build()).build());
             if (batch.size() == 25 || i == size - 1) {
@@ -170,7 +170,7 @@ public final class ReviewBench {
     }
 
     private static ApplicationItem application(int i, Random random, Instant base) {
-        String status = weightedStatus(random.nextInt(100));
+        ApplicationStatus status = weightedStatus(random.nextInt(100));
         String region = "region-" + String.format("%02d", random.nextInt(REGIONS));
         String name = (i % 1000 == 7 ? "Crescent " : "") + WORDS[random.nextInt(WORDS.length)] + " "
                 + KINDS[random.nextInt(KINDS.length)] + " " + i;
@@ -209,7 +209,7 @@ public final class ReviewBench {
         return item;
     }
 
-    private static String weightedStatus(int roll) {
+    private static ApplicationStatus weightedStatus(int roll) {
         if (roll < 30) return ApplicationStatus.UNREVIEWED;
         if (roll < 50) return ApplicationStatus.PENDING;
         if (roll < 60) return ApplicationStatus.INTERVIEW;

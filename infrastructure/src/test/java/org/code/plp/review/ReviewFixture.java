@@ -12,6 +12,7 @@ import org.code.plp.local.TestHttp;
 import org.code.plp.regions.RegionItem;
 import org.code.plp.regions.RegionRepository;
 import org.code.plp.regions.RegionStatus;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Shared steps of the review tests on the shared local cloud. Every test makes its own region
@@ -93,6 +94,22 @@ final class ReviewFixture {
         TestHttp.Response response = http.get("/admin/applications/" + id, "Authorization", reviewer);
         assertEquals(200, response.status(), response::toString);
         return response.json();
+    }
+
+    /** An outbox item's state ("missing" when there is none). */
+    String outboxState(String outboxId) {
+        var item = cloud.dynamo().getItem(r -> r.tableName(cloud.table("OutboxTable")).consistentRead(true)
+                .key(Map.of("outboxId", AttributeValue.fromS(outboxId)))).item();
+        return item.containsKey("state") ? item.get("state").s() : "missing";
+    }
+
+    /** How many decision emails (anything but the submission's confirmation) went to {@code address}. */
+    long decisionMailTo(String address) {
+        long n = 0;
+        for (JsonNode mail : http.get("/local/mail").json()) {
+            n += address.equals(mail.path("to").asText()) && !mail.path("subject").asText().startsWith("We received") ? 1 : 0;
+        }
+        return n;
     }
 
     /** The region's per-status counters, as stored. */

@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.code.plp.local.ProjectPaths;
+import org.code.plp.local.TemplateModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -80,6 +81,10 @@ class ProgramPagesTest {
         assertTrue(apply.contains("href=\"terms.html\""), "the terms box links the terms");
         assertTrue(apply.contains("version " + version.group(1)), "the form names the version agreed to");
         assertTrue(read("terms.html").contains("id=\"terms-version\">" + version.group(1) + "<"), "the page shows the same version");
+        assertTrue(apply.contains("<input type=\"hidden\" name=\"termsVersion\" value=\"" + version.group(1) + "\">"),
+                "the form sends the version it shows");
+        assertEquals(version.group(1), TemplateModel.load().globalEnv().get("TERMS_VERSION"),
+                "the server checks applications against the same version (TERMS_VERSION in template.yaml)");
     }
 
     @Test

@@ -1,0 +1,66 @@
+package org.code.plp.review;
+
+import java.time.ZoneId;
+import org.code.plp.applications.ApplicationLog;
+import org.code.plp.applications.ApplicationRepository;
+import org.code.plp.applications.ApplicationStatus;
+import org.code.plp.counters.Counters;
+import org.code.plp.http.ApiHandler;
+import org.code.plp.http.ApiRequest;
+import org.code.plp.http.ApiResponse;
+import org.code.plp.http.StaffIdentity;
+import org.code.plp.platform.Platform;
+import org.code.plp.regions.RegionRepository;
+
+/**
+ * Staff reads of applications: GET /admin/applications (queue), /admin/applications/{id} (detail),
+ * /admin/applications.csv and /admin/cohort.csv (exports). Every route needs the reviewers group (admins count).
+ */
+public final class ReadApplicationsHandler extends ApiHandler {
+    private final ReviewService reviews;
+    private final CsvAnswers csv;
+
+    public ReadApplicationsHandler() {
+        this(Platform.fromEnvironment());
+    }
+
+    public ReadApplicationsHandler(Platform platform) {
+        this(platform, Long.parseLong(platform.env().get("CSV_PART_BYTES", Long.toString(ReviewService.MAX_CSV_BYTES))));
+    }
+
+    /** With a smaller CSV cap, so the over-cap answer can be tested without millions of rows. */
+    public ReadApplicationsHandler(Platform platform, long maxCsvBytes) {
+        super(platform);
+        Counters counters = new Counters(platform);
+        this.reviews = new ReviewService(new ApplicationRepository(platform), new ApplicationLog(platform), new ReviewerLog(platform),
+                CriteriaWeights.from(platform.env()), Duplicates.of(platform, counters), counters,
+                new IndexPager(platform.dynamo(), platform.table("APPLICATIONS_TABLE"), "id"), maxCsvBytes,
+                new RegionRepository(platform), platform.clock());
+        this.csv = new CsvAnswers(new CsvExporter(maxCsvBytes), ZoneId.of(platform.env().get("EXPORT_TIME_ZONE", "UTC")));
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request) {
+        StaffIdentity staff = request.requireGroup(StaffIdentity.REVIEWERS);
+        StaffRoute route = StaffRoute.of(request);
+        return switch (route.key()) {
+            case "GET /admin/applications" -> ApiResponse.json(200, reviews.list(QueueFilter.from(request)));
+            case "GET /admin/applications/{id}" -> ApiResponse.json(200, reviews.detail(route.id(), staff));
+            case "GET /admin/applications.csv" -> applicationsCsv(request);
+            case "GET /admin/cohort.csv" -> csv.answer(request, reviews.export("cohort", new QueueFilter(ApplicationStatus.ACCEPTED,
+                    QueueFilter.ALL_REGIONS, null, QueueFilter.MAX_LIMIT, null), csv.zone(request)));
+            default -> throw StaffRoute.unknown(route);
+        };
+    }
+
+    private ApiResponse applicationsCsv(ApiRequest request) {
+        QueueFilter filter = QueueFilter.from(request);
+        ZoneId zone = csv.zone(request);
+        if (filter.assignedTo() == null) {
+            return csv.answer(request, reviews.export("applications", filter, zone));
+        }
+        CsvAnswers.parts(request);
+        Csv assigned = reviews.assignedCsv(filter, zone);
+        return CsvAnswers.response(assigned, "applications", assigned.rows() - 1).header("X-Part", "1");
+    }
+}

@@ -1,0 +1,42 @@
+package org.code.plp.review;
+
+import java.time.ZoneId;
+import org.code.plp.counters.Counters;
+import org.code.plp.http.ApiHandler;
+import org.code.plp.http.ApiRequest;
+import org.code.plp.http.ApiResponse;
+import org.code.plp.http.StaffIdentity;
+import org.code.plp.platform.Platform;
+
+/**
+ * Staff reads of interest forms: GET /admin/interest (a page of forms), /admin/interest/summary
+ * (counts by state and city) and /admin/interest.csv. Every route needs the reviewers group (admins count).
+ */
+public final class ReadInterestHandler extends ApiHandler {
+    private final InterestReview interest;
+    private final CsvAnswers csv;
+
+    public ReadInterestHandler() {
+        this(Platform.fromEnvironment());
+    }
+
+    public ReadInterestHandler(Platform platform) {
+        super(platform);
+        this.interest = new InterestReview(new IndexPager(platform.dynamo(), platform.table("INTEREST_TABLE"), "id"),
+                new Counters(platform));
+        this.csv = new CsvAnswers(new CsvExporter(Long.parseLong(platform.env().get("CSV_PART_BYTES",
+                Long.toString(ReviewService.MAX_CSV_BYTES)))), ZoneId.of(platform.env().get("EXPORT_TIME_ZONE", "UTC")));
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request) {
+        request.requireGroup(StaffIdentity.REVIEWERS);
+        StaffRoute route = StaffRoute.of(request);
+        return switch (route.key()) {
+            case "GET /admin/interest" -> ApiResponse.json(200, interest.list(InterestReview.Filter.from(request)));
+            case "GET /admin/interest/summary" -> ApiResponse.json(200, interest.summary());
+            case "GET /admin/interest.csv" -> csv.answer(request, interest.export(InterestReview.Filter.from(request), csv.zone(request)));
+            default -> throw StaffRoute.unknown(route);
+        };
+    }
+}

@@ -1,0 +1,93 @@
+package org.code.plp.review;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.code.plp.local.ApiEvents;
+import org.code.plp.local.LocalLambdaContext;
+import org.code.plp.local.TestCloud;
+import org.code.plp.notify.NotifyRedriveHandler;
+import org.code.plp.platform.Env;
+import org.code.plp.platform.Platform;
+
+/**
+ * The template's ReviewWorkflowFunction with a 10-minute hold on a test clock, and the sweeper on
+ * clocks of the test's choosing. The clock starts years ahead of every other test's, so no other
+ * sweeper reaches this workflow's held emails and the real-time stream finds them not due.
+ */
+final class HeldWorkflow {
+    static final Duration HOLD = Duration.ofMinutes(10);
+
+    private final TestCloud cloud = TestCloud.shared();
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now().plus(Duration.ofDays(5 * 366)));
+    private final ReviewWorkflowHandler handler;
+
+    HeldWorkflow() {
+        Platform base = cloud.platform("ReviewWorkflowFunction");
+        Map<String, String> env = new HashMap<>(base.env().asMap());
+        env.put("DECISION_EMAIL_HOLD_MINUTES", Long.toString(HOLD.toMinutes()));
+        handler = new ReviewWorkflowHandler(new Platform(new Env(env), base.dynamo(), base::ses, clock(now)));
+    }
+
+    Instant now() {
+        return now.get();
+    }
+
+    void advance(Duration by) {
+        now.updateAndGet(at -> at.plus(by));
+    }
+
+    APIGatewayProxyResponseEvent decide(String id, Map<String, Object> body) {
+        return call(ApiEvents.post("/admin/applications/" + id + "/decision", body));
+    }
+
+    APIGatewayProxyResponseEvent undo(String id, long expectedVersion) {
+        return call(ApiEvents.post("/admin/applications/" + id + "/undo", Map.of("expectedVersion", expectedVersion)));
+    }
+
+    APIGatewayProxyResponseEvent call(APIGatewayProxyRequestEvent event) {
+        event.setResource(null);
+        event.getRequestContext().setAuthorizer(Map.of("claims",
+                Map.of("sub", "held-reviewer", "email", ReviewFixture.REVIEWER, "cognito:groups", "reviewers")));
+        return handler.handleRequest(event, new LocalLambdaContext("ReviewWorkflowFunction", "test"));
+    }
+
+    /** One sweep of the template's sweeper at {@code at}. */
+    Map<String, Integer> sweepAt(Instant at) {
+        Platform base = cloud.platform("NotifyRedriveFunction");
+        return new NotifyRedriveHandler(new Platform(base.env(), base.dynamo(), base::ses, Clock.fixed(at, ZoneOffset.UTC)))
+                .handleRequest(new ScheduledEvent(), null);
+    }
+
+    static JsonNode json(APIGatewayProxyResponseEvent response) {
+        return ApiEvents.json(response);
+    }
+
+    private static Clock clock(AtomicReference<Instant> now) {
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+    }
+}
