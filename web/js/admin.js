@@ -1,11 +1,9 @@
 // admin.html: the review queue, an application's detail and workflow, CSV exports, interest counts.
 (function () {
   "use strict";
-  var STATUSES = ["unreviewed", "pending", "interview", "accepted", "declined", "waitlisted", "withdrawn"];
-  var STATUS_LABEL = {
-    unreviewed: "Unreviewed", pending: "Pending", interview: "Interview", accepted: "Accepted",
-    declined: "Declined", waitlisted: "Waitlisted", withdrawn: "Withdrawn"
-  };
+  // The workflow's statuses and their words, from rules.json (filled before the console starts).
+  var STATUSES = PLP.APPLICATION_STATUSES;
+  var STATUS_LABEL = PLP.APPLICATION_STATUS;
   var CONFLICT = "Someone else changed this application; reload to see their change.";
   var PAGE_SIZE = 25;
 
@@ -98,9 +96,11 @@
   $("sign-out").addEventListener("click", function () { PLP.auth.signOut(); });
 
   // ------------------------------------------------------------------ queue
-  STATUSES.forEach(function (status) {
-    $("filter-status").appendChild(PLP.el("option", { value: status, text: STATUS_LABEL[status] }));
-  });
+  function fillStatusFilter() {
+    STATUSES.forEach(function (status) {
+      $("filter-status").appendChild(PLP.el("option", { value: status, text: STATUS_LABEL[status] }));
+    });
+  }
 
   // Once per page: signing in again (after an expired token) must not add the regions twice.
   function loadRegions() {
@@ -609,7 +609,7 @@
   });
 
   // ------------------------------------------------------------------ start
-  PLP.auth.completeCognitoRedirect().then(function () {
+  PLP.ready.then(fillStatusFilter).then(PLP.auth.completeCognitoRedirect).then(function () {
     if (PLP.auth.token()) { showConsole(); } else { showSignIn(); }
   }).catch(function (error) {
     showSignIn(error.message);

@@ -82,33 +82,36 @@
     return new URLSearchParams(window.location.search).get(name);
   }
 
-  var PROGRAMS = {
-    csp: "CS Principles",
-    csd: "CS Discoveries",
-    ecs: "Exploring Computer Science",
-    cs_in_science: "CS in Science",
-    cs_in_algebra: "CS in Algebra"
-  };
+  // The lists of codes with their labels, the field rules, patterns and messages: web/js/rules.json,
+  // generated from the Java validators. Filled in place when it arrives; PLP.ready resolves then.
+  var PROGRAMS = {};
+  var REGION_STATUS = {};
+  var APPLICATION_STATUS = {};
+  var APPLICATION_STATUSES = [];
+  var STATES = [];
+  var rulesUrl = document.currentScript ? new URL("rules.json", document.currentScript.src)
+    : new URL("js/rules.json", window.location.href);
 
-  var REGION_STATUS = {
-    seeking_partner: "Seeking a partner",
-    partner_selected: "Partner selected",
-    closed: "Closed"
-  };
+  function labels(choices) {
+    var map = {};
+    choices.forEach(function (choice) { map[choice.code] = choice.label; });
+    return map;
+  }
 
-  var STATES = [
-    ["AL", "Alabama"], ["AK", "Alaska"], ["AZ", "Arizona"], ["AR", "Arkansas"], ["CA", "California"],
-    ["CO", "Colorado"], ["CT", "Connecticut"], ["DE", "Delaware"], ["DC", "District of Columbia"],
-    ["FL", "Florida"], ["GA", "Georgia"], ["HI", "Hawaii"], ["ID", "Idaho"], ["IL", "Illinois"],
-    ["IN", "Indiana"], ["IA", "Iowa"], ["KS", "Kansas"], ["KY", "Kentucky"], ["LA", "Louisiana"],
-    ["ME", "Maine"], ["MD", "Maryland"], ["MA", "Massachusetts"], ["MI", "Michigan"], ["MN", "Minnesota"],
-    ["MS", "Mississippi"], ["MO", "Missouri"], ["MT", "Montana"], ["NE", "Nebraska"], ["NV", "Nevada"],
-    ["NH", "New Hampshire"], ["NJ", "New Jersey"], ["NM", "New Mexico"], ["NY", "New York"],
-    ["NC", "North Carolina"], ["ND", "North Dakota"], ["OH", "Ohio"], ["OK", "Oklahoma"], ["OR", "Oregon"],
-    ["PA", "Pennsylvania"], ["RI", "Rhode Island"], ["SC", "South Carolina"], ["SD", "South Dakota"],
-    ["TN", "Tennessee"], ["TX", "Texas"], ["UT", "Utah"], ["VT", "Vermont"], ["VA", "Virginia"],
-    ["WA", "Washington"], ["WV", "West Virginia"], ["WI", "Wisconsin"], ["WY", "Wyoming"]
-  ];
+  var ready = fetch(rulesUrl).then(function (response) {
+    if (!response.ok) {
+      throw new Error("rules.json: HTTP " + response.status);
+    }
+    return response.json();
+  }).then(function (rules) {
+    window.PLP.rules = rules;
+    Object.assign(PROGRAMS, labels(rules.choices.programs));
+    Object.assign(REGION_STATUS, labels(rules.choices.regionStatuses));
+    Object.assign(APPLICATION_STATUS, labels(rules.choices.applicationStatuses));
+    rules.choices.applicationStatuses.forEach(function (status) { APPLICATION_STATUSES.push(status.code); });
+    rules.choices.usStates.forEach(function (state) { STATES.push([state.code, state.label]); });
+    return rules;
+  });
 
   function formatNumber(value) {
     return typeof value === "number" ? value.toLocaleString("en-US") : (value === undefined || value === null ? "—" : String(value));
@@ -122,8 +125,13 @@
     el: el,
     clear: clear,
     query: query,
+    ready: ready,
+    rules: null,
+    labels: labels,
     PROGRAMS: PROGRAMS,
     REGION_STATUS: REGION_STATUS,
+    APPLICATION_STATUS: APPLICATION_STATUS,
+    APPLICATION_STATUSES: APPLICATION_STATUSES,
     STATES: STATES,
     formatNumber: formatNumber
   };

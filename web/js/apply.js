@@ -7,16 +7,6 @@
   var typeOtherBox = document.getElementById("typeOther-box");
   var typeOther = document.getElementById("org-typeOther");
 
-
-  var choices = document.getElementById("programs-choices");
-  Object.keys(PLP.PROGRAMS).forEach(function (code) {
-    var id = "program-" + code;
-    choices.appendChild(PLP.el("label", {}, [
-      PLP.el("input", { type: "checkbox", id: id, name: "programs", value: code }),
-      " " + PLP.PROGRAMS[code]
-    ]));
-  });
-
   // "Other" needs its own description; hidden and disabled (so not sent) otherwise.
   function syncTypeOther() {
     var other = typeSelect.value === "other";
@@ -64,7 +54,5 @@
       PLP.forms.showSuccess(form, document.getElementById("success"));
       form.dispatchEvent(new CustomEvent("plp:applied"));
     }
-  });
-
-  loadRegions();
+  }).then(loadRegions);
 })();

@@ -1,41 +1,287 @@
-// The public forms' engine: reads inputs named by the contract's dotted field paths, checks them
-// with the same rules as the server (validation/Validator.java), shows the server's problem+json
-// field errors next to their fields, and sends once per form view (Idempotency-Key).
+// The public forms' engine: checks a form's answers with the server's own rules (web/js/rules.json,
+// generated from the Java validators: kinds, caps, lists, patterns, messages), shows the server's
+// problem+json field errors next to their fields, and sends once per form view (Idempotency-Key).
 (function () {
   "use strict";
-  var EMAIL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
-  var ZIP = /^\d{5}(-?\d{4})?$/;
-  var PHONE_CHARS = /^[0-9()+.\-\s]+$/;
-  var URL_SHAPE = /^https?:\/\/[^\s/$.?#][^\s]*$/i;
-  var STATE_CODES = PLP.STATES.map(function (s) { return s[0]; });
+  // validation/Text.java: what a space is, and which characters a line or a paragraph refuses.
+  var SPACE = /[\p{Zs}\p{Zl}\p{Zp}\t-\r\x1C-\x1F]/u;
+  var SPACE_SEPARATOR = /\p{Zs}/u;
+  var CONTROL = /\p{Cc}/u;
+  var FORMAT = /\p{Cf}/u;
+  var patterns = {};
 
-  var CHECKS = {
-    email: function (value) {
-      var at = value.lastIndexOf("@");
-      return EMAIL.test(value) && at <= 64 ? null : "Must be an email address like name@example.org.";
-    },
-    phone: function (value) {
-      var digits = value.replace(/\D/g, "");
-      if (digits.length === 11 && digits.charAt(0) === "1") {
-        digits = digits.substring(1);
-      }
-      var ok = PHONE_CHARS.test(value) && digits.length === 10 && digits.charAt(0) >= "2" && digits.charAt(3) >= "2";
-      return ok ? null : "Must be a US phone number with 10 digits.";
-    },
-    zip: function (value) {
-      return ZIP.test(value) ? null : "Must be a 5-digit ZIP code or ZIP+4.";
-    },
-    state: function (value) {
-      return STATE_CODES.indexOf(value.toUpperCase()) >= 0 ? null : "Must be a US state or DC, as a two-letter code.";
-    },
-    url: function (value) {
-      return URL_SHAPE.test(value) ? null : "Must be a web address starting with https:// or http://.";
+  function rules() {
+    return PLP.rules;
+  }
+
+  function say(key, values) {
+    return rules().messages[key].replace(/\{(\w+)\}/g, function (all, name) { return String(values[name]); });
+  }
+
+  function pattern(name) {
+    var p = rules().patterns[name];
+    patterns[name] = patterns[name] || new RegExp(p.source, p.flags);
+    return patterns[name];
+  }
+
+  function codes(choicesName) {
+    return rules().choices[choicesName].map(function (choice) { return choice.code; });
+  }
+
+  function codePoint(cp) {
+    var hex = cp.toString(16).toUpperCase();
+    return "U+" + (hex.length < 4 ? ("000" + hex).slice(-4) : hex);
+  }
+
+  function isBidiControl(cp) {
+    return cp === 0x061C || cp === 0x200E || cp === 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+  }
+
+  function everywhereProblem(cp) {
+    var noncharacter = (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) === 0xFFFE;
+    return noncharacter || cp === 0xFFFD ? say("notText", { char: codePoint(cp) }) : null;
+  }
+
+  function lineProblem(cp) {
+    var ch = String.fromCodePoint(cp);
+    if (cp === 0x0A || cp === 0x0D || cp === 0x2028 || cp === 0x2029 || cp === 0x85) {
+      return say("singleLine", {});
     }
+    if (cp === 0x09 || SPACE_SEPARATOR.test(ch)) {
+      return null;
+    }
+    if (CONTROL.test(ch) || FORMAT.test(ch)) {
+      return say("invisible", { char: codePoint(cp) });
+    }
+    return everywhereProblem(cp);
+  }
+
+  function paragraphProblem(cp) {
+    if (cp === 0x0A || cp === 0x0D || cp === 0x09) {
+      return null;
+    }
+    if (CONTROL.test(String.fromCodePoint(cp))) {
+      return say("control", { char: codePoint(cp) });
+    }
+    if (isBidiControl(cp) || cp === 0xFEFF) {
+      return say("invisible", { char: codePoint(cp) });
+    }
+    return everywhereProblem(cp);
+  }
+
+  /** Why a text cannot be accepted, or null (Text.problem). */
+  function textProblem(raw, multiline) {
+    for (var i = 0; i < raw.length;) {
+      var c = raw.charCodeAt(i);
+      if (c >= 0xD800 && c <= 0xDFFF) {
+        var next = raw.charCodeAt(i + 1);
+        if (c > 0xDBFF || !(next >= 0xDC00 && next <= 0xDFFF)) {
+          return say("notText", { char: codePoint(c) });
+        }
+      }
+      var cp = raw.codePointAt(i);
+      var why = multiline ? paragraphProblem(cp) : lineProblem(cp);
+      if (why) {
+        return why;
+      }
+      i += cp > 0xFFFF ? 2 : 1;
+    }
+    return null;
+  }
+
+  /** The value as the server stores it (Text.clean): NFC, trimmed of every space, a line's inner spaces one each. */
+  function clean(raw, multiline) {
+    var chars = Array.from(raw.normalize("NFC"));
+    var start = 0;
+    var end = chars.length;
+    while (start < end && SPACE.test(chars[start])) {
+      start++;
+    }
+    while (end > start && SPACE.test(chars[end - 1])) {
+      end--;
+    }
+    chars = chars.slice(start, end);
+    if (multiline) {
+      return chars.join("");
+    }
+    var out = "";
+    var lastWasSpace = false;
+    chars.forEach(function (ch) {
+      var space = SPACE.test(ch);
+      if (!space) {
+        out += ch;
+      } else if (!lastWasSpace) {
+        out += " ";
+      }
+      lastWasSpace = space;
+    });
+    return out;
+  }
+
+  function phoneProblem(value) {
+    var digits = value.replace(/\D/g, "");
+    if (digits.length === 11 && digits.charAt(0) === "1") {
+      digits = digits.substring(1);
+    }
+    var ok = pattern("phoneChars").test(value) && digits.length === 10 && digits.charAt(0) >= "2" && digits.charAt(3) >= "2";
+    return ok ? null : say("phone", {});
+  }
+
+  function oneOfMessage(choicesName) {
+    return say("oneOf", { choices: codes(choicesName).slice().sort().join(", ") });
+  }
+
+  /** The check of each kind on a cleaned, non-empty value within its cap (Validator.java). */
+  var KINDS = {
+    line: function () { return null; },
+    paragraph: function () { return null; },
+    email: function (value) {
+      var ok = pattern("email").test(value) && value.lastIndexOf("@") <= rules().emailLocalMax;
+      return ok ? null : say("email", {});
+    },
+    phone: phoneProblem,
+    zip: function (value) { return pattern("zip").test(value) ? null : say("zip", {}); },
+    state: function (value, rule) { return codes(rule.choices).indexOf(value.toUpperCase()) >= 0 ? null : say("state", {}); },
+    url: function (value) { return pattern("url").test(value) ? null : say("url", {}); },
+    slug: function (value) { return pattern("slug").test(value) ? null : say("slug", {}); },
+    oneOf: function (value, rule) { return codes(rule.choices).indexOf(value) >= 0 ? null : oneOfMessage(rule.choices); }
   };
 
-  function fillStates(select) {
-    PLP.STATES.forEach(function (state) {
-      select.appendChild(PLP.el("option", { value: state[0], text: state[1] + " (" + state[0] + ")" }));
+  function valueAt(body, path) {
+    return path.split(".").reduce(function (node, key) {
+      return node === null || node === undefined ? undefined : node[key];
+    }, body);
+  }
+
+  function isAbsent(value) {
+    return value === null || value === undefined;
+  }
+
+  function checkText(rule, raw, required) {
+    if (isAbsent(raw)) {
+      return required ? say("required", {}) : null;
+    }
+    if (typeof raw !== "string") {
+      return say("mustBeText", {});
+    }
+    if (rule.kind === "email" && /[\r\n]/.test(raw)) {
+      return say("singleEmail", {});
+    }
+    var multiline = rule.kind === "paragraph";
+    var problem = textProblem(raw, multiline);
+    if (problem) {
+      return problem;
+    }
+    var value = clean(raw, multiline);
+    if (value === "") {
+      return required ? say("required", {}) : null;
+    }
+    if (Array.from(value).length > rule.max) {
+      return say("tooLong", { max: rule.max });
+    }
+    return KINDS[rule.kind](value, rule);
+  }
+
+  function checkList(rule, list, errors) {
+    if (isAbsent(list)) {
+      if (rule.min > 0) {
+        errors.push({ field: rule.field, message: say("required", {}) });
+      }
+      return;
+    }
+    if (!Array.isArray(list)) {
+      errors.push({ field: rule.field, message: say("mustBeList", {}) });
+      return;
+    }
+    var allowed = codes(rule.choices);
+    var seen = [];
+    list.forEach(function (item, i) {
+      if (typeof item !== "string" || allowed.indexOf(item) < 0) {
+        errors.push({ field: rule.field + "[" + i + "]", message: oneOfMessage(rule.choices) });
+      } else if (seen.indexOf(item) >= 0) {
+        errors.push({ field: rule.field + "[" + i + "]", message: say("listedTwice", {}) });
+      } else {
+        seen.push(item);
+      }
+    });
+    if (rule.min > 0 && list.length === 0) {
+      errors.push({ field: rule.field, message: say("atLeast", { min: rule.min }) });
+    }
+  }
+
+  function checkFlag(rule, value, errors) {
+    var message = null;
+    if (isAbsent(value)) {
+      message = rule.required ? say("required", {}) : null;
+    } else if (typeof value !== "boolean") {
+      message = say("mustBeBoolean", {});
+    } else if (rule.kind === "accept" && !value) {
+      message = rule.refusal;
+    }
+    if (message) {
+      errors.push({ field: rule.field, message: message });
+    }
+  }
+
+  /**
+   * Every field error of a request body by the form's rules (rules.json "forms"), as the API would
+   * answer them. One difference on purpose: a missing object is checked as an empty one, so a blank
+   * form names each of its fields rather than only "organization".
+   */
+  function validate(formName, body) {
+    var errors = [];
+    rules().forms[formName].forEach(function (rule) {
+      var value = valueAt(body, rule.field);
+      if (rule.kind === "honeypot") {
+        return;
+      }
+      if (rule.kind === "listOf") {
+        checkList(rule, value, errors);
+      } else if (rule.kind === "bool" || rule.kind === "accept") {
+        checkFlag(rule, value, errors);
+      } else {
+        var other = rule.requiredWhen && valueAt(body, rule.requiredWhen.field);
+        var required = rule.requiredWhen
+          ? typeof other === "string" && clean(other, false) === rule.requiredWhen.equals
+          : !!rule.required;
+        var message = checkText(rule, value, required);
+        if (message) {
+          errors.push({ field: rule.field, message: message });
+        }
+      }
+    });
+    return errors;
+  }
+
+  function ruleOf(form, name) {
+    return rules().forms[form.dataset.rules].filter(function (rule) { return rule.field === name; })[0];
+  }
+
+  /** Options and choices from the rules' lists: select[data-choices], and [data-choices] boxes of checkboxes or radios. */
+  function fillChoices(form) {
+    Array.prototype.forEach.call(form.querySelectorAll("[data-choices]"), function (box) {
+      var list = rules().choices[box.dataset.choices];
+      list.forEach(function (choice) {
+        if (box.tagName === "SELECT") {
+          var text = box.dataset.showCode ? choice.label + " (" + choice.code + ")" : choice.label;
+          box.appendChild(PLP.el("option", { value: choice.code, text: text }));
+          return;
+        }
+        var id = box.dataset.idPrefix + choice.code.toLowerCase().replace(/[^a-z0-9_]/g, "");
+        box.appendChild(PLP.el("label", {}, [
+          PLP.el("input", { type: box.dataset.input, id: id, name: box.dataset.name, value: choice.code }),
+          " " + choice.label
+        ]));
+      });
+    });
+    Array.prototype.forEach.call(form.querySelectorAll("[data-max-of]"), function (node) {
+      node.textContent = ruleOf(form, node.dataset.maxOf).max.toLocaleString("en-US");
+    });
+    Array.prototype.forEach.call(form.elements, function (input) {
+      var rule = input.name && ruleOf(form, input.name);
+      if (rule && rule.required && rule.kind !== "listOf") {
+        input.required = true;
+      }
     });
   }
 
@@ -68,67 +314,25 @@
           setPath(body, input.name, input.value);
         }
       } else {
-        var value = input.value.trim();
-        if (value !== "" || input.dataset.keepEmpty === "true") {
-          setPath(body, input.name, value);
+        // Sent as typed: the server trims and normalises (and refuses what it must, as validate() does).
+        var multiline = input.tagName === "TEXTAREA";
+        if (clean(input.value, multiline) !== "" || input.dataset.keepEmpty === "true") {
+          setPath(body, input.name, input.value);
         }
       }
     });
     Object.keys(lists).forEach(function (name) {
-      if (lists[name].length > 0) {
+      var rule = ruleOf(form, name);
+      if (lists[name].length > 0 || (rule && rule.min > 0)) {
         setPath(body, name, lists[name]);
       }
     });
     return body;
   }
 
-  function inputsOf(form, name) {
-    return Array.prototype.filter.call(form.elements, function (input) { return input.name === name; });
-  }
-
-  /** Client-side checks from the markup: required, data-check, maxlength, checkbox groups. */
+  /** The form's answers checked by its rules, as the server will check them (honeypot aside). */
   function check(form) {
-    var errors = [];
-    var seen = {};
-    Array.prototype.forEach.call(form.elements, function (input) {
-      if (!input.name || input.disabled || seen[input.name] || input.closest(".honeypot")) {
-        return;
-      }
-      seen[input.name] = true;
-      if (input.type === "checkbox" && input.dataset.type === "bool") {
-        if (input.required && !input.checked) {
-          errors.push({ field: input.name, message: input.dataset.requiredMessage || "Required." });
-        }
-        return;
-      }
-      if (input.type === "checkbox" || input.type === "radio") {
-        var group = input.closest("[data-field]");
-        var min = group && group.dataset.min ? parseInt(group.dataset.min, 10) : 0;
-        var chosen = inputsOf(form, input.name).filter(function (i) { return i.checked; }).length;
-        if (chosen < min) {
-          errors.push({ field: input.name, message: "Choose at least " + min + "." });
-        }
-        return;
-      }
-      var value = input.value.trim();
-      if (value === "") {
-        if (input.required) {
-          errors.push({ field: input.name, message: "Required." });
-        }
-        return;
-      }
-      var max = input.getAttribute("maxlength");
-      if (max && Array.from(value).length > parseInt(max, 10)) {
-        errors.push({ field: input.name, message: "At most " + max + " characters." });
-        return;
-      }
-      var rule = CHECKS[input.dataset.check];
-      var message = rule && rule(value);
-      if (message) {
-        errors.push({ field: input.name, message: message });
-      }
-    });
-    return errors;
+    return validate(form.dataset.rules, serialize(form));
   }
 
   /** The element that holds a field's message: its [data-field], else the first one below it. */
@@ -228,19 +432,29 @@
   }
 
   /**
-   * Fills the form's select[data-states] with the states.
-   * options: endpoint, sendingText, onSuccess(responseBody, requestBody).
+   * When the rules are in: fills the form's choices and wires it; resolves then (the form carries
+   * data-ready="true"). options: endpoint, sendingText, onSuccess(responseBody, requestBody).
    * The Idempotency-Key is fixed for this view of the form: a retry after a lost answer, or a
    * second click, replays the first answer instead of storing a second submission.
    */
   function setup(form, options) {
+    return PLP.ready.then(function () {
+      fillChoices(form);
+      wire(form, options);
+      form.dataset.ready = "true";
+    }, function () {
+      document.getElementById("form-status").textContent = "The form could not be loaded. Please reload the page.";
+      throw new Error("rules.json could not be loaded");
+    });
+  }
+
+  function wire(form, options) {
     var summary = document.getElementById("form-errors");
     var status = document.getElementById("form-status");
     var button = form.querySelector("button[type=submit]");
     var idempotencyKey = newKey();
     var sending = false;
     form.dataset.idempotencyKey = idempotencyKey;
-    Array.prototype.forEach.call(form.querySelectorAll("select[data-states]"), fillStates);
     describe(form);
 
     form.addEventListener("submit", function (event) {
@@ -302,6 +516,7 @@
   window.PLP.forms = {
     setup: setup,
     serialize: serialize,
+    validate: validate,
     showSuccess: showSuccess
   };
 })();

@@ -14,6 +14,7 @@
     });
   }
 
+  // After setup: the state list is filled from the rules then, and a prefilled state needs its option.
   PLP.forms.setup(form, {
     endpoint: "/interest",
     sendingText: "Sending… please wait.",
@@ -30,6 +31,5 @@
       document.getElementById("success-email").textContent = body.email || "";
       PLP.forms.showSuccess(form, document.getElementById("success"));
     }
-  });
-  prefill();
+  }).then(prefill);
 })();

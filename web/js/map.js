@@ -353,8 +353,9 @@
     filterCount.textContent = words.length ? shown + " of " + listNode.children.length + " regions" : "";
   });
 
-  PLP.request("GET", "/pins").then(function (response) {
-    drawPins(response.body);
+  // The status words come with the rules: draw when both are in.
+  Promise.all([PLP.request("GET", "/pins"), PLP.ready]).then(function (results) {
+    drawPins(results[0].body);
   }).catch(function () {
     statusNode.textContent = "The regions could not be loaded. Please reload the page.";
   });

@@ -96,13 +96,15 @@
   }
 
   // ------------------------------------------------------------------ editor
-  PLP.STATES.forEach(function (pair) {
-    $("region-state").appendChild(PLP.el("option", { value: pair[0], text: pair[1] + " (" + pair[0] + ")" }));
-  });
-  Object.keys(PLP.PROGRAMS).forEach(function (code) {
-    $("region-programs").appendChild(PLP.el("label", { className: "check" }, [
-      PLP.el("input", { type: "checkbox", name: "programsSought", value: code, id: "region-program-" + code }), " " + PLP.PROGRAMS[code]]));
-  });
+  function buildEditorLists() {
+    PLP.STATES.forEach(function (pair) {
+      $("region-state").appendChild(PLP.el("option", { value: pair[0], text: pair[1] + " (" + pair[0] + ")" }));
+    });
+    Object.keys(PLP.PROGRAMS).forEach(function (code) {
+      $("region-programs").appendChild(PLP.el("label", { className: "check" }, [
+        PLP.el("input", { type: "checkbox", name: "programsSought", value: code, id: "region-program-" + code }), " " + PLP.PROGRAMS[code]]));
+    });
+  }
 
   function openEditor(title, values, isNew) {
     clearErrors();
@@ -293,7 +295,8 @@
       return;
     }
     $("regions-console").hidden = false;
-    load().then(function () {
+    // The state and program lists (and status words) come with the rules.
+    PLP.ready.then(buildEditorLists).then(load).then(function () {
       // "Open a region here" from the interest summary: regions.html?city=&state=&interest=
       var city = PLP.query("city");
       if (city) {

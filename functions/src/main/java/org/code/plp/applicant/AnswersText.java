@@ -2,9 +2,9 @@ package org.code.plp.applicant;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.code.plp.applications.ApplicationForm;
+import org.code.plp.applications.ApplicationValidator;
 
 /**
  * A readable copy of the answers of an application, label by label, for the applicant's own
@@ -13,9 +13,6 @@ import org.code.plp.applications.ApplicationForm;
 public final class AnswersText {
     public record Answer(String label, String value) {
     }
-
-    private static final Map<String, String> PROGRAMS = Map.of("csp", "CS Principles", "csd", "CS Discoveries",
-            "ecs", "Exploring Computer Science", "cs_in_science", "CS in Science", "cs_in_algebra", "CS in Algebra");
 
     private AnswersText() {
     }
@@ -35,7 +32,7 @@ public final class AnswersText {
         add(answers, "Title", manager.title());
         add(answers, "Email", manager.email());
         add(answers, "Phone", manager.phone());
-        add(answers, "Programs", form.programs().stream().map(p -> PROGRAMS.getOrDefault(p, p)).collect(Collectors.joining(", ")));
+        add(answers, "Programs", form.programs().stream().map(p -> nz(ApplicationValidator.PROGRAMS.label(p), p)).collect(Collectors.joining(", ")));
         add(answers, "District relationships", form.districtRelationships());
         add(answers, "Professional development experience", form.pdExperience());
         add(answers, "Funding plan", form.fundingPlan());
@@ -48,6 +45,10 @@ public final class AnswersText {
     /** The answers as plain text, one "Label: value" paragraph each. */
     public static String text(ApplicationForm form) {
         return of(form).stream().map(a -> a.label() + ": " + a.value()).collect(Collectors.joining("\n\n"));
+    }
+
+    private static String nz(String label, String code) {
+        return label == null ? code : label;
     }
 
     private static void add(List<Answer> answers, String label, String value) {

@@ -7,10 +7,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.code.plp.validation.Choices;
 
 /** The review workflow's statuses, after Code.org's own Pd::Application model; on the wire in lower case. */
 public enum ApplicationStatus {
-    UNREVIEWED, PENDING, INTERVIEW, ACCEPTED, DECLINED, WAITLISTED, WITHDRAWN;
+    UNREVIEWED("Unreviewed"), PENDING("Pending"), INTERVIEW("Interview"), ACCEPTED("Accepted"),
+    DECLINED("Declined"), WAITLISTED("Waitlisted"), WITHDRAWN("Withdrawn");
+
+    /** Every status and its word for staff, in workflow order (web/js/rules.json's "applicationStatuses"). */
+    public static final Choices CHOICES = Choices.of("applicationStatuses", Arrays.stream(values())
+            .flatMap(s -> Stream.of(s.wire(), s.label)).toArray(String[]::new));
 
     /** The only moves a decision may make. */
     private static final Map<ApplicationStatus, List<ApplicationStatus>> TRANSITIONS = new EnumMap<>(Map.of(
@@ -18,6 +25,12 @@ public enum ApplicationStatus {
             PENDING, List.of(INTERVIEW, ACCEPTED, DECLINED, WAITLISTED, WITHDRAWN),
             INTERVIEW, List.of(ACCEPTED, DECLINED, WAITLISTED, WITHDRAWN),
             WAITLISTED, List.of(ACCEPTED, DECLINED, WITHDRAWN)));
+
+    private final String label;
+
+    ApplicationStatus(String label) {
+        this.label = label;
+    }
 
     /** The wire value, e.g. {@code unreviewed}. */
     @JsonValue

@@ -3,6 +3,8 @@ package org.code.plp.applications;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Set;
+import org.code.plp.validation.Choices;
+import org.code.plp.validation.FieldRule;
 import org.code.plp.validation.Validator;
 
 /**
@@ -10,13 +12,48 @@ import org.code.plp.validation.Validator;
  * honeypot dropped) or throws one 400 problem that names every bad field.
  */
 public final class ApplicationValidator {
-    public static final Set<String> ORGANIZATION_TYPES =
-            Set.of("regional_education_unit", "nonprofit", "school_district", "university", "other");
-    public static final Set<String> PROGRAMS = Set.of("csp", "csd", "ecs", "cs_in_science", "cs_in_algebra");
-    public static final Set<String> FACILITATORS = Set.of("own", "contract", "undecided");
+    public static final Choices ORGANIZATION_TYPES = Choices.of("organizationTypes",
+            "regional_education_unit", "Regional education unit", "nonprofit", "Nonprofit",
+            "school_district", "School district", "university", "University", "other", "Other");
+    public static final Choices PROGRAMS = Choices.of("programs",
+            "csp", "CS Principles", "csd", "CS Discoveries", "ecs", "Exploring Computer Science",
+            "cs_in_science", "CS in Science", "cs_in_algebra", "CS in Algebra");
+    public static final Choices FACILITATORS = Choices.of("facilitators",
+            "own", "Our own staff", "contract", "Contracted facilitators", "undecided", "Not decided yet");
     public static final int NAME_MAX = 200;
     public static final int PERSON_NAME_MAX = 100;
     public static final int ESSAY_MAX = 5000;
+
+    static final FieldRule REGION = FieldRule.slug("regionId").required();
+    static final FieldRule ORG_NAME = FieldRule.line("organization.name", NAME_MAX).required();
+    static final FieldRule ORG_TYPE = FieldRule.oneOf("organization.type", ORGANIZATION_TYPES).required();
+    static final FieldRule ORG_TYPE_OTHER = FieldRule.line("organization.typeOther", NAME_MAX)
+            .requiredWhen("organization.type", "other");
+    static final FieldRule ORG_WEBSITE = FieldRule.url("organization.website");
+    static final FieldRule ORG_PHONE = FieldRule.phone("organization.phone").required();
+    static final FieldRule STREET = FieldRule.line("organization.address.street", NAME_MAX).required();
+    static final FieldRule CITY = FieldRule.line("organization.address.city", PERSON_NAME_MAX).required();
+    static final FieldRule STATE = FieldRule.state("organization.address.state").required();
+    static final FieldRule ZIP = FieldRule.zip("organization.address.zip").required();
+    static final FieldRule FIRST_NAME = FieldRule.line("programManager.firstName", PERSON_NAME_MAX).required();
+    static final FieldRule LAST_NAME = FieldRule.line("programManager.lastName", PERSON_NAME_MAX).required();
+    static final FieldRule TITLE = FieldRule.line("programManager.title", 150);
+    static final FieldRule EMAIL = FieldRule.email("programManager.email").required();
+    static final FieldRule PM_PHONE = FieldRule.phone("programManager.phone").required();
+    static final FieldRule PROGRAM_LIST = FieldRule.listOf("programs", PROGRAMS).atLeast(1);
+    static final FieldRule DISTRICTS = FieldRule.paragraph("districtRelationships", ESSAY_MAX).required();
+    static final FieldRule PD_EXPERIENCE = FieldRule.paragraph("pdExperience", ESSAY_MAX).required();
+    static final FieldRule FUNDING = FieldRule.paragraph("fundingPlan", ESSAY_MAX).required();
+    static final FieldRule FACILITATOR = FieldRule.oneOf("facilitators", FACILITATORS);
+    static final FieldRule JOINT_PARTNER = FieldRule.line("jointApplication.partnerName", NAME_MAX);
+    static final FieldRule AGREED = FieldRule.accept("agreedToTerms", "You must agree to the program terms to apply.");
+    static final FieldRule TERMS = FieldRule.line("termsVersion", 20);
+    static final FieldRule HONEYPOT = FieldRule.honeypot("website");
+
+    /** Every field of the form, in the order the page shows them (web/js/rules.json's "application"). */
+    public static final List<FieldRule> RULES = List.of(REGION, ORG_NAME, ORG_TYPE, ORG_TYPE_OTHER, ORG_WEBSITE,
+            STREET, CITY, STATE, ZIP, ORG_PHONE, FIRST_NAME, LAST_NAME, TITLE, EMAIL, PM_PHONE, PROGRAM_LIST,
+            DISTRICTS, PD_EXPERIENCE, FUNDING, FACILITATOR, JOINT_PARTNER, AGREED, TERMS, HONEYPOT);
 
     private static final Set<String> TOP = Set.of("regionId", "organization", "programManager", "programs",
             "districtRelationships", "pdExperience", "fundingPlan", "facilitators", "jointApplication",
@@ -44,34 +81,31 @@ public final class ApplicationValidator {
         Validator v = new Validator();
         v.onlyKnownFields(body, "", TOP);
 
-        String regionId = v.slug(body, "", "regionId", true);
+        String regionId = v.text(body, REGION);
         ApplicationForm.Organization organization = organization(v, body);
         ApplicationForm.ProgramManager manager = programManager(v, body);
-        List<String> programs = v.listOf(body, "", "programs", 1, PROGRAMS);
-        String districtRelationships = v.paragraph(body, "", "districtRelationships", true, ESSAY_MAX);
-        String pdExperience = v.paragraph(body, "", "pdExperience", true, ESSAY_MAX);
-        String fundingPlan = v.paragraph(body, "", "fundingPlan", true, ESSAY_MAX);
-        String facilitators = v.oneOf(body, "", "facilitators", false, FACILITATORS);
+        List<String> programs = v.list(body, PROGRAM_LIST);
+        String districtRelationships = v.text(body, DISTRICTS);
+        String pdExperience = v.text(body, PD_EXPERIENCE);
+        String fundingPlan = v.text(body, FUNDING);
+        String facilitators = v.text(body, FACILITATOR);
 
         ApplicationForm.JointApplication jointApplication = null;
         ObjectNode joint = v.object(body, "", "jointApplication", false);
         if (joint != null) {
             v.onlyKnownFields(joint, "jointApplication", JOINT);
-            String partner = v.line(joint, "jointApplication", "partnerName", false, NAME_MAX);
+            String partner = v.text(joint, JOINT_PARTNER);
             jointApplication = partner == null ? null : new ApplicationForm.JointApplication(partner);
         }
 
-        Boolean agreed = v.bool(body, "", "agreedToTerms", true);
-        if (agreed != null && !agreed) {
-            v.error("agreedToTerms", "You must agree to the program terms to apply.");
-        }
+        Boolean agreed = v.flag(body, AGREED);
         // A form may name the version it showed; agreeing is always to the version in force when it arrives.
-        String shownTerms = v.line(body, "", "termsVersion", false, 20);
+        String shownTerms = v.text(body, TERMS);
         if (shownTerms != null && !shownTerms.equals(termsVersion)) {
             v.error("termsVersion", "The program terms have changed (now version " + termsVersion
                     + "). Please read the current terms and agree to them again.");
         }
-        v.line(body, "", "website", false, 2048);
+        v.text(body, HONEYPOT);
 
         v.throwIfInvalid();
         return new ApplicationForm(regionId, organization, manager, programs, districtRelationships, pdExperience,
@@ -83,29 +117,24 @@ public final class ApplicationValidator {
         if (org == null) {
             return null;
         }
-        String path = "organization";
-        v.onlyKnownFields(org, path, ORGANIZATION);
-        String name = v.line(org, path, "name", true, NAME_MAX);
-        String type = v.oneOf(org, path, "type", true, ORGANIZATION_TYPES);
-        String typeOther = v.line(org, path, "typeOther", "other".equals(type), NAME_MAX);
-        String website = v.url(org, path, "website", false);
-        String phone = v.phone(org, path, "phone", true);
+        v.onlyKnownFields(org, "organization", ORGANIZATION);
+        String name = v.text(org, ORG_NAME);
+        String type = v.text(org, ORG_TYPE);
+        String typeOther = v.text(org, ORG_TYPE_OTHER);
+        String website = v.text(org, ORG_WEBSITE);
+        String phone = v.text(org, ORG_PHONE);
         return new ApplicationForm.Organization(name, type, "other".equals(type) ? typeOther : null, website, phone,
-                address(v, org, path));
+                address(v, org));
     }
 
-    private static ApplicationForm.Address address(Validator v, ObjectNode org, String orgPath) {
-        ObjectNode address = v.object(org, orgPath, "address", true);
+    private static ApplicationForm.Address address(Validator v, ObjectNode org) {
+        ObjectNode address = v.object(org, "organization", "address", true);
         if (address == null) {
             return null;
         }
-        String path = orgPath + ".address";
-        v.onlyKnownFields(address, path, ADDRESS);
-        return new ApplicationForm.Address(
-                v.line(address, path, "street", true, NAME_MAX),
-                v.line(address, path, "city", true, PERSON_NAME_MAX),
-                v.state(address, path, "state", true),
-                v.zip(address, path, "zip", true));
+        v.onlyKnownFields(address, "organization.address", ADDRESS);
+        return new ApplicationForm.Address(v.text(address, STREET), v.text(address, CITY), v.text(address, STATE),
+                v.text(address, ZIP));
     }
 
     private static ApplicationForm.ProgramManager programManager(Validator v, ObjectNode body) {
@@ -113,13 +142,8 @@ public final class ApplicationValidator {
         if (manager == null) {
             return null;
         }
-        String path = "programManager";
-        v.onlyKnownFields(manager, path, MANAGER);
-        return new ApplicationForm.ProgramManager(
-                v.line(manager, path, "firstName", true, PERSON_NAME_MAX),
-                v.line(manager, path, "lastName", true, PERSON_NAME_MAX),
-                v.line(manager, path, "title", false, 150),
-                v.email(manager, path, "email", true),
-                v.phone(manager, path, "phone", true));
+        v.onlyKnownFields(manager, "programManager", MANAGER);
+        return new ApplicationForm.ProgramManager(v.text(manager, FIRST_NAME), v.text(manager, LAST_NAME),
+                v.text(manager, TITLE), v.text(manager, EMAIL), v.text(manager, PM_PHONE));
     }
 }

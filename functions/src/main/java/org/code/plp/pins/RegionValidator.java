@@ -58,7 +58,7 @@ public final class RegionValidator {
         }
         String status = v.oneOf(input, "", "status", false, Set.copyOf(RegionStatus.wires()));
         Long[] population = population(v, input);
-        List<String> programs = v.listOf(input, "", "programsSought", 1, ApplicationValidator.PROGRAMS);
+        List<String> programs = v.listOf(input, "", "programsSought", 1, ApplicationValidator.PROGRAMS.codes());
         String summary = v.line(input, "", "summary", false, 280);
         String description = v.paragraph(input, "", "description", false, 5000);
         List<String> zipPrefixes = zipPrefixes(v, input);

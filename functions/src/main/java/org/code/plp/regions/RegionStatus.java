@@ -5,10 +5,22 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.code.plp.validation.Choices;
 
 /** Where a region stands; only {@link #SEEKING_PARTNER} regions take applications. On the wire in lower case. */
 public enum RegionStatus {
-    SEEKING_PARTNER, PARTNER_SELECTED, CLOSED;
+    SEEKING_PARTNER("Seeking a partner"), PARTNER_SELECTED("Partner selected"), CLOSED("Closed");
+
+    /** Every status and its words on the map (web/js/rules.json's "regionStatuses"). */
+    public static final Choices CHOICES = Choices.of("regionStatuses", Arrays.stream(values())
+            .flatMap(s -> Stream.of(s.wire(), s.label)).toArray(String[]::new));
+
+    private final String label;
+
+    RegionStatus(String label) {
+        this.label = label;
+    }
 
     @JsonValue
     public String wire() {

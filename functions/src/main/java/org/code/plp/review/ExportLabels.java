@@ -3,27 +3,33 @@ package org.code.plp.review;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.code.plp.applications.ApplicationStatus;
+import org.code.plp.applications.ApplicationValidator;
+import org.code.plp.interest.InterestValidator;
+import org.code.plp.validation.Choices;
 
 /** Words for codes in the exports people open: statuses, organization types, programs, criteria; local times. */
 public final class ExportLabels {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
-    private static final Map<String, String> WORDS = Map.ofEntries(
-            Map.entry("unreviewed", "Unreviewed"), Map.entry("pending", "Pending"), Map.entry("interview", "Interview"),
-            Map.entry("accepted", "Accepted"), Map.entry("declined", "Declined"), Map.entry("waitlisted", "Waitlisted"),
-            Map.entry("withdrawn", "Withdrawn"),
-            Map.entry("regional_education_unit", "Regional education unit"), Map.entry("nonprofit", "Nonprofit"),
-            Map.entry("school_district", "School district"), Map.entry("university", "University"), Map.entry("other", "Other"),
-            Map.entry("csp", "CS Principles"), Map.entry("csd", "CS Discoveries"), Map.entry("ecs", "Exploring CS"),
-            Map.entry("cs_in_science", "CS in Science"), Map.entry("cs_in_algebra", "CS in Algebra"),
-            Map.entry("own", "Own facilitators"), Map.entry("contract", "Contracted facilitators"), Map.entry("undecided", "Undecided"),
-            Map.entry("teacher", "Teacher"), Map.entry("librarian", "Librarian"), Map.entry("media_specialist", "Media specialist"),
-            Map.entry("servesDistrictsInRegion", "Serves districts in the region"), Map.entry("pdExperience", "PD experience"),
-            Map.entry("fundingPlan", "Funding plan"), Map.entry("programManagerCommitted", "Program manager committed"),
-            Map.entry("canAttendFacilitationSummit", "Can attend the facilitation summit"),
-            Map.entry("canRecruitFacilitators", "Can recruit facilitators"),
-            Map.entry("offersWorkshopsYearRound", "Offers workshops year-round"),
-            Map.entry("yes", "yes"), Map.entry("no", "no"));
+    private static final Map<String, String> WORDS = words();
+
+    /** The forms' own labels (one word per code, the pages show the same) and the criteria's. */
+    private static Map<String, String> words() {
+        Map<String, String> words = new HashMap<>();
+        for (Choices choices : List.of(ApplicationStatus.CHOICES, ApplicationValidator.ORGANIZATION_TYPES,
+                ApplicationValidator.PROGRAMS, ApplicationValidator.FACILITATORS, InterestValidator.ROLES)) {
+            choices.labels().forEach(words::putIfAbsent);
+        }
+        words.putAll(Map.of("servesDistrictsInRegion", "Serves districts in the region", "pdExperience", "PD experience",
+                "fundingPlan", "Funding plan", "programManagerCommitted", "Program manager committed",
+                "canAttendFacilitationSummit", "Can attend the facilitation summit",
+                "canRecruitFacilitators", "Can recruit facilitators",
+                "offersWorkshopsYearRound", "Offers workshops year-round", "yes", "yes", "no", "no"));
+        return Map.copyOf(words);
+    }
 
     private ExportLabels() {
     }

@@ -24,7 +24,7 @@ public final class Text {
                 boolean paired = Character.isHighSurrogate(c) && i + 1 < raw.length()
                         && Character.isLowSurrogate(raw.charAt(i + 1));
                 if (!paired) {
-                    return "Contains a character that is not text (" + codePoint(c) + ").";
+                    return Message.NOT_TEXT.with("char", codePoint(c));
                 }
             }
             int cp = raw.codePointAt(i);
@@ -75,14 +75,14 @@ public final class Text {
 
     private static String lineProblem(int cp) {
         if (cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
-            return "Must be a single line.";
+            return Message.SINGLE_LINE.template();
         }
         if (cp == '\t' || Character.getType(cp) == Character.SPACE_SEPARATOR) {
             return null;
         }
         int type = Character.getType(cp);
         if (type == Character.CONTROL || type == Character.FORMAT) {
-            return "Contains an invisible or control character (" + codePoint(cp) + ").";
+            return Message.INVISIBLE.with("char", codePoint(cp));
         }
         return everywhereProblem(cp);
     }
@@ -92,17 +92,17 @@ public final class Text {
             return null;
         }
         if (Character.getType(cp) == Character.CONTROL) {
-            return "Contains a control character (" + codePoint(cp) + ").";
+            return Message.CONTROL.with("char", codePoint(cp));
         }
         if (isBidiControl(cp) || cp == 0xFEFF) {
-            return "Contains an invisible or control character (" + codePoint(cp) + ").";
+            return Message.INVISIBLE.with("char", codePoint(cp));
         }
         return everywhereProblem(cp);
     }
 
     private static String everywhereProblem(int cp) {
         if (isNoncharacter(cp) || cp == 0xFFFD) {
-            return "Contains a character that is not text (" + codePoint(cp) + ").";
+            return Message.NOT_TEXT.with("char", codePoint(cp));
         }
         return null;
     }

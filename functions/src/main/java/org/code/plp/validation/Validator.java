@@ -16,18 +16,14 @@ import org.code.plp.http.Problem;
  * Each reader returns the cleaned value (trimmed, NFC-normalised) or null when absent or bad.
  */
 public final class Validator {
-    private static final Pattern EMAIL = Pattern.compile(
+    static final Pattern EMAIL = Pattern.compile(
             "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
                     + "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}$");
-    private static final Pattern ZIP = Pattern.compile("^\\d{5}(-?\\d{4})?$");
-    private static final Pattern PHONE_CHARS = Pattern.compile("^[0-9()+.\\-\\s]+$");
-    private static final Pattern URL = Pattern.compile("^https?://[^\\s/$.?#][^\\s]*$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9-]{0,63}$");
-    public static final Set<String> US_STATES = Set.of(
-            "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
-            "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM",
-            "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA",
-            "WV", "WI", "WY");
+    static final Pattern ZIP = Pattern.compile("^\\d{5}(-?\\d{4})?$");
+    static final Pattern PHONE_CHARS = Pattern.compile("^[0-9()+.\\-\\s]+$");
+    static final Pattern URL = Pattern.compile("^https?://[^\\s/$.?#][^\\s]*$", Pattern.CASE_INSENSITIVE);
+    static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9-]{0,63}$");
+    public static final Choices US_STATES = UsStates.CHOICES;
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -55,7 +51,7 @@ public final class Validator {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
-                error(join(path, name), "Unknown field.");
+                error(join(path, name), Message.UNKNOWN_FIELD.template());
             }
         }
     }
@@ -65,12 +61,12 @@ public final class Validator {
         JsonNode node = parent.get(name);
         if (isAbsent(node)) {
             if (required) {
-                error(join(path, name), "Required.");
+                error(join(path, name), Message.REQUIRED.template());
             }
             return null;
         }
         if (!node.isObject()) {
-            error(join(path, name), "Must be an object.");
+            error(join(path, name), Message.MUST_BE_OBJECT.template());
             return null;
         }
         return (ObjectNode) node;
@@ -91,12 +87,12 @@ public final class Validator {
         JsonNode node = parent == null ? null : parent.get(name);
         if (isAbsent(node)) {
             if (required) {
-                error(field, "Required.");
+                error(field, Message.REQUIRED.template());
             }
             return null;
         }
         if (!node.isTextual()) {
-            error(field, "Must be text.");
+            error(field, Message.MUST_BE_TEXT.template());
             return null;
         }
         String problem = Text.problem(node.textValue(), multiline);
@@ -107,12 +103,12 @@ public final class Validator {
         String value = Text.clean(node.textValue(), multiline);
         if (value.isEmpty()) {
             if (required) {
-                error(field, "Required.");
+                error(field, Message.REQUIRED.template());
             }
             return null;
         }
         if (value.codePointCount(0, value.length()) > max) {
-            error(field, "At most " + max + " characters.");
+            error(field, Message.TOO_LONG.with("max", max));
             return null;
         }
         return value;
@@ -122,16 +118,16 @@ public final class Validator {
         String field = join(path, name);
         JsonNode node = parent == null ? null : parent.get(name);
         if (node != null && node.isTextual() && node.textValue().chars().anyMatch(c -> c == '\r' || c == '\n')) {
-            error(field, "Must be a single email address.");
+            error(field, Message.SINGLE_EMAIL.template());
             return null;
         }
-        String value = line(parent, path, name, required, 254);
+        String value = line(parent, path, name, required, FieldRule.EMAIL_MAX);
         if (value == null) {
             return null;
         }
         int at = value.lastIndexOf('@');
-        if (!EMAIL.matcher(value).matches() || at > 64) {
-            error(field, "Must be an email address like name@example.org.");
+        if (!EMAIL.matcher(value).matches() || at > FieldRule.EMAIL_LOCAL_MAX) {
+            error(field, Message.EMAIL.template());
             return null;
         }
         return value.substring(0, at) + value.substring(at).toLowerCase(java.util.Locale.ROOT);
@@ -139,7 +135,7 @@ public final class Validator {
 
     /** A US phone number with 10 digits (a leading country code 1 is allowed); returned as 555-555-5555. */
     public String phone(ObjectNode parent, String path, String name, boolean required) {
-        String value = line(parent, path, name, required, 40);
+        String value = line(parent, path, name, required, FieldRule.PHONE_MAX);
         if (value == null) {
             return null;
         }
@@ -150,47 +146,47 @@ public final class Validator {
         // North American numbering: neither the area code nor the exchange starts with 0 or 1.
         if (!PHONE_CHARS.matcher(value).matches() || digits.length() != 10
                 || digits.charAt(0) < '2' || digits.charAt(3) < '2') {
-            error(join(path, name), "Must be a US phone number with 10 digits.");
+            error(join(path, name), Message.PHONE.template());
             return null;
         }
         return digits.substring(0, 3) + "-" + digits.substring(3, 6) + "-" + digits.substring(6);
     }
 
     public String zip(ObjectNode parent, String path, String name, boolean required) {
-        String value = line(parent, path, name, required, 10);
+        String value = line(parent, path, name, required, FieldRule.ZIP_MAX);
         if (value != null && !ZIP.matcher(value).matches()) {
-            error(join(path, name), "Must be a 5-digit ZIP code or ZIP+4.");
+            error(join(path, name), Message.ZIP.template());
             return null;
         }
         return value == null ? null : value.length() == 9 ? value.substring(0, 5) + "-" + value.substring(5) : value;
     }
 
     public String state(ObjectNode parent, String path, String name, boolean required) {
-        String value = line(parent, path, name, required, 2);
+        String value = line(parent, path, name, required, FieldRule.STATE_MAX);
         if (value == null) {
             return null;
         }
         String upper = value.toUpperCase(java.util.Locale.ROOT);
         if (!US_STATES.contains(upper)) {
-            error(join(path, name), "Must be a US state or DC, as a two-letter code.");
+            error(join(path, name), Message.STATE.template());
             return null;
         }
         return upper;
     }
 
     public String url(ObjectNode parent, String path, String name, boolean required) {
-        String value = line(parent, path, name, required, 2048);
+        String value = line(parent, path, name, required, FieldRule.URL_MAX);
         if (value != null && !URL.matcher(value).matches()) {
-            error(join(path, name), "Must be a web address starting with https:// or http://.");
+            error(join(path, name), Message.URL.template());
             return null;
         }
         return value;
     }
 
     public String slug(ObjectNode parent, String path, String name, boolean required) {
-        String value = line(parent, path, name, required, 64);
+        String value = line(parent, path, name, required, FieldRule.SLUG_MAX);
         if (value != null && !SLUG.matcher(value).matches()) {
-            error(join(path, name), "Must be lowercase letters, digits and dashes.");
+            error(join(path, name), Message.SLUG.template());
             return null;
         }
         return value;
@@ -202,9 +198,9 @@ public final class Validator {
     }
 
     public String oneOf(ObjectNode parent, String path, String name, boolean required, Set<String> allowed) {
-        String value = line(parent, path, name, required, 64);
+        String value = line(parent, path, name, required, FieldRule.CODE_MAX);
         if (value != null && !allowed.contains(value)) {
-            error(join(path, name), "Must be one of " + String.join(", ", sorted(allowed)) + ".");
+            error(join(path, name), oneOfMessage(allowed));
             return null;
         }
         return value;
@@ -215,7 +211,7 @@ public final class Validator {
         JsonNode node = parent == null ? null : parent.get(name);
         if (isAbsent(node)) {
             if (required) {
-                error(join(path, name), "Required.");
+                error(join(path, name), Message.REQUIRED.template());
             }
             return null;
         }
@@ -233,7 +229,7 @@ public final class Validator {
         JsonNode node = parent == null ? null : parent.get(name);
         if (isAbsent(node)) {
             if (required) {
-                error(join(path, name), "Required.");
+                error(join(path, name), Message.REQUIRED.template());
             }
             return null;
         }
@@ -251,25 +247,25 @@ public final class Validator {
         JsonNode node = parent == null ? null : parent.get(name);
         if (isAbsent(node)) {
             if (min > 0) {
-                error(field, "Required.");
+                error(field, Message.REQUIRED.template());
             }
             return List.of();
         }
         if (!node.isArray()) {
-            error(field, "Must be a list.");
+            error(field, Message.MUST_BE_LIST.template());
             return List.of();
         }
         Set<String> values = new LinkedHashSet<>();
         for (int i = 0; i < node.size(); i++) {
             JsonNode item = node.get(i);
             if (!item.isTextual() || !allowed.contains(item.textValue())) {
-                error(field + "[" + i + "]", "Must be one of " + String.join(", ", sorted(allowed)) + ".");
+                error(field + "[" + i + "]", oneOfMessage(allowed));
             } else if (!values.add(item.textValue())) {
-                error(field + "[" + i + "]", "Listed twice.");
+                error(field + "[" + i + "]", Message.LISTED_TWICE.template());
             }
         }
         if (values.size() < min && node.size() == 0) {
-            error(field, "Choose at least " + min + ".");
+            error(field, Message.AT_LEAST.with("min", min));
         }
         return List.copyOf(values);
     }
@@ -278,15 +274,61 @@ public final class Validator {
         JsonNode node = parent == null ? null : parent.get(name);
         if (isAbsent(node)) {
             if (required) {
-                error(join(path, name), "Required.");
+                error(join(path, name), Message.REQUIRED.template());
             }
             return null;
         }
         if (!node.isBoolean()) {
-            error(join(path, name), "Must be true or false.");
+            error(join(path, name), Message.MUST_BE_BOOLEAN.template());
             return null;
         }
         return node.booleanValue();
+    }
+
+    /** A text field by its rule (line, paragraph, email, phone, ZIP, state, URL, slug, one of; a honeypot reads as a line). */
+    public String text(ObjectNode parent, FieldRule rule) {
+        String path = rule.parent();
+        String name = rule.name();
+        boolean required = rule.isRequired();
+        if (rule.whenField() != null) {
+            required = rule.whenValue().equals(valueAt(parent, rule));
+        }
+        return switch (rule.kind()) {
+            case LINE, HONEYPOT -> line(parent, path, name, required, rule.max());
+            case PARAGRAPH -> paragraph(parent, path, name, required, rule.max());
+            case EMAIL -> email(parent, path, name, required);
+            case PHONE -> phone(parent, path, name, required);
+            case ZIP -> zip(parent, path, name, required);
+            case STATE -> state(parent, path, name, required);
+            case URL -> url(parent, path, name, required);
+            case SLUG -> slug(parent, path, name, required);
+            case ONE_OF -> oneOf(parent, path, name, required, rule.choices().codes());
+            case LIST_OF, BOOL, ACCEPT -> throw new IllegalArgumentException(rule.path() + " is not text");
+        };
+    }
+
+    /** A list field by its rule. */
+    public List<String> list(ObjectNode parent, FieldRule rule) {
+        return listOf(parent, rule.parent(), rule.name(), rule.min(), rule.choices().codes());
+    }
+
+    /** A true/false field by its rule; an {@link FieldRule.Kind#ACCEPT} field answered false is its refusal. */
+    public Boolean flag(ObjectNode parent, FieldRule rule) {
+        Boolean value = bool(parent, rule.parent(), rule.name(), rule.isRequired());
+        if (rule.kind() == FieldRule.Kind.ACCEPT && Boolean.FALSE.equals(value)) {
+            error(rule.path(), rule.refusal());
+        }
+        return value;
+    }
+
+    /** The raw text of the field a rule depends on (a sibling in the same object), for "required when". */
+    private String valueAt(ObjectNode parent, FieldRule rule) {
+        if (parent == null || !rule.whenField().startsWith(rule.parent())) {
+            return null;
+        }
+        String sibling = rule.whenField().substring(rule.parent().isEmpty() ? 0 : rule.parent().length() + 1);
+        JsonNode node = parent.get(sibling);
+        return node != null && node.isTextual() ? Text.clean(node.textValue(), false) : null;
     }
 
     private static boolean isAbsent(JsonNode node) {
@@ -297,7 +339,7 @@ public final class Validator {
         return path == null || path.isEmpty() ? name : path + "." + name;
     }
 
-    private static List<String> sorted(Set<String> values) {
-        return values.stream().sorted().toList();
+    private static String oneOfMessage(Set<String> allowed) {
+        return Message.ONE_OF.with("choices", String.join(", ", allowed.stream().sorted().toList()));
     }
 }

@@ -44,7 +44,7 @@ class ZipStatesTest {
 
     @Test
     void everyStateAndDcHasAPrefix() {
-        for (String state : Validator.US_STATES) {
+        for (String state : Validator.US_STATES.codes()) {
             boolean found = false;
             for (int p = 0; p < 1000 && !found; p++) {
                 found = ZipStates.stateOf("%03d00".formatted(p)).map(state::equals).orElse(false);
