@@ -88,6 +88,14 @@ final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
+    /**
+     * Empties the HTTP cache: GET /pins may be kept 5 minutes (Cache-Control), so a page compared with
+     * what the API serves now must fetch it afresh, not reuse a copy from before other tests' regions.
+     */
+    void clearCache() {
+        driver.executeCdpCommand("Network.clearBrowserCache", java.util.Map.of());
+    }
+
     WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }

@@ -82,6 +82,7 @@ class WebPagesBrowserTest {
         int expected = pins.get("features").size();
         assertTrue(expected >= 5, "the seed regions are served: " + expected);
 
+        browser.clearCache();
         browser.open(base + "/map.html");
         long drawnMs = waitForPins();
         assertTrue(drawnMs > 0);
