@@ -89,8 +89,8 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * Empties the HTTP cache: GET /pins may be kept 5 minutes (Cache-Control), so a page compared with
-     * what the API serves now must fetch it afresh, not reuse a copy from before other tests' regions.
+     * Forgets every cached answer (GET /pins is cacheable for 5 minutes): a page loaded earlier in the class would
+     * otherwise draw the regions of then, while the test compares with the regions of now.
      */
     void clearCache() {
         driver.executeCdpCommand("Network.clearBrowserCache", java.util.Map.of());

@@ -78,11 +78,11 @@ class WebPagesBrowserTest {
 
     @Test
     void mapShowsEverySeedPinAndOpensAPopupByClickAndByKeyboard() {
+        browser.clearCache();
         JsonNode pins = cloud.http().get("/pins").json();
         int expected = pins.get("features").size();
         assertTrue(expected >= 5, "the seed regions are served: " + expected);
 
-        browser.clearCache();
         browser.open(base + "/map.html");
         long drawnMs = waitForPins();
         assertTrue(drawnMs > 0);
