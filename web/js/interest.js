@@ -3,6 +3,18 @@
   "use strict";
   var form = document.getElementById("interest-form");
 
+  // Prefilled from the map's search ("interest.html?city=...&state=...&zip=...").
+  function prefill() {
+    ["city", "state", "zip"].forEach(function (name) {
+      var value = PLP.query(name);
+      var field = form.elements[name];
+      if (value && field && !field.value) {
+        field.value = value;
+      }
+    });
+  }
+
+  // After setup: the state list is filled from the rules then, and a prefilled state needs its option.
   PLP.forms.setup(form, {
     endpoint: "/interest",
     sendingText: "Sending… please wait.",
@@ -19,5 +31,5 @@
       document.getElementById("success-email").textContent = body.email || "";
       PLP.forms.showSuccess(form, document.getElementById("success"));
     }
-  });
+  }).then(prefill);
 })();

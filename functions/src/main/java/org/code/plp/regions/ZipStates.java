@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.code.plp.validation.Validator;
 
@@ -23,6 +25,9 @@ public final class ZipStates {
     public static Optional<String> stateOf(String zip) {
         if (zip == null || zip.length() < 3) {
             return Optional.empty();
+        }
+        if (zip.length() >= 5 && Table.EXCEPTIONS.containsKey(zip.substring(0, 5))) {
+            return Optional.of(Table.EXCEPTIONS.get(zip.substring(0, 5))).filter(state -> !state.isEmpty());
         }
         int prefix;
         try {
@@ -56,8 +61,10 @@ public final class ZipStates {
         return ofZip.get();
     }
 
-    // Holder idiom: the file is read the first time a ZIP is looked up.
+    // Holder idiom: the file is read the first time a ZIP is looked up. Rows of three-digit prefixes
+    // fill STATES; rows of five-digit ZIPs are the exceptions, whose state (empty: none) wins.
     private static final class Table {
+        static final Map<String, String> EXCEPTIONS = new HashMap<>();
         static final String[] STATES = read();
 
         private static String[] read() {
@@ -71,7 +78,11 @@ public final class ZipStates {
                     if (line.isBlank() || line.startsWith("#")) {
                         continue;
                     }
-                    String[] cells = line.split(",");
+                    String[] cells = line.split(",", -1);
+                    if (cells[0].length() == 5) {
+                        EXCEPTIONS.put(cells[0], cells[2].strip());
+                        continue;
+                    }
                     for (int p = Integer.parseInt(cells[0]); p <= Integer.parseInt(cells[1]); p++) {
                         states[p] = cells[2].strip();
                     }
