@@ -6,10 +6,14 @@ the given parameters (default: the template's defaults) and every error it repor
 Prints the number and types of the resources it makes; exits 1 on an error, 2 when the translator
 or cfn-lint's YAML reader is not installed (callers skip then).
 
-    python3 scripts/check-template.py [template.yaml] [Name=Value ...]
+    python3 scripts/check-template.py [template.yaml] [--config-env default|prod] [Name=Value ...]
+
+--config-env takes the parameters from samconfig.toml's [ENV.deploy.parameters] parameter_overrides
+(as `sam deploy --config-env ENV` would) and checks that each names a template parameter.
 """
 import json
 import os
+import shlex
 import sys
 from collections import Counter
 
@@ -31,12 +35,23 @@ class NoManagedPolicies:
 
 def main(argv):
     os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")  # ARNs and pseudo parameters need one; nothing is called
-    path = argv[0] if argv and "=" not in argv[0] else "template.yaml"
-    parameters = dict(a.split("=", 1) for a in argv if "=" in a)
+    path = argv[0] if argv and "=" not in argv[0] and not argv[0].startswith("--") else "template.yaml"
+    parameters = {}
+    if "--config-env" in argv:
+        import tomllib
+        env = argv[argv.index("--config-env") + 1]
+        with open(os.path.join(os.path.dirname(os.path.abspath(path)), "samconfig.toml"), "rb") as config:
+            overrides = tomllib.load(config)[env]["deploy"]["parameters"]["parameter_overrides"]
+        parameters.update(pair.split("=", 1) for pair in shlex.split(overrides))
+    parameters.update(a.split("=", 1) for a in argv if "=" in a and not a.startswith("--"))
     template, matches = decode(path)
     if matches:
         for match in matches:
             print(match)
+        return 1
+    unknown = sorted(set(parameters) - set(template.get("Parameters", {})))
+    if unknown:
+        print(f"ERROR: {unknown} are not parameters of {path}")
         return 1
     for resource_id, resource in template.get("Resources", {}).items():
         properties = resource.get("Properties", {})

@@ -20,10 +20,8 @@ API_URL="$(output ApiUrl)"
 CLIENT_ID="$(output StaffUserPoolClientId)"
 BUCKET="$(resource SiteBucket)"
 DISTRIBUTION="$(resource SiteDistribution)"
-REGION="$(aws configure get region || echo us-east-1)"
-REGION="${AWS_REGION:-$REGION}"
-AUTH_DOMAIN="https://$(resource StaffUserPoolDomain).auth.${REGION}.amazoncognito.com"
-SITE="https://$(aws cloudfront get-distribution --id "$DISTRIBUTION" --query Distribution.DomainName --output text)"
+AUTH_DOMAIN="$(output StaffHostedUiDomain)"
+SITE="$(output SiteUrl)"
 
 STAGING="$(mktemp -d)"
 trap 'rm -rf "$STAGING"' EXIT
@@ -43,4 +41,5 @@ aws s3 sync "$STAGING/" "s3://${BUCKET}/" --delete --exclude "*.html" --exclude 
 aws s3 sync "$STAGING/" "s3://${BUCKET}/" --exclude "*" --include "*.html" --include "config.js" \
   --cache-control "no-cache"
 aws cloudfront create-invalidation --distribution-id "$DISTRIBUTION" --paths "/*" >/dev/null
-echo "Deployed web/ to ${SITE} (API ${API_URL}). AllowedOrigin must be ${SITE} or the site's custom domain."
+echo "Deployed web/ (API ${API_URL})."
+echo "Site: ${SITE}"

@@ -10,6 +10,7 @@ import org.code.plp.http.JsonBody;
 import org.code.plp.http.Problem;
 import org.code.plp.outbox.OutboxRepository;
 import org.code.plp.platform.Platform;
+import org.code.plp.platform.Priming;
 
 /**
  * The applicant's private status page: GET /status, POST /status/withdraw, PUT /status/contact
@@ -26,7 +27,7 @@ public final class ApplicantStatusHandler extends ApiHandler {
     }
 
     public ApplicantStatusHandler(Platform platform) {
-        super(platform);
+        super(platform, Priming.Read.ACCESS_TOKENS);
         ApplicationRepository applications = new ApplicationRepository(platform);
         OutboxRepository outbox = new OutboxRepository(platform);
         this.status = new StatusService(new AccessTokens(platform), applications, new ApplicantWrites(platform),

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.code.plp.outbox.EmailType;
 import org.code.plp.outbox.OutboxItem;
 import org.code.plp.outbox.OutboxRepository;
-import org.code.plp.platform.Json;
+import org.code.plp.platform.Log;
 import org.code.plp.platform.Platform;
 import org.code.plp.platform.Priming;
 import org.code.plp.platform.Timestamps;
@@ -41,8 +41,8 @@ public final class DraftReminderHandler implements RequestHandler<ScheduledEvent
         this.drafts = platform.enhanced().table(platform.table("DRAFTS_TABLE"), DraftItem.SCHEMA);
         this.outbox = new OutboxRepository(platform);
         this.clock = platform.clock();
-        // Priming must not write: it builds the clients only.
-        this.priming = Priming.register(platform, () -> drafts.tableName());
+        // Priming must not write: it Queries the reminder's index (the one read its policy allows) for no draft.
+        this.priming = Priming.register(platform, Priming.Read.DRAFT_REMINDERS, () -> drafts.tableName());
     }
 
     /** What a run found and queued. */
@@ -69,7 +69,7 @@ public final class DraftReminderHandler implements RequestHandler<ScheduledEvent
             }
         }
         Report report = new Report(found, queued);
-        System.out.println(Json.write(Map.of("event", "draft-reminders", "report", report)));
+        Log.info("draft-reminders", "report", report);
         return report;
     }
 

@@ -7,6 +7,7 @@ import org.code.plp.http.JsonBody;
 import org.code.plp.http.Problem;
 import org.code.plp.outbox.OutboxRepository;
 import org.code.plp.platform.Platform;
+import org.code.plp.platform.Priming;
 
 /**
  * Save and finish later: POST /drafts (a new draft and its emailed resume link), and with the
@@ -22,7 +23,7 @@ public final class DraftsHandler extends ApiHandler {
     }
 
     public DraftsHandler(Platform platform) {
-        super(platform);
+        super(platform, Priming.Read.ACCESS_TOKENS);
         this.drafts = new DraftService(platform, new AccessTokens(platform), new OutboxRepository(platform));
     }
 

@@ -12,6 +12,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import org.code.plp.platform.Log;
+import org.code.plp.platform.Metrics;
 import org.code.plp.platform.Platform;
 import org.code.plp.platform.Priming;
 import org.code.plp.platform.WriteTransaction;
@@ -29,14 +31,19 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
     private final Map<String, String> defaultHeaders;
     private final Priming priming;
 
-    /** A handler with a SnapStart priming hook that sends {@link #primingEvent()} through it. */
+    /** A handler that reads the regions table: its priming reads there, then sends {@link #primingEvent()}. */
     protected ApiHandler(Platform platform) {
+        this(platform, Priming.Read.REGIONS);
+    }
+
+    /** A handler with a SnapStart priming hook that reads {@code primingRead} and sends {@link #primingEvent()}. */
+    protected ApiHandler(Platform platform, Priming.Read primingRead) {
         this.defaultHeaders = Map.of(
                 "Access-Control-Allow-Origin", platform.env().get("ALLOWED_ORIGIN", "*"),
                 "Vary", "Origin",
                 "X-Content-Type-Options", "nosniff",
                 "Cache-Control", "no-store");
-        this.priming = Priming.register(platform, this::prime);
+        this.priming = Priming.register(platform, primingRead, this::prime);
     }
 
     /**
@@ -51,9 +58,15 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
     /** The same request as an event object (the local cloud and tests call this). */
     @Override
     public final APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        long started = System.nanoTime();
+        String route = event.getHttpMethod() + " " + (event.getResource() != null ? event.getResource() : event.getPath());
+        String requestId = context != null ? context.getAwsRequestId()
+                : event.getRequestContext() != null ? event.getRequestContext().getRequestId() : null;
+        ApiRequest request = null;
         ApiResponse response;
         try {
-            response = handle(new ApiRequest(event));
+            request = new ApiRequest(event);
+            response = handle(request);
         } catch (Problem problem) {
             response = ApiResponse.problem(problem);
         } catch (WriteTransaction.Contended busy) {
@@ -61,26 +74,35 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
                     "Many submissions are arriving at once. Please try again in a moment.", List.of()))
                     .header("Retry-After", "1");
         } catch (RuntimeException unexpected) {
-            response = DependencyFaults.isTemporary(unexpected) ? unavailable(unexpected, context) : internal(unexpected, context);
+            response = DependencyFaults.isTemporary(unexpected)
+                    ? unavailable(unexpected, route, requestId) : internal(unexpected, route, requestId);
+        }
+        // One line per request: the route as declared (no ids, no query), never a body or a header.
+        Log.info("request", "route", route, "status", response.status(),
+                "latencyMs", (System.nanoTime() - started) / 1_000_000, "requestId", requestId);
+        if (response.status() == 503) {
+            Metrics.count(Metrics.API_503);
+        } else if (response.status() / 100 == 2 && request != null && metricOf(request) != null) {
+            Metrics.count(metricOf(request));
         }
         return response.toEvent(defaultHeaders);
     }
 
+    /** The business metric ({@link Metrics}) a successful answer to this request counts; none by default. */
+    protected String metricOf(ApiRequest request) {
+        return null;
+    }
+
     // Unreachable, throttled or timing-out DynamoDB: not our bug, and nothing was stored (one transaction).
-    private static ApiResponse unavailable(RuntimeException fault, Context context) {
-        System.err.println("Dependency unavailable in request " + requestId(context) + ": " + fault);
+    private static ApiResponse unavailable(RuntimeException fault, String route, String requestId) {
+        Log.warn("dependency-unavailable", "route", route, "requestId", requestId, "error", fault.toString());
         return ApiResponse.problem(UNAVAILABLE).header("Retry-After", "5");
     }
 
-    private static ApiResponse internal(RuntimeException unexpected, Context context) {
-        System.err.println("Unhandled error in request " + requestId(context) + ": " + unexpected);
-        unexpected.printStackTrace();
+    private static ApiResponse internal(RuntimeException unexpected, String route, String requestId) {
+        Log.error("unhandled", unexpected, "route", route, "requestId", requestId);
         return ApiResponse.problem(new Problem(500, "internal", "Internal error",
                 "Something went wrong on our side. Please try again in a minute.", List.of()));
-    }
-
-    private static String requestId(Context context) {
-        return context == null ? "-" : context.getAwsRequestId();
     }
 
     protected abstract ApiResponse handle(ApiRequest request);

@@ -7,6 +7,7 @@ import org.code.plp.http.ApiResponse;
 import org.code.plp.http.JsonBody;
 import org.code.plp.idempotency.IdempotencyKeys;
 import org.code.plp.outbox.OutboxRepository;
+import org.code.plp.platform.Metrics;
 import org.code.plp.platform.Platform;
 import org.code.plp.regions.RegionRepository;
 import org.code.plp.validation.Honeypot;
@@ -36,5 +37,10 @@ public final class SubmitInterestHandler extends ApiHandler {
             return service.ignore().toResponse();
         }
         return service.submit(validator.validate(body), claim).toResponse();
+    }
+
+    @Override
+    protected String metricOf(ApiRequest request) {
+        return Metrics.INTEREST_SUBMITTED;
     }
 }

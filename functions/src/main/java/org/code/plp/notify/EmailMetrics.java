@@ -1,16 +1,13 @@
 package org.code.plp.notify;
 
 import java.io.PrintStream;
-import org.code.plp.platform.Json;
+import org.code.plp.platform.Metrics;
 
 /**
- * CloudWatch metrics as Embedded Metric Format log lines (no SDK, no extra call): Lambda's log
- * pipeline turns them into the {@code PLP/Email} metrics the template alarms on.
+ * The EmailsFailed count ({@link Metrics}, embedded metric format) on a stream of its own, so a test
+ * can read what would reach CloudWatch; the template alarms on it.
  */
 final class EmailMetrics {
-    static final String NAMESPACE = "PLP/Email";
-    static final String FAILED = "EmailsFailed";
-
     private final String stage;
     private final PrintStream out;
 
@@ -25,15 +22,6 @@ final class EmailMetrics {
 
     /** One email will never be sent (rejected, or its retries ran out). */
     void failed(long epochMillis) {
-        var metric = Json.object().put("Name", FAILED).put("Unit", "Count");
-        var directive = Json.object().put("Namespace", NAMESPACE);
-        directive.putArray("Dimensions").addArray().add("Stage");
-        directive.putArray("Metrics").add(metric);
-        var aws = Json.object().put("Timestamp", epochMillis);
-        aws.putArray("CloudWatchMetrics").add(directive);
-        var line = Json.object();
-        line.set("_aws", aws);
-        line.put("Stage", stage).put(FAILED, 1);
-        out.println(line);
+        out.println(Metrics.line(Metrics.EMAILS_FAILED, 1, stage, epochMillis));
     }
 }

@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.code.plp.outbox.OutboxItem;
-import org.code.plp.platform.Json;
+import org.code.plp.platform.Log;
+import org.code.plp.platform.Metrics;
 
 /**
  * Sends one outbox email exactly once: claim it (a conditional update, so a redelivered record, the
@@ -63,7 +64,7 @@ public class Notifier {
         OutboxItem item = ((OutboxLeases.Claim.Claimed) claim).item();
         String messageId;
         try {
-            messageId = mailer.send(renderer.render(item, links.linksFor(item)));
+            messageId = mailer.send(renderer.render(item, links.linksFor(item)), outboxId);
         } catch (DeliveryFailure failure) {
             return failed(item, leaseId, failure.isPermanent(), failure.getMessage());
         } catch (RuntimeException unexpected) {
@@ -92,10 +93,20 @@ public class Notifier {
         return Outcome.FAILED;
     }
 
-    // One JSON line per email: ids and reasons only, never addresses or content (PII).
+    // One JSON line per email: ids and reasons only, never addresses or content (PII); and its count.
     private static void log(String outboxId, Outcome outcome, String detail) {
-        var line = Json.object()
-                .put("event", "notify").put("outboxId", outboxId).put("outcome", outcome.name()).put("detail", detail);
-        (outcome == Outcome.FAILED || outcome == Outcome.RETRY ? System.err : System.out).println(line);
+        Object[] fields = {"outboxId", outboxId, "outcome", outcome.name(), "detail", detail};
+        switch (outcome) {
+            case SENT -> {
+                Log.info("notify", fields);
+                Metrics.count(Metrics.EMAILS_SENT);
+            }
+            case FAILED -> Log.error("notify", null, fields); // counted by EmailMetrics where it is decided
+            case RETRY -> {
+                Log.warn("notify", fields);
+                Metrics.count(Metrics.EMAILS_RETRIED);
+            }
+            default -> Log.info("notify", fields);
+        }
     }
 }

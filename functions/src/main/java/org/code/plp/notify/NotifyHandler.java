@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.code.plp.platform.Json;
+import org.code.plp.platform.Log;
 import org.code.plp.platform.Platform;
 
 /**
@@ -40,7 +41,7 @@ public final class NotifyHandler implements RequestHandler<DynamodbEvent, Stream
     /** With a SnapStart priming hook: an empty batch through the handler and the SES client built, no email sent. */
     public NotifyHandler(Platform platform) {
         this(Notifications.notifier(platform));
-        this.priming = Priming.register(platform, () -> {
+        this.priming = Priming.register(platform, Priming.Read.OUTBOX, () -> {
             try {
                 handleRequest(new ByteArrayInputStream(EMPTY_BATCH), OutputStream.nullOutputStream(), null);
             } catch (IOException e) {
@@ -110,7 +111,7 @@ public final class NotifyHandler implements RequestHandler<DynamodbEvent, Stream
                 }
                 notifier.deliver(change.outboxId());
             } catch (RuntimeException e) {
-                System.err.println("Notify could not process record " + change.sequenceNumber() + ": " + e);
+                Log.error("notify-record", e, "sequenceNumber", change.sequenceNumber());
                 failures.add(change.sequenceNumber());
             }
         }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.code.plp.platform.Json;
+import org.code.plp.platform.Log;
 import org.code.plp.platform.Platform;
 
 /**
@@ -43,7 +44,7 @@ public final class NotifyRedriveHandler implements RequestHandler<ScheduledEvent
     public NotifyRedriveHandler(Platform platform) {
         this(new OutboxLeases(platform), Notifications.notifier(platform), platform.clock(),
                 Integer.parseInt(platform.env().get("SWEEP_BATCH", Integer.toString(DEFAULT_BATCH))));
-        this.priming = Priming.register(platform, platform::ses);
+        this.priming = Priming.register(platform, Priming.Read.OUTBOX, platform::ses);
     }
 
     /** The SnapStart priming hook, when built with a Platform. */
@@ -91,7 +92,7 @@ public final class NotifyRedriveHandler implements RequestHandler<ScheduledEvent
         for (Notifier.Outcome outcome : Notifier.Outcome.values()) {
             report.put(outcome.name().toLowerCase(Locale.ROOT), counts.getOrDefault(outcome, 0));
         }
-        System.out.println(Json.write(Map.of("event", "notify-sweep", "report", report)));
+        Log.info("notify-sweep", "report", report);
         return report;
     }
 }

@@ -109,6 +109,23 @@ public class OutboxLeases {
         return ids;
     }
 
+    /**
+     * Records what SES heard back after sending (a bounce or a complaint) on the item; false when
+     * there is no such item (expired, or the mail was not ours).
+     */
+    public boolean recordFeedback(String outboxId, String feedback, Instant at) {
+        try {
+            dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(outboxId))
+                    .updateExpression("SET feedback = :feedback, feedbackAt = :at")
+                    .conditionExpression("attribute_exists(outboxId)")
+                    .expressionAttributeValues(Map.of(":feedback", s(feedback), ":at", s(Timestamps.format(at))))
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException missing) {
+            return false;
+        }
+    }
+
     public Optional<OutboxItem> find(String outboxId) {
         var item = dynamo.getItem(r -> r.tableName(table).key(key(outboxId)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(OutboxItem.SCHEMA.mapToItem(item));

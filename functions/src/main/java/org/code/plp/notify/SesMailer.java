@@ -1,5 +1,7 @@
 package org.code.plp.notify;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.code.plp.platform.Env;
@@ -36,8 +38,16 @@ public final class SesMailer {
         this.configurationSet = env.optional("SES_CONFIGURATION_SET");
     }
 
+    /** SES message tag naming the outbox item, so a bounce or complaint event finds it (see EmailFeedbackHandler). */
+    public static final String OUTBOX_TAG = "outbox";
+
     /** Returns SES's message id. */
     public String send(Email email) {
+        return send(email, null);
+    }
+
+    /** Sends, tagged with the outbox item it comes from; returns SES's message id. */
+    public String send(Email email, String outboxId) {
         SendEmailRequest.Builder request = SendEmailRequest.builder()
                 .fromEmailAddress(sender)
                 .replyToAddresses(replyTo)
@@ -45,8 +55,12 @@ public final class SesMailer {
                 .content(EmailContent.builder().simple(Message.builder()
                         .subject(utf8(email.subject()))
                         .body(Body.builder().text(utf8(email.text())).html(utf8(email.html())).build())
-                        .build()).build())
-                .emailTags(MessageTag.builder().name("type").value(email.type()).build());
+                        .build()).build());
+        List<MessageTag> tags = new ArrayList<>(List.of(MessageTag.builder().name("type").value(email.type()).build()));
+        if (outboxId != null) {
+            tags.add(MessageTag.builder().name(OUTBOX_TAG).value(tagValue(outboxId)).build());
+        }
+        request.emailTags(tags);
         configurationSet.ifPresent(request::configurationSetName);
         try {
             return ses.get().sendEmail(request.build()).messageId();
@@ -57,6 +71,18 @@ public final class SesMailer {
         } catch (SdkException e) {
             throw DeliveryFailure.transientFailure("SES did not take the message: " + e.getClass().getSimpleName(), e);
         }
+    }
+
+    /**
+     * SES tag values allow only letters, digits, '_' and '-'; an outbox id is "uuid#type[#vN]" (no
+     * "--" and no '-' in a type), so '#' is written "--" and read back by {@link #outboxIdOfTag}.
+     */
+    static String tagValue(String outboxId) {
+        return outboxId.replace("#", "--");
+    }
+
+    public static String outboxIdOfTag(String tagValue) {
+        return tagValue.replace("--", "#");
     }
 
     private static Content utf8(String data) {

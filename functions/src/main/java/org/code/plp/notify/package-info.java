@@ -36,7 +36,7 @@
  * <li>After NOTIFY_MAX_ATTEMPTS (10) attempts, or at once when permanent (an address that is not exactly
  *     one plain address, a request SES calls malformed ({@code BadRequest}), an unknown
  *     type): marked {@code failed} with {@code failureReason}, never retried, logged as
- *     {@code "outcome":"FAILED"} and counted in the {@code PLP/Email EmailsFailed} metric (an Embedded
+ *     {@code "outcome":"FAILED"} and counted in the {@code PLP EmailsFailed} metric (an Embedded
  *     Metric Format line), which the template alarms on.</li>
  * </ul>
  *

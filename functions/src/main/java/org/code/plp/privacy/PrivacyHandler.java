@@ -11,6 +11,7 @@ import org.code.plp.http.JsonBody;
 import org.code.plp.http.Problem;
 import org.code.plp.http.StaffIdentity;
 import org.code.plp.platform.Platform;
+import org.code.plp.platform.Priming;
 import org.code.plp.platform.Timestamps;
 import org.code.plp.review.Csv;
 
@@ -33,7 +34,7 @@ public final class PrivacyHandler extends ApiHandler {
     }
 
     public PrivacyHandler(Platform platform) {
-        super(platform);
+        super(platform, Priming.Read.APPLICATIONS);
         this.platform = platform;
         this.data = new PersonalData(platform);
         this.audit = new AuditLog(platform);

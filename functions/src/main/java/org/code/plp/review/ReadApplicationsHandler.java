@@ -10,6 +10,7 @@ import org.code.plp.http.ApiRequest;
 import org.code.plp.http.ApiResponse;
 import org.code.plp.http.StaffIdentity;
 import org.code.plp.platform.Platform;
+import org.code.plp.platform.Priming;
 import org.code.plp.regions.RegionRepository;
 
 /**
@@ -30,7 +31,7 @@ public final class ReadApplicationsHandler extends ApiHandler {
 
     /** With a smaller CSV cap, so the over-cap answer can be tested without millions of rows. */
     public ReadApplicationsHandler(Platform platform, long maxCsvBytes) {
-        super(platform);
+        super(platform, Priming.Read.APPLICATIONS);
         Counters counters = new Counters(platform);
         this.reviews = new ReviewService(new ApplicationRepository(platform), new ApplicationLog(platform), new ReviewerLog(platform),
                 CriteriaWeights.from(platform.env()), Duplicates.of(platform, counters), counters,

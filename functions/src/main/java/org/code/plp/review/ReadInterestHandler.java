@@ -7,6 +7,7 @@ import org.code.plp.http.ApiRequest;
 import org.code.plp.http.ApiResponse;
 import org.code.plp.http.StaffIdentity;
 import org.code.plp.platform.Platform;
+import org.code.plp.platform.Priming;
 
 /**
  * Staff reads of interest forms: GET /admin/interest (a page of forms), /admin/interest/summary
@@ -21,7 +22,7 @@ public final class ReadInterestHandler extends ApiHandler {
     }
 
     public ReadInterestHandler(Platform platform) {
-        super(platform);
+        super(platform, Priming.Read.INTEREST_BY_STATE);
         this.interest = new InterestReview(new IndexPager(platform.dynamo(), platform.table("INTEREST_TABLE"), "id"),
                 new Counters(platform));
         this.csv = new CsvAnswers(new CsvExporter(Long.parseLong(platform.env().get("CSV_PART_BYTES",

@@ -10,7 +10,9 @@ import org.code.plp.http.ApiResponse;
 import org.code.plp.http.JsonBody;
 import org.code.plp.http.StaffIdentity;
 import org.code.plp.outbox.OutboxRepository;
+import org.code.plp.platform.Metrics;
 import org.code.plp.platform.Platform;
+import org.code.plp.platform.Priming;
 import org.code.plp.regions.RegionRepository;
 
 /**
@@ -30,7 +32,7 @@ public final class ReviewWorkflowHandler extends ApiHandler {
     }
 
     public ReviewWorkflowHandler(Platform platform) {
-        super(platform);
+        super(platform, Priming.Read.APPLICATIONS);
         ApplicationRepository applications = new ApplicationRepository(platform);
         ApplicationLog log = new ApplicationLog(platform);
         Counters counters = new Counters(platform);
@@ -68,5 +70,10 @@ public final class ReviewWorkflowHandler extends ApiHandler {
                     ApiResponse.json(201, decisions.addNote(route.id(), ReviewValidator.note(JsonBody.read(request)), staff));
             default -> throw StaffRoute.unknown(route);
         };
+    }
+
+    @Override
+    protected String metricOf(ApiRequest request) {
+        return StaffRoute.of(request).key().endsWith("/decision") ? Metrics.DECISIONS : null;
     }
 }

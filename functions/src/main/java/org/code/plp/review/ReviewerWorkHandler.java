@@ -9,6 +9,7 @@ import org.code.plp.http.JsonBody;
 import org.code.plp.http.Problem;
 import org.code.plp.http.StaffIdentity;
 import org.code.plp.platform.Platform;
+import org.code.plp.platform.Priming;
 import org.code.plp.platform.Timestamps;
 
 /**
@@ -26,7 +27,7 @@ public final class ReviewerWorkHandler extends ApiHandler {
     }
 
     public ReviewerWorkHandler(Platform platform) {
-        super(platform);
+        super(platform, Priming.Read.APPLICATIONS);
         this.scores = new ScoreService(new ApplicationRepository(platform), new ReviewerLog(platform),
                 CriteriaWeights.from(platform.env()), platform.dynamo(), platform.clock());
         this.duplicates = Duplicates.of(platform, new org.code.plp.counters.Counters(platform));

@@ -40,7 +40,8 @@ import org.code.plp.platform.Json;
  * Besides the API it serves local routes added by {@link #route} ({@code /local/...}) and, for
  * other GET paths, the static site in {@code web/}.
  *
- * <p>Where API Gateway has no route it answers 403 {@code {"message":"Missing Authentication Token"}};
+ * <p>Where API Gateway has no route it answers 403 {@code {"message":"Missing Authentication Token"}}
+ * (or the template's MISSING_AUTHENTICATION_TOKEN gateway response);
  * so does this, for paths that are neither a route, a local route nor a file under web/.
  */
 public final class LocalApiGateway implements AutoCloseable {
@@ -154,7 +155,7 @@ public final class LocalApiGateway implements AutoCloseable {
             if ((method.equals("GET") || method.equals("HEAD")) && serveStatic(exchange, path)) {
                 return;
             }
-            sendJson(exchange, 403, Map.of("Content-Type", "application/json"), "{\"message\":\"Missing Authentication Token\"}");
+            gatewayResponse(exchange, "MISSING_AUTHENTICATION_TOKEN", 403, "Missing Authentication Token");
         } catch (RuntimeException | IOException e) {
             System.err.println("Local API gateway error on " + exchange.getRequestURI() + ": " + e);
             e.printStackTrace();

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * What the local cloud needs to know from template.yaml: tables (keys, GSIs, streams), functions
  * (handler, environment), and the events that trigger them (API routes, DynamoDB streams,
  * schedules), with the API's CORS and gateway responses. Intrinsics are resolved for a local run:
- * {@code !Ref Table} is the local table name, {@code !Ref Param} the parameter's default.
+ * {@code !Ref Table} is the local table name, {@code !Ref Param} the parameter's default, conditions
+ * from those defaults, and a resource's {@code DomainName} is {@code localhost}.
  */
 public final class TemplateModel {
     public static final String AUTHORIZER_PATH_PREFIX = "/admin";
@@ -457,6 +458,10 @@ public final class TemplateModel {
         if (tables.containsKey(resource)) {
             String arn = "arn:aws:dynamodb:us-east-1:000000000000:table/" + tables.get(resource).name();
             return attribute.equals("StreamArn") ? arn + "/stream/local" : arn;
+        }
+        if (attribute.equals("DomainName")) {
+            // A distribution's (or a bucket's) host name, e.g. the site's origin when SiteDomain is empty.
+            return "localhost";
         }
         return "arn:aws:local:us-east-1:000000000000:" + resource + "/" + attribute;
     }

@@ -61,14 +61,16 @@ class LocalCloudTest {
         var response = http.post("/nowhere", "{}");
         assertEquals(403, response.status());
         assertEquals("Missing Authentication Token", response.json().get("message").asText());
+        assertTrue(response.header("Content-Type").orElse("").startsWith("application/problem+json"), response.toString());
+        assertEquals("https://localhost", response.header("Access-Control-Allow-Origin").orElse(""));
         assertEquals(403, http.get("/applications").status(), "GET on a POST-only route");
     }
 
     @Test
     void corsPreflightComesFromTheTemplate() {
-        var response = http.options("/applications", "Origin", "https://code.org", "Access-Control-Request-Method", "POST");
+        var response = http.options("/applications", "Origin", "https://localhost", "Access-Control-Request-Method", "POST");
         assertEquals(200, response.status());
-        assertEquals("https://code.org", response.header("Access-Control-Allow-Origin").orElse(""));
+        assertEquals("https://localhost", response.header("Access-Control-Allow-Origin").orElse(""));
         assertTrue(response.header("Access-Control-Allow-Headers").orElse("").contains("Idempotency-Key"));
     }
 

@@ -47,7 +47,8 @@ class TemplateModelTest {
         assertEquals("handleRequest", submit.handlerMethod());
         assertEquals(template.tableName("ApplicationsTable"), submit.env().get("APPLICATIONS_TABLE"));
         assertEquals("dev", submit.env().get("STAGE"));
-        assertEquals("https://code.org", submit.env().get("ALLOWED_ORIGIN"));
+        // No SiteDomain by default: the site is the distribution's domain, "localhost" in a local run.
+        assertEquals("https://localhost", submit.env().get("ALLOWED_ORIGIN"));
     }
 
     @Test
@@ -62,7 +63,7 @@ class TemplateModelTest {
 
     @Test
     void corsAndGatewayResponsesAreUnquoted() {
-        assertEquals("https://code.org", template.cors().orElseThrow().allowOrigin());
+        assertEquals("https://localhost", template.cors().orElseThrow().allowOrigin());
         assertEquals("600", template.cors().orElseThrow().maxAge());
         var unauthorized = template.gatewayResponse("UNAUTHORIZED").orElseThrow();
         assertEquals(401, unauthorized.status());

@@ -105,7 +105,7 @@ class OutboxDueTest {
         assertEquals(OutboxItem.FAILED, failed.getState());
         assertTrue(failed.getFailureReason().startsWith("gave up after 2 attempts"), failed.getFailureReason());
         String metric = metricLines.toString(StandardCharsets.UTF_8);
-        assertTrue(metric.contains("\"Namespace\":\"PLP/Email\"") && metric.contains("\"EmailsFailed\":1"), metric);
+        assertTrue(metric.contains("\"Namespace\":\"PLP\"") && metric.contains("\"EmailsFailed\":1"), metric);
 
         mailbox.fault("off");
         new NotifyRedriveHandler(at(now.plus(Duration.ofHours(3)))).handleRequest(new ScheduledEvent(), null);

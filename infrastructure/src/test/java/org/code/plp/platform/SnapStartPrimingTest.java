@@ -56,7 +56,8 @@ class SnapStartPrimingTest {
         priming.prime();
 
         assertEquals(1, priming.runs());
-        assertTrue(dynamoCalls.contains("getItem"), functionId + " priming made no DynamoDB read: " + dynamoCalls);
+        assertTrue(dynamoCalls.stream().anyMatch(c -> c.equals("getItem") || c.startsWith("query")),
+                functionId + " priming made no DynamoDB read: " + dynamoCalls);
         assertFalse(dynamoCalls.stream().anyMatch(WRITES::contains), functionId + " priming wrote: " + dynamoCalls);
         assertTrue(sesCalls.stream().noneMatch(c -> c.startsWith("send")), functionId + " priming sent email: " + sesCalls);
         assertEquals(before, contents(), functionId + " priming changed a table");
