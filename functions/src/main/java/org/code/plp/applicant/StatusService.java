@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import org.code.plp.applicant.AccessTokens.Grant;
 import org.code.plp.applicant.AccessTokens.Purpose;
 import org.code.plp.applications.ApplicationForm;
@@ -201,7 +200,8 @@ public class StatusService {
         if (newEmail) {
             Map<String, String> data = new LinkedHashMap<>(ApplicationMail.data(item));
             data.put("newEmail", asked.email());
-            outbox.queue(transaction, OutboxItem.pending(EmailType.EMAIL_CHANGE, item.getId(), UUID.randomUUID().toString(),
+            // Named by the version this change makes (unique, as the change is conditioned on the version), so erasure finds it by key.
+            outbox.queue(transaction, OutboxItem.pending(EmailType.EMAIL_CHANGE, item.getId(), "v" + (item.getVersion() + 1),
                     asked.email(), data, instant));
             notes.add("You asked to change the contact email; a confirmation link was sent to the new address.");
         }
@@ -215,7 +215,8 @@ public class StatusService {
     /** Opens the link sent to a new email address: the address becomes the contact email (once). */
     public EmailConfirmed confirmEmail(String token) {
         Grant grant = tokens.resolve(token, Purpose.EMAIL_CHANGE).orElseThrow(StatusService::invalidLink);
-        ApplicationItem item = applications.find(grant.subjectId()).orElseThrow(StatusService::invalidLink);
+        ApplicationItem item = applications.find(grant.subjectId()).filter(found -> found.getErasedAt() == null)
+                .orElseThrow(StatusService::invalidLink);
         requireUnreviewed(item);
         ApplicationForm form = item.form();
         ApplicationForm.ProgramManager m = form.programManager();

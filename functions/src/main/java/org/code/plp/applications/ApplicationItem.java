@@ -63,6 +63,9 @@ public final class ApplicationItem {
             .addAttribute(String.class, a -> a.name("regionId").getter(ApplicationItem::getRegionId).setter(ApplicationItem::setRegionId))
             .addAttribute(String.class, a -> a.name("regionName").getter(ApplicationItem::getRegionName).setter(ApplicationItem::setRegionName))
             .addAttribute(String.class, a -> a.name("updatedAt").getter(ApplicationItem::getUpdatedAt).setter(ApplicationItem::setUpdatedAt))
+            .addAttribute(String.class, a -> a.name("idempotencyKey").getter(ApplicationItem::getIdempotencyKey)
+                    .setter(ApplicationItem::setIdempotencyKey))
+            .addAttribute(Long.class, a -> a.name("expiresAt").getter(ApplicationItem::getExpiresAt).setter(ApplicationItem::setExpiresAt))
             .addAttribute(String.class, a -> a.name("erasedAt").getter(ApplicationItem::getErasedAt).setter(ApplicationItem::setErasedAt))
             .addAttribute(Long.class, a -> a.name("version").getter(ApplicationItem::getVersion).setter(ApplicationItem::setVersion))
             .addAttribute(String.class, a -> a.name("organizationName").getter(ApplicationItem::getOrganizationName)
@@ -228,4 +231,13 @@ public final class ApplicationItem {
     /** Accepted as a deliberate joint partner of a region that already had one. */
     public Boolean getCoPartner() { return coPartner; }
     public void setCoPartner(Boolean coPartner) { this.coPartner = coPartner; }
+    /** The Idempotency-Key record written with it, if any, so erasure reaches that record by its key. */
+    public String getIdempotencyKey() { return idempotencyKey; }
+    public void setIdempotencyKey(String idempotencyKey) { this.idempotencyKey = idempotencyKey; }
+    /** Epoch seconds: the DynamoDB TTL attribute (retention), absent while it is kept. */
+    public Long getExpiresAt() { return expiresAt; }
+    public void setExpiresAt(Long expiresAt) { this.expiresAt = expiresAt; }
+
+    private String idempotencyKey;
+    private Long expiresAt;
 }

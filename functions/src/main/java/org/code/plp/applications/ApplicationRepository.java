@@ -1,11 +1,13 @@
 package org.code.plp.applications;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.code.plp.platform.Platform;
+import org.code.plp.platform.Retention;
 import org.code.plp.platform.WriteTransaction;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -20,9 +22,11 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 public class ApplicationRepository {
     private final DynamoDbTable<ApplicationItem> table;
     private final DynamoDbClient dynamo;
+    private final Retention retention;
 
     public ApplicationRepository(Platform platform) {
         this.dynamo = platform.dynamo();
+        this.retention = Retention.from(platform.env());
         this.table = platform.enhanced().table(platform.table("APPLICATIONS_TABLE"), ApplicationItem.SCHEMA);
     }
 
@@ -79,6 +83,7 @@ public class ApplicationRepository {
                 ":from", AttributeValue.fromS(current.getStatus().wire())));
         StringBuilder update = new StringBuilder("SET #status = :to, regionStatus = :regionStatus, version = :next, updatedAt = :now");
         List<String> removes = new ArrayList<>();
+        expiry(toStatus, now, update, removes, values);
         if (hold == null) {
             removes.addAll(List.of("heldUntil", "heldFrom", "heldEmailId"));
         } else {
@@ -111,16 +116,32 @@ public class ApplicationRepository {
      */
     public void undo(WriteTransaction transaction, ApplicationItem current, long expectedVersion, String now) {
         ApplicationStatus back = current.getHeldFrom();
-        transaction.update("application", table.tableName(), key(current.getId()),
-                "SET #status = :back, regionStatus = :regionStatus, version = :next, updatedAt = :now "
-                        + "REMOVE heldUntil, heldFrom, heldEmailId, coPartner",
-                "#version = :expected AND heldUntil > :now",
-                Map.of("#status", "status", "#version", "version"),
-                Map.of(":back", AttributeValue.fromS(back.wire()),
-                        ":regionStatus", AttributeValue.fromS(ApplicationItem.regionStatusKey(current.getRegionKey(), back)),
-                        ":next", AttributeValue.fromN(Long.toString(expectedVersion + 1)),
-                        ":now", AttributeValue.fromS(now),
-                        ":expected", AttributeValue.fromN(Long.toString(expectedVersion))));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":back", AttributeValue.fromS(back.wire()),
+                ":regionStatus", AttributeValue.fromS(ApplicationItem.regionStatusKey(current.getRegionKey(), back)),
+                ":next", AttributeValue.fromN(Long.toString(expectedVersion + 1)),
+                ":now", AttributeValue.fromS(now),
+                ":expected", AttributeValue.fromN(Long.toString(expectedVersion))));
+        StringBuilder update = new StringBuilder("SET #status = :back, regionStatus = :regionStatus, version = :next, updatedAt = :now");
+        List<String> removes = new ArrayList<>(List.of("heldUntil", "heldFrom", "heldEmailId", "coPartner"));
+        expiry(back, now, update, removes, values);
+        update.append(" REMOVE ").append(String.join(", ", removes));
+        transaction.update("application", table.tableName(), key(current.getId()), update.toString(),
+                "#version = :expected AND heldUntil > :now", Map.of("#status", "status", "#version", "version"), values);
+    }
+
+    /**
+     * Retention: a final status (decided or withdrawn) sets the TTL to the configured time from now; any
+     * other status clears it (an undo back to review keeps the application). An undo back to an earlier
+     * final status counts the period from the undo, a few minutes later than that decision: never shorter.
+     */
+    private void expiry(ApplicationStatus status, String now, StringBuilder update, List<String> removes,
+                        Map<String, AttributeValue> values) {
+        if (status.isFinal()) {
+            update.append(", ").append(Retention.TTL_ATTRIBUTE).append(" = :expiresAt");
+            values.put(":expiresAt", AttributeValue.fromN(Long.toString(retention.decidedExpiry(Instant.parse(now)))));
+        } else {
+            removes.add(Retention.TTL_ATTRIBUTE);
+        }
     }
 
     /** Every application of a region, oldest first: a Query on the byRegion index, page by page. */

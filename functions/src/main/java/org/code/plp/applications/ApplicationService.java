@@ -64,6 +64,7 @@ public class ApplicationService {
         RegionItem region = openRegion(form.regionId());
 
         ApplicationItem item = toItem(id, form, region, now);
+        claim.ifPresent(c -> item.setIdempotencyKey(c.key()));
         WriteTransaction transaction = new WriteTransaction(dynamo);
         applications.create(transaction, item);
         log.status(transaction, id, new ApplicationLog.StatusEntry(ApplicationStatus.UNREVIEWED, APPLICANT, Timestamps.format(now),

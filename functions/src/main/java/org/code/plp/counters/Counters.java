@@ -31,6 +31,11 @@ public class Counters {
         return "applications#region#" + regionKey;
     }
 
+    /** The key of a city's interest counter (scope {@link #INTEREST_BY_CITY}): state and city without case. */
+    public static String interestCityKey(String state, String city) {
+        return state + "#" + city.toLowerCase(java.util.Locale.ROOT);
+    }
+
     public void add(WriteTransaction transaction, String scope, String key, long delta) {
         transaction.count(table, scope, key, delta, Map.of());
     }

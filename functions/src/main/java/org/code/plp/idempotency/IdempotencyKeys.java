@@ -25,6 +25,11 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 public class IdempotencyKeys {
     public static final String HEADER = "Idempotency-Key";
     public static final String WRITE_LABEL = "idempotency";
+    /**
+     * The request hash of a record whose resource was erased: the hash of a body full of personal data is
+     * itself personal. A retry with that key gets the first answer (the erased record's id), never a new record.
+     */
+    public static final String ERASED_HASH = "erased";
     private static final Pattern KEY = Pattern.compile("^[A-Za-z0-9._:\\-]{8,128}$");
     private static final Duration RETENTION = Duration.ofDays(7);
 
@@ -86,7 +91,7 @@ public class IdempotencyKeys {
         if (stored == null) {
             throw new IllegalStateException("Idempotency record vanished: " + claim.key());
         }
-        if (!stored.getRequestHash().equals(claim.requestHash())) {
+        if (!stored.getRequestHash().equals(claim.requestHash()) && !ERASED_HASH.equals(stored.getRequestHash())) {
             throw Problem.conflict("idempotency-key-reused",
                     "This Idempotency-Key was already used with a different body. Use a new key for a new submission.");
         }

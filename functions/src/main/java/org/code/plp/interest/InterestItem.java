@@ -45,6 +45,9 @@ public final class InterestItem {
             .addAttribute(String.class, a -> a.name("zip").getter(InterestItem::getZip).setter(InterestItem::setZip))
             .addAttribute(EnhancedType.listOf(String.class), a -> a.name("gradeLevels").getter(InterestItem::getGradeLevels)
                     .setter(InterestItem::setGradeLevels))
+            .addAttribute(String.class, a -> a.name("idempotencyKey").getter(InterestItem::getIdempotencyKey)
+                    .setter(InterestItem::setIdempotencyKey))
+            .addAttribute(Long.class, a -> a.name("expiresAt").getter(InterestItem::getExpiresAt).setter(InterestItem::setExpiresAt))
             .addAttribute(String.class, a -> a.name("notes").getter(InterestItem::getNotes).setter(InterestItem::setNotes))
             .addAttribute(Boolean.class, a -> a.name("willingToRecruitDistricts").getter(InterestItem::getWillingToRecruitDistricts)
                     .setter(InterestItem::setWillingToRecruitDistricts))
@@ -96,4 +99,13 @@ public final class InterestItem {
     public void setNotes(String notes) { this.notes = notes; }
     public Boolean getWillingToRecruitDistricts() { return willingToRecruitDistricts; }
     public void setWillingToRecruitDistricts(Boolean willingToRecruitDistricts) { this.willingToRecruitDistricts = willingToRecruitDistricts; }
+    /** The Idempotency-Key record written with it, if any, so erasure reaches that record by its key. */
+    public String getIdempotencyKey() { return idempotencyKey; }
+    public void setIdempotencyKey(String idempotencyKey) { this.idempotencyKey = idempotencyKey; }
+    /** Epoch seconds: the DynamoDB TTL attribute (retention), absent while it is kept. */
+    public Long getExpiresAt() { return expiresAt; }
+    public void setExpiresAt(Long expiresAt) { this.expiresAt = expiresAt; }
+
+    private String idempotencyKey;
+    private Long expiresAt;
 }

@@ -59,12 +59,13 @@ public class InterestService {
         Optional<RegionItem> region = RegionMatcher.match(regions.listAll(), city, state, form.zip());
 
         InterestItem item = toItem(id, form, region, now);
+        claim.ifPresent(c -> item.setIdempotencyKey(c.key()));
         WriteTransaction transaction = new WriteTransaction(dynamo);
         interest.create(transaction, item);
         if (state != null) {
             counters.add(transaction, Counters.INTEREST_BY_STATE, state, 1);
             if (city != null) {
-                counters.add(transaction, Counters.INTEREST_BY_CITY, state + "#" + city.toLowerCase(Locale.ROOT), 1,
+                counters.add(transaction, Counters.INTEREST_BY_CITY, Counters.interestCityKey(state, city), 1,
                         Map.of("city", city, "state", state));
             }
         }

@@ -35,13 +35,16 @@ public final class OutboxItem {
      * lease ended (a claim sets {@code dueAt} to the lease's end).
      */
     public static final String BY_DUE = "byDue";
+    /** Keys only, sparse (staff emails have no recipient): erasure and subject access find every email to an address. */
+    public static final String BY_RECIPIENT = "byRecipient";
 
     public static final TableSchema<OutboxItem> SCHEMA = StaticTableSchema.builder(OutboxItem.class)
             .newItemSupplier(OutboxItem::new)
             .addAttribute(String.class, a -> a.name("outboxId").getter(OutboxItem::getOutboxId).setter(OutboxItem::setOutboxId)
                     .tags(primaryPartitionKey()))
             .addAttribute(String.class, a -> a.name("type").getter(OutboxItem::getType).setter(OutboxItem::setType))
-            .addAttribute(String.class, a -> a.name("recipient").getter(OutboxItem::getRecipient).setter(OutboxItem::setRecipient))
+            .addAttribute(String.class, a -> a.name("recipient").getter(OutboxItem::getRecipient).setter(OutboxItem::setRecipient)
+                    .tags(secondaryPartitionKey(BY_RECIPIENT)))
             .addAttribute(String.class, a -> a.name("sourceId").getter(OutboxItem::getSourceId).setter(OutboxItem::setSourceId))
             .addAttribute(EnhancedType.mapOf(String.class, String.class), a -> a.name("data")
                     .getter(OutboxItem::getData).setter(OutboxItem::setData))
@@ -83,6 +86,22 @@ public final class OutboxItem {
     public static OutboxItem pending(EmailType type, String sourceId, String discriminator, String recipient,
                                      Map<String, String> data, Instant now) {
         return held(type, sourceId, discriminator, recipient, data, now, now);
+    }
+
+    /**
+     * Every id an email about {@code sourceId} can have: each type plain and per version up to {@code version}
+     * (+1 for a decision racing the reader). Emails sent again on request (a status link) carry a random part;
+     * the {@link #BY_RECIPIENT} index finds those.
+     */
+    public static java.util.List<String> possibleIds(String sourceId, long version) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (EmailType type : EmailType.values()) {
+            ids.add(sourceId + "#" + type.id());
+            for (long v = 1; v <= version + 1; v++) {
+                ids.add(sourceId + "#" + type.id() + "#v" + v);
+            }
+        }
+        return ids;
     }
 
     /** As {@link #pending}, but not sent before {@code dueAt} (a decision's email, held so it can be undone). */

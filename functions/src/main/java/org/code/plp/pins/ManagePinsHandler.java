@@ -2,7 +2,9 @@ package org.code.plp.pins;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.code.plp.audit.AuditLog;
 import org.code.plp.http.ApiHandler;
 import org.code.plp.http.ApiRequest;
 import org.code.plp.http.ApiResponse;
@@ -24,6 +26,7 @@ public final class ManagePinsHandler extends ApiHandler {
 
     private final PinsAdmin admin;
     private final RegionRepository regions;
+    private final AuditLog audit;
 
     public ManagePinsHandler() {
         this(Platform.fromEnvironment());
@@ -33,11 +36,12 @@ public final class ManagePinsHandler extends ApiHandler {
         super(platform);
         this.regions = new RegionRepository(platform);
         this.admin = new PinsAdmin(new RegionValidator(), regions, platform.clock());
+        this.audit = new AuditLog(platform);
     }
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        request.requireGroup(StaffIdentity.ADMINS);
+        StaffIdentity staff = request.requireGroup(StaffIdentity.ADMINS);
         var regionId = request.pathParameter("regionId");
         return switch (request.method()) {
             // The region editor reads here, not from the public map's cached GET /pins: what it shows is what is stored.
@@ -45,14 +49,23 @@ public final class ManagePinsHandler extends ApiHandler {
                     ? ApiResponse.json(200, PinFeatures.detail(regions.find(regionId.get())
                             .orElseThrow(() -> Problem.notFound("There is no region '" + regionId.get() + "'.")), null))
                     : ApiResponse.json(200, PinFeatures.collection(regions.listAll()));
-            case "PUT" -> put(regionId.orElseThrow(ManagePinsHandler::notAllowed), request);
-            case "DELETE" -> ApiResponse.json(200, PinFeatures.detail(
-                    admin.close(regionId.orElseThrow(ManagePinsHandler::notAllowed)), null));
+            case "PUT" -> {
+                String id = regionId.orElseThrow(ManagePinsHandler::notAllowed);
+                ApiResponse answer = put(id, request);
+                audit.record(staff, "region-change", id, Map.of("change", answer.status() == 201 ? "created" : "replaced"));
+                yield answer;
+            }
+            case "DELETE" -> {
+                String id = regionId.orElseThrow(ManagePinsHandler::notAllowed);
+                ApiResponse answer = ApiResponse.json(200, PinFeatures.detail(admin.close(id), null));
+                audit.record(staff, "region-change", id, Map.of("change", "closed"));
+                yield answer;
+            }
             case "POST" -> {
                 if (regionId.isPresent()) {
                     throw notAllowed();
                 }
-                yield importFile(request);
+                yield importFile(request, staff);
             }
             default -> throw notAllowed();
         };
@@ -64,22 +77,31 @@ public final class ManagePinsHandler extends ApiHandler {
         return saved.created() ? response.header("Location", "/pins/" + regionId) : response;
     }
 
-    private ApiResponse importFile(ApiRequest request) {
+    private ApiResponse importFile(ApiRequest request, StaffIdentity staff) {
         boolean dryRun = request.query("dryRun").map("true"::equalsIgnoreCase).orElse(false);
         if (JsonBody.hasMediaType(request, "text/csv")) {
             String text = request.body();
             if (text.getBytes(StandardCharsets.UTF_8).length > MAX_IMPORT_BYTES) {
                 throw tooLarge();
             }
-            return ApiResponse.json(200, admin.importRows(CsvRegions.rows(text, MAX_IMPORT_ROWS), dryRun, CsvRegions::column));
+            return imported(staff, admin.importRows(CsvRegions.rows(text, MAX_IMPORT_ROWS), dryRun, CsvRegions::column));
         }
         if (!JsonBody.hasMediaType(request, JSON_TYPES)) {
             throw new Problem(415, "unsupported-media-type", "Unsupported media type",
                     "Send a GeoJSON FeatureCollection (application/geo+json) or a CSV (text/csv).", List.of());
         }
         var collection = JsonBody.read(request, MAX_IMPORT_BYTES, JSON_TYPES);
-        return ApiResponse.json(200, admin.importRows(GeoJsonRegions.rows(collection, MAX_IMPORT_ROWS), dryRun,
+        return imported(staff, admin.importRows(GeoJsonRegions.rows(collection, MAX_IMPORT_ROWS), dryRun,
                 UnaryOperator.identity()));
+    }
+
+    /** A dry run changes nothing and is not recorded; an import is, with its counts. */
+    private ApiResponse imported(StaffIdentity staff, PinsAdmin.ImportReport report) {
+        if (!report.dryRun()) {
+            audit.record(staff, "region-change", null, Map.of("change", "imported", "created", Integer.toString(report.created()),
+                    "updated", Integer.toString(report.updated()), "rejected", Integer.toString(report.rejected())));
+        }
+        return ApiResponse.json(200, report);
     }
 
     private static Problem tooLarge() {

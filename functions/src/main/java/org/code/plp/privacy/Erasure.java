@@ -2,20 +2,30 @@ package org.code.plp.privacy;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.code.plp.applicant.LinkRequests;
+import org.code.plp.applicant.RateLimiter;
 import org.code.plp.applications.ApplicationForm;
 import org.code.plp.applications.DuplicateKeys;
+import org.code.plp.audit.AuditLog;
+import org.code.plp.counters.Counters;
 import org.code.plp.http.Problem;
 import org.code.plp.http.StaffIdentity;
+import org.code.plp.idempotency.IdempotencyKeys;
 import org.code.plp.outbox.OutboxItem;
 import org.code.plp.platform.Json;
 import org.code.plp.platform.Timestamps;
 import org.code.plp.platform.WriteTransaction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Erasure on request: every personal field of what {@link PersonalData} finds for an address is
@@ -31,13 +41,15 @@ public final class Erasure {
     public static final String TOMBSTONE = "[erased]";
     private static final int ATTEMPTS = 5;
     private static final int MAX_WRITES = 100;
+    private static final Duration RATE_LIMIT_LAG = Duration.ofDays(3);
 
     /** What was (or would be) erased, as counts; never the data itself. */
-    public record Counts(int applications, int interestForms, int logEntries, int emails, int pendingEmailsCancelled) {
+    public record Counts(int applications, int interestForms, int drafts, int logEntries, int emails, int pendingEmailsCancelled) {
         public Map<String, String> asDetail() {
             Map<String, String> detail = new LinkedHashMap<>();
             detail.put("applications", Integer.toString(applications));
             detail.put("interestForms", Integer.toString(interestForms));
+            detail.put("drafts", Integer.toString(drafts));
             detail.put("logEntries", Integer.toString(logEntries));
             detail.put("emails", Integer.toString(emails));
             detail.put("pendingEmailsCancelled", Integer.toString(pendingEmailsCancelled));
@@ -66,12 +78,16 @@ public final class Erasure {
             emails += record.outbox().size();
             pending += (int) record.outbox().stream().filter(Erasure::isPending).count();
         }
-        return new Counts(holdings.applications().size(), holdings.interestForms().size(), logEntries, emails, pending);
+        emails += holdings.otherEmails().size();
+        pending += (int) holdings.otherEmails().stream().filter(Erasure::isPending).count();
+        return new Counts(holdings.applications().size(), holdings.interestForms().size(), holdings.drafts().size(),
+                logEntries, emails, pending);
     }
 
     private static List<PersonalData.Record> all(PersonalData.Holdings holdings) {
         List<PersonalData.Record> all = new java.util.ArrayList<>(holdings.applications());
         all.addAll(holdings.interestForms());
+        all.addAll(holdings.drafts());
         return all;
     }
 
@@ -95,7 +111,26 @@ public final class Erasure {
             emails += form.outbox().size();
             cancelled += stripped;
         }
-        Counts counts = new Counts(found.applications().size(), found.interestForms().size(), logEntries, emails, cancelled);
+        for (PersonalData.Record draft : found.drafts()) {
+            WriteTransaction transaction = new WriteTransaction(dynamo);
+            transaction.delete("draft", data.drafts, key("draftId", draft.id()), null);
+            cancelled += stripEmails(transaction, draft.outbox());
+            emails += draft.outbox().size();
+            transaction.commit();
+        }
+        for (Map<String, AttributeValue> sent : found.otherEmails()) {
+            cancelled += stripEmail(sent);
+        }
+        emails += found.otherEmails().size();
+        for (PersonalData.Record record : found.applications()) {
+            forgetRequest(record.item());
+        }
+        for (PersonalData.Record record : found.interestForms()) {
+            forgetRequest(record.item());
+        }
+        forgetRateLimits(email);
+        Counts counts = new Counts(found.applications().size(), found.interestForms().size(), found.drafts().size(),
+                logEntries, emails, cancelled);
         audit.record(staff, "erasure", null, counts.asDetail());
         return counts;
     }
@@ -105,10 +140,18 @@ public final class Erasure {
         PersonalData.Record form = first;
         for (int attempt = 1; ; attempt++) {
             WriteTransaction transaction = new WriteTransaction(dynamo);
+            // The city's counter key stays (the counters table holds it anyway), so expiry can count the form out.
+            AttributeValue state = form.item().get("state");
+            AttributeValue city = form.item().get("city");
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":now", AttributeValue.fromS(now())));
+            if (state != null && city != null) {
+                values.put(":cityKey", AttributeValue.fromS(Counters.interestCityKey(state.s(), city.s())));
+            }
             transaction.update("interest form", data.interest, key("id", form.id()),
-                    "SET #erased = :now REMOVE #name, #email, #org, #city, #zip, #notes", null,
+                    "SET #erased = :now" + (values.containsKey(":cityKey") ? ", cityKey = :cityKey" : "")
+                            + " REMOVE #name, #email, #org, #city, #zip, #notes", null,
                     Map.of("#erased", "erasedAt", "#name", "name", "#email", "email", "#org", "organization", "#city", "city",
-                            "#zip", "zip", "#notes", "notes"), Map.of(":now", AttributeValue.fromS(now())));
+                            "#zip", "zip", "#notes", "notes"), values);
             int cancelled = stripEmails(transaction, form.outbox());
             try {
                 transaction.commit();
@@ -157,7 +200,7 @@ public final class Erasure {
                 entries.subList(i, Math.min(entries.size(), i + MAX_WRITES)).forEach(entry -> stripLogEntry(rest, entry));
                 rest.commit();
             }
-            return new Counts(1, 0, entries.size(), record.outbox().size(), cancelled);
+            return new Counts(1, 0, 0, entries.size(), record.outbox().size(), cancelled);
         }
     }
 
@@ -178,6 +221,58 @@ public final class Erasure {
             writes++;
         }
         return writes;
+    }
+
+    /** One email on its own; one a sender claimed meanwhile (no longer pending) is read again and stripped as sent. */
+    private int stripEmail(Map<String, AttributeValue> email) {
+        for (int attempt = 1; ; attempt++) {
+            WriteTransaction transaction = new WriteTransaction(dynamo);
+            int cancelled = stripEmails(transaction, List.of(email));
+            try {
+                transaction.commit();
+                return cancelled;
+            } catch (WriteTransaction.ConditionFailed claimed) {
+                email = data.email(email.get("outboxId").s()).orElse(null);
+                if (email == null || attempt >= ATTEMPTS) {
+                    return 0;
+                }
+            }
+        }
+    }
+
+    /**
+     * The submission's Idempotency-Key record keeps the first answer (ids and time) but not the hash of the body,
+     * which was full of personal data; a retry with that key still gets the first answer. Gone already (7-day TTL): nothing to do.
+     */
+    private void forgetRequest(Map<String, AttributeValue> record) {
+        AttributeValue claim = record.get("idempotencyKey");
+        if (claim == null) {
+            return;
+        }
+        try {
+            dynamo.updateItem(r -> r.tableName(data.idempotency).key(key("idempotencyKey", claim.s()))
+                    .updateExpression("SET requestHash = :erased").conditionExpression("attribute_exists(idempotencyKey)")
+                    .expressionAttributeValues(Map.of(":erased", AttributeValue.fromS(IdempotencyKeys.ERASED_HASH))));
+        } catch (ConditionalCheckFailedException expired) {
+            // nothing held
+        }
+    }
+
+    /** The "email me my link" counters are keyed by a hash of the address: deleted by key, every window that may remain. */
+    private void forgetRateLimits(String email) {
+        List<WriteRequest> deletes = new java.util.ArrayList<>();
+        for (String variant : PersonalData.variants(email)) {
+            for (String bucket : RateLimiter.recentBuckets(LinkRequests.PER_ADDRESS, variant, clock.instant().getEpochSecond(), RATE_LIMIT_LAG)) {
+                deletes.add(WriteRequest.builder().deleteRequest(d -> d.key(key("bucket", bucket))).build());
+            }
+        }
+        for (int i = 0; i < deletes.size(); i += 25) {
+            Map<String, List<WriteRequest>> batch = Map.of(data.rateLimits, deletes.subList(i, Math.min(deletes.size(), i + 25)));
+            while (!batch.isEmpty()) {
+                BatchWriteItemResponse response = dynamo.batchWriteItem(BatchWriteItemRequest.builder().requestItems(batch).build());
+                batch = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+            }
+        }
     }
 
     private static Map<String, AttributeValue> counterKey(String scope, String key) {

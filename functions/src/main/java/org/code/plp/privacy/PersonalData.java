@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.code.plp.applicant.DraftItem;
 import org.code.plp.applications.ApplicationItem;
 import org.code.plp.interest.InterestItem;
-import org.code.plp.outbox.EmailType;
+import org.code.plp.outbox.OutboxItem;
 import org.code.plp.platform.Platform;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -23,8 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * Finds everything held about an email address, by Query only: the contact-email indexes (keys only) of the
  * applications and interest tables (keys only), then each record by its key, its log partition,
  * and its outbox items by their deterministic ids ({@code <sourceId>#<type>[#v<version>]}), so the
- * outbox needs no index of its own. Idempotency records hold no personal field (a hash of the body
- * and the 201 answer: id, status, time) and expire after 7 days, so they are not searched.
+ * outbox needs no index of its own. Drafts by the keys-only {@code byEmail} index of their table.
+ * The Idempotency-Key record of a submission is reached by the key stored on the record it created.
  */
 public final class PersonalData {
 
@@ -32,7 +33,7 @@ public final class PersonalData {
     public record Record(Map<String, AttributeValue> item, List<Map<String, AttributeValue>> log,
                          List<Map<String, AttributeValue>> outbox) {
         public String id() {
-            return item.get("id").s();
+            return (item.containsKey("id") ? item.get("id") : item.get("draftId")).s();
         }
 
         public long version() {
@@ -41,9 +42,15 @@ public final class PersonalData {
         }
     }
 
-    public record Holdings(List<Record> applications, List<Record> interestForms) {
+    /**
+     * {@code drafts}: saved, unfinished applications (their emails in {@link Record#outbox()}, no log);
+     * {@code otherEmails}: emails to the address that hang off none of those by key (a status link sent again, a new
+     * address's confirmation), found by the outbox's {@code byRecipient} index.
+     */
+    public record Holdings(List<Record> applications, List<Record> interestForms, List<Record> drafts,
+                           List<Map<String, AttributeValue>> otherEmails) {
         public boolean isEmpty() {
-            return applications.isEmpty() && interestForms.isEmpty();
+            return applications.isEmpty() && interestForms.isEmpty() && drafts.isEmpty() && otherEmails.isEmpty();
         }
     }
 
@@ -53,6 +60,9 @@ public final class PersonalData {
     final String log;
     final String outbox;
     final String counters;
+    final String drafts;
+    final String idempotency;
+    final String rateLimits;
 
     public PersonalData(Platform platform) {
         this.dynamo = platform.dynamo();
@@ -61,6 +71,9 @@ public final class PersonalData {
         this.log = platform.table("APPLICATION_LOG_TABLE");
         this.outbox = platform.table("OUTBOX_TABLE");
         this.counters = platform.table("COUNTERS_TABLE");
+        this.drafts = platform.table("DRAFTS_TABLE");
+        this.idempotency = platform.table("IDEMPOTENCY_TABLE");
+        this.rateLimits = platform.table("RATE_LIMITS_TABLE");
     }
 
     /**
@@ -85,7 +98,25 @@ public final class PersonalData {
         for (String id : idsByEmail(interest, InterestItem.BY_EMAIL, "email", email)) {
             interestForm(id).ifPresent(forms::add);
         }
-        return new Holdings(apps, forms);
+        List<Record> saved = new ArrayList<>();
+        for (String id : idsByEmail(drafts, DraftItem.BY_EMAIL, "email", "draftId", email)) {
+            Map<String, AttributeValue> draft = get(drafts, "draftId", id);
+            if (draft != null) {
+                saved.add(new Record(draft, List.of(), outboxOf(id, 0)));
+            }
+        }
+        Set<String> attached = new java.util.HashSet<>();
+        for (List<Record> records : List.of(apps, forms, saved)) {
+            records.forEach(record -> record.outbox().forEach(sent -> attached.add(sent.get("outboxId").s())));
+        }
+        List<Map<String, AttributeValue>> other = new ArrayList<>();
+        for (String id : idsByEmail(outbox, OutboxItem.BY_RECIPIENT, "recipient", "outboxId", email)) {
+            Map<String, AttributeValue> sent = attached.contains(id) ? null : get(outbox, "outboxId", id);
+            if (sent != null) {
+                other.add(sent);
+            }
+        }
+        return new Holdings(apps, forms, saved, other);
     }
 
     /** One application read afresh (consistent) with its log and emails. */
@@ -98,6 +129,11 @@ public final class PersonalData {
         return java.util.Optional.of(new Record(item, logOf(id), outboxOf(id, version)));
     }
 
+    /** One email read afresh (consistent). */
+    public java.util.Optional<Map<String, AttributeValue>> email(String outboxId) {
+        return java.util.Optional.ofNullable(get(outbox, "outboxId", outboxId));
+    }
+
     /** One interest form read afresh (consistent) with its emails. */
     public java.util.Optional<Record> interestForm(String id) {
         Map<String, AttributeValue> item = get(interest, id);
@@ -105,6 +141,10 @@ public final class PersonalData {
     }
 
     private Set<String> idsByEmail(String table, String index, String attribute, String email) {
+        return idsByEmail(table, index, attribute, "id", email);
+    }
+
+    private Set<String> idsByEmail(String table, String index, String attribute, String keyName, String email) {
         Set<String> ids = new LinkedHashSet<>();
         for (String variant : variants(email)) {
             Map<String, AttributeValue> start = null;
@@ -117,7 +157,7 @@ public final class PersonalData {
                     query.exclusiveStartKey(start);
                 }
                 QueryResponse response = dynamo.query(query.build());
-                response.items().forEach(item -> ids.add(item.get("id").s()));
+                response.items().forEach(item -> ids.add(item.get(keyName).s()));
                 start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
             } while (start != null);
         }
@@ -125,8 +165,12 @@ public final class PersonalData {
     }
 
     private Map<String, AttributeValue> get(String table, String id) {
+        return get(table, "id", id);
+    }
+
+    private Map<String, AttributeValue> get(String table, String keyName, String id) {
         Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder().tableName(table)
-                .key(Map.of("id", AttributeValue.fromS(id))).consistentRead(true).build()).item();
+                .key(Map.of(keyName, AttributeValue.fromS(id))).consistentRead(true).build()).item();
         return item == null || item.isEmpty() ? null : item;
     }
 
@@ -147,15 +191,10 @@ public final class PersonalData {
         return entries;
     }
 
-    /** Every outbox item that can exist for {@code sourceId}: each email type, plain and per version up to {@code version} (+1 for a decision racing the read). */
+    /** Every outbox item that can exist for {@code sourceId} by key ({@link OutboxItem#possibleIds}). */
     private List<Map<String, AttributeValue>> outboxOf(String sourceId, long version) {
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        for (EmailType type : EmailType.values()) {
-            keys.add(Map.of("outboxId", AttributeValue.fromS(sourceId + "#" + type.id())));
-            for (long v = 1; v <= version + 1; v++) {
-                keys.add(Map.of("outboxId", AttributeValue.fromS(sourceId + "#" + type.id() + "#v" + v)));
-            }
-        }
+        List<Map<String, AttributeValue>> keys = OutboxItem.possibleIds(sourceId, version).stream()
+                .map(id -> Map.of("outboxId", AttributeValue.fromS(id))).toList();
         List<Map<String, AttributeValue>> found = new ArrayList<>();
         for (int i = 0; i < keys.size(); i += 100) {
             Map<String, KeysAndAttributes> request = new HashMap<>();

@@ -3,6 +3,7 @@ package org.code.plp.privacy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.code.plp.audit.AuditLog;
 import org.code.plp.http.ApiHandler;
 import org.code.plp.http.ApiRequest;
 import org.code.plp.http.ApiResponse;
@@ -61,7 +62,8 @@ public final class PrivacyHandler extends ApiHandler {
         Erasure.Counts counts = Erasure.count(holdings);
         audit.record(admin, "erasure-preview", null, counts.asDetail());
         return ApiResponse.json(200, new Preview(counts, holdings.applications().stream().map(PersonalData.Record::id).toList(),
-                holdings.interestForms().stream().map(PersonalData.Record::id).toList()));
+                holdings.interestForms().stream().map(PersonalData.Record::id).toList(),
+                holdings.drafts().stream().map(PersonalData.Record::id).toList()));
     }
 
     private ApiResponse subjectAccess(ApiRequest request, StaffIdentity admin) {
@@ -108,7 +110,7 @@ public final class PrivacyHandler extends ApiHandler {
     }
 
     /** What an erasure would change: counts and the ids, never the data. */
-    record Preview(Erasure.Counts counts, List<String> applications, List<String> interestForms) {
+    record Preview(Erasure.Counts counts, List<String> applications, List<String> interestForms, List<String> drafts) {
     }
 
     record Erased(Erasure.Counts counts) {

@@ -21,25 +21,30 @@ public final class SubjectAccess {
         out.put("generatedAt", generatedAt);
         ArrayNode applications = out.putArray("applications");
         for (PersonalData.Record record : holdings.applications()) {
-            ObjectNode application = item(record.item());
-            JsonNode payload = application.remove("payload");
-            if (payload != null && payload.isTextual()) {
-                application.set("form", Json.read(payload.textValue()));
-            }
+            ObjectNode application = record(record, "payload");
             ArrayNode log = application.putArray("log");
             record.log().forEach(entry -> log.add(item(entry)));
-            ArrayNode emails = application.putArray("emails");
-            record.outbox().forEach(sent -> emails.add(item(sent)));
             applications.add(application);
         }
         ArrayNode forms = out.putArray("interestForms");
-        for (PersonalData.Record record : holdings.interestForms()) {
-            ObjectNode form = item(record.item());
-            ArrayNode emails = form.putArray("emails");
-            record.outbox().forEach(sent -> emails.add(item(sent)));
-            forms.add(form);
-        }
+        holdings.interestForms().forEach(record -> forms.add(record(record, null)));
+        ArrayNode drafts = out.putArray("drafts");
+        holdings.drafts().forEach(record -> drafts.add(record(record, "form")));
+        ArrayNode other = out.putArray("otherEmails");
+        holdings.otherEmails().forEach(sent -> other.add(item(sent)));
         return out;
+    }
+
+    /** A record with its emails; the form it stores as JSON text ({@code formAttribute}) as JSON under "form". */
+    private static ObjectNode record(PersonalData.Record record, String formAttribute) {
+        ObjectNode node = item(record.item());
+        JsonNode form = formAttribute == null ? null : node.remove(formAttribute);
+        if (form != null && form.isTextual()) {
+            node.set("form", Json.read(form.textValue()));
+        }
+        ArrayNode emails = node.putArray("emails");
+        record.outbox().forEach(sent -> emails.add(item(sent)));
+        return node;
     }
 
     /** A DynamoDB item as JSON, attributes sorted by name. */

@@ -12,6 +12,7 @@ import org.code.plp.applications.ApplicationLog;
 import org.code.plp.applications.ApplicationMail;
 import org.code.plp.applications.ApplicationRepository;
 import org.code.plp.applications.ApplicationStatus;
+import org.code.plp.audit.AuditLog;
 import org.code.plp.counters.Counters;
 import org.code.plp.http.FieldError;
 import org.code.plp.http.Problem;
@@ -44,10 +45,13 @@ public class DecisionService {
     private final DynamoDbClient dynamo;
     private final Clock clock;
     private final Duration hold;
+    private final AuditLog audit;
 
     public DecisionService(ApplicationRepository applications, ApplicationLog log, Counters counters, OutboxRepository outbox,
-                           RegionRepository regions, ReviewerLog reviewers, DynamoDbClient dynamo, Clock clock, Duration hold) {
+                           RegionRepository regions, ReviewerLog reviewers, DynamoDbClient dynamo, Clock clock, Duration hold,
+                           AuditLog audit) {
         this.hold = hold;
+        this.audit = audit;
         this.applications = applications;
         this.log = log;
         this.counters = counters;
@@ -107,7 +111,7 @@ public class DecisionService {
                             + ". Undo that decision, or decide again after its email has gone out.", List.of());
         });
         try {
-            commitDecision(current, decision.status(), decision.note(), decision.coPartner(), staff, at);
+            commitDecision(current, decision.status(), decision.note(), decision.coPartner(), staff, at, "decision");
         } catch (WriteTransaction.ConditionFailed e) {
             throw conflict(e, current);
         }
@@ -128,7 +132,7 @@ public class DecisionService {
             return Optional.of("the email of its last decision is held until " + held.get());
         }
         try {
-            commitDecision(current, to, note, false, staff, at);
+            commitDecision(current, to, note, false, staff, at, "close-out decision");
             return Optional.empty();
         } catch (WriteTransaction.ConditionFailed e) {
             return Optional.of("changed meanwhile");
@@ -136,7 +140,7 @@ public class DecisionService {
     }
 
     private void commitDecision(ApplicationItem current, ApplicationStatus to, String note, boolean coPartner,
-                                StaffIdentity staff, Instant at) {
+                                StaffIdentity staff, Instant at, String action) {
         String now = Timestamps.format(at);
         long expected = current.getVersion();
         long next = expected + 1;
@@ -157,6 +161,7 @@ public class DecisionService {
         log.status(transaction, current.getId(),
                 new ApplicationLog.StatusEntry(to, staff.displayName(), now, note, next, joint ? Boolean.TRUE : null, null));
         count(transaction, current, from, to);
+        audit.record(transaction, staff, action, current.getId(), Map.of("from", from.wire(), "to", to.wire()));
         if (to == ApplicationStatus.ACCEPTED && current.getRegionId() != null) {
             regions.acceptPartner(transaction, current.getRegionId(), current.getId(), current.getOrganizationName(), joint, now);
         }
@@ -189,6 +194,7 @@ public class DecisionService {
         applications.undo(transaction, current, expectedVersion, now);
         log.status(transaction, id, new ApplicationLog.StatusEntry(back, staff.displayName(), now, null, expectedVersion + 1, null, undone));
         count(transaction, current, undone, back);
+        audit.record(transaction, staff, "decision undone", id, Map.of("from", undone.wire(), "to", back.wire()));
         if (current.getHeldEmailId() != null) {
             outbox.cancel(transaction, current.getHeldEmailId(), at);
         }

@@ -1,9 +1,11 @@
 package org.code.plp.review;
 
 import java.time.ZoneId;
+import java.util.Map;
 import org.code.plp.applications.ApplicationLog;
 import org.code.plp.applications.ApplicationRepository;
 import org.code.plp.applications.ApplicationStatus;
+import org.code.plp.audit.AuditLog;
 import org.code.plp.counters.Counters;
 import org.code.plp.http.ApiHandler;
 import org.code.plp.http.ApiRequest;
@@ -20,6 +22,7 @@ import org.code.plp.regions.RegionRepository;
 public final class ReadApplicationsHandler extends ApiHandler {
     private final ReviewService reviews;
     private final CsvAnswers csv;
+    private final AuditLog audit;
 
     public ReadApplicationsHandler() {
         this(Platform.fromEnvironment());
@@ -38,6 +41,7 @@ public final class ReadApplicationsHandler extends ApiHandler {
                 new IndexPager(platform.dynamo(), platform.table("APPLICATIONS_TABLE"), "id"), maxCsvBytes,
                 new RegionRepository(platform), platform.clock());
         this.csv = new CsvAnswers(new CsvExporter(maxCsvBytes), ZoneId.of(platform.env().get("EXPORT_TIME_ZONE", "UTC")));
+        this.audit = new AuditLog(platform);
     }
 
     @Override
@@ -46,12 +50,22 @@ public final class ReadApplicationsHandler extends ApiHandler {
         StaffRoute route = StaffRoute.of(request);
         return switch (route.key()) {
             case "GET /admin/applications" -> ApiResponse.json(200, reviews.list(QueueFilter.from(request)));
-            case "GET /admin/applications/{id}" -> ApiResponse.json(200, reviews.detail(route.id(), staff));
-            case "GET /admin/applications.csv" -> applicationsCsv(request);
-            case "GET /admin/cohort.csv" -> csv.answer(request, reviews.export("cohort", new QueueFilter(ApplicationStatus.ACCEPTED,
-                    QueueFilter.ALL_REGIONS, null, QueueFilter.MAX_LIMIT, null), csv.zone(request)));
+            case "GET /admin/applications/{id}" -> {
+                ApplicationDetail detail = reviews.detail(route.id(), staff);
+                audit.record(staff, "application-read", route.id(), Map.of());
+                yield ApiResponse.json(200, detail);
+            }
+            case "GET /admin/applications.csv" -> audited(staff, "applications.csv", request, applicationsCsv(request));
+            case "GET /admin/cohort.csv" -> audited(staff, "cohort.csv", request, csv.answer(request, reviews.export("cohort",
+                    new QueueFilter(ApplicationStatus.ACCEPTED, QueueFilter.ALL_REGIONS, null, QueueFilter.MAX_LIMIT, null),
+                    csv.zone(request))));
             default -> throw StaffRoute.unknown(route);
         };
+    }
+
+    private ApiResponse audited(StaffIdentity staff, String export, ApiRequest request, ApiResponse answer) {
+        audit.export(staff, export, request, answer);
+        return answer;
     }
 
     private ApiResponse applicationsCsv(ApiRequest request) {

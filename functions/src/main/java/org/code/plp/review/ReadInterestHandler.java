@@ -1,6 +1,7 @@
 package org.code.plp.review;
 
 import java.time.ZoneId;
+import org.code.plp.audit.AuditLog;
 import org.code.plp.counters.Counters;
 import org.code.plp.http.ApiHandler;
 import org.code.plp.http.ApiRequest;
@@ -16,6 +17,7 @@ import org.code.plp.platform.Priming;
 public final class ReadInterestHandler extends ApiHandler {
     private final InterestReview interest;
     private final CsvAnswers csv;
+    private final AuditLog audit;
 
     public ReadInterestHandler() {
         this(Platform.fromEnvironment());
@@ -27,16 +29,21 @@ public final class ReadInterestHandler extends ApiHandler {
                 new Counters(platform));
         this.csv = new CsvAnswers(new CsvExporter(Long.parseLong(platform.env().get("CSV_PART_BYTES",
                 Long.toString(ReviewService.MAX_CSV_BYTES)))), ZoneId.of(platform.env().get("EXPORT_TIME_ZONE", "UTC")));
+        this.audit = new AuditLog(platform);
     }
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        request.requireGroup(StaffIdentity.REVIEWERS);
+        StaffIdentity staff = request.requireGroup(StaffIdentity.REVIEWERS);
         StaffRoute route = StaffRoute.of(request);
         return switch (route.key()) {
             case "GET /admin/interest" -> ApiResponse.json(200, interest.list(InterestReview.Filter.from(request)));
             case "GET /admin/interest/summary" -> ApiResponse.json(200, interest.summary());
-            case "GET /admin/interest.csv" -> csv.answer(request, interest.export(InterestReview.Filter.from(request), csv.zone(request)));
+            case "GET /admin/interest.csv" -> {
+                ApiResponse answer = csv.answer(request, interest.export(InterestReview.Filter.from(request), csv.zone(request)));
+                audit.export(staff, "interest.csv", request, answer);
+                yield answer;
+            }
             default -> throw StaffRoute.unknown(route);
         };
     }

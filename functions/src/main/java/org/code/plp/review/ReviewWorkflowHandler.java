@@ -1,8 +1,10 @@
 package org.code.plp.review;
 
 import java.time.Duration;
+import java.util.Map;
 import org.code.plp.applications.ApplicationLog;
 import org.code.plp.applications.ApplicationRepository;
+import org.code.plp.audit.AuditLog;
 import org.code.plp.counters.Counters;
 import org.code.plp.http.ApiHandler;
 import org.code.plp.http.ApiRequest;
@@ -26,6 +28,7 @@ public final class ReviewWorkflowHandler extends ApiHandler {
     private final ReviewService reviews;
     private final DecisionPreview previews;
     private final CloseOutService closeOuts;
+    private final AuditLog audit;
 
     public ReviewWorkflowHandler() {
         this(Platform.fromEnvironment());
@@ -38,8 +41,9 @@ public final class ReviewWorkflowHandler extends ApiHandler {
         Counters counters = new Counters(platform);
         RegionRepository regions = new RegionRepository(platform);
         Duration hold = DecisionService.hold(platform.env());
+        this.audit = new AuditLog(platform);
         this.decisions = new DecisionService(applications, log, counters, new OutboxRepository(platform),
-                regions, new ReviewerLog(platform), platform.dynamo(), platform.clock(), hold);
+                regions, new ReviewerLog(platform), platform.dynamo(), platform.clock(), hold, audit);
         this.reviews = new ReviewService(applications, log, new ReviewerLog(platform), CriteriaWeights.from(platform.env()),
                 Duplicates.of(platform, counters), counters,
                 new IndexPager(platform.dynamo(), platform.table("APPLICATIONS_TABLE"), "id"), ReviewService.MAX_CSV_BYTES,
@@ -64,8 +68,12 @@ public final class ReviewWorkflowHandler extends ApiHandler {
             }
             case "GET /admin/applications/{id}/decision-preview" -> ApiResponse.json(200,
                     previews.preview(route.id(), request.query("status").orElse(null)));
-            case "POST /admin/regions/{id}/close-out" ->
-                    ApiResponse.json(200, closeOuts.closeOut(route.id(), ReviewValidator.closeOut(JsonBody.read(request)), staff));
+            case "POST /admin/regions/{id}/close-out" -> {
+                CloseOutService.Report report = closeOuts.closeOut(route.id(), ReviewValidator.closeOut(JsonBody.read(request)), staff);
+                audit.record(staff, "close-out", route.id(), Map.of("to", report.status().wire(),
+                        "moved", Integer.toString(report.moved().size()), "skipped", Integer.toString(report.skipped().size())));
+                yield ApiResponse.json(200, report);
+            }
             case "POST /admin/applications/{id}/notes" ->
                     ApiResponse.json(201, decisions.addNote(route.id(), ReviewValidator.note(JsonBody.read(request)), staff));
             default -> throw StaffRoute.unknown(route);

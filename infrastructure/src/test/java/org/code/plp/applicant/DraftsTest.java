@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.code.plp.local.ApiEvents;
+import org.code.plp.local.TestClock;
 import org.code.plp.local.TestCloud;
 import org.code.plp.local.TestHttp;
 import org.code.plp.notify.NotifyHandler;
@@ -72,7 +73,7 @@ class DraftsTest {
     @Test
     void aDraftExpiresAfterThirtyDaysWithOneReminderThreeDaysBefore() {
         Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        ApplicantFixture.TestClock clock = new ApplicantFixture.TestClock(start);
+        TestClock clock = new TestClock(start);
         DraftsHandler drafts = new DraftsHandler(fx.platform("DraftsFunction", clock));
         DraftReminderHandler reminders = new DraftReminderHandler(fx.platform("DraftReminderFunction", clock));
         String email = ApplicantFixture.address();

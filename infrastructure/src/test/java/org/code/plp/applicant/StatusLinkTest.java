@@ -17,6 +17,7 @@ import java.util.Map;
 import org.code.plp.applicant.AccessTokens.Grant;
 import org.code.plp.applicant.AccessTokens.Purpose;
 import org.code.plp.local.ApiEvents;
+import org.code.plp.local.TestClock;
 import org.code.plp.local.TestHttp;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -94,7 +95,7 @@ class StatusLinkTest {
         String id = fx.apply(ApplicantFixture.form(fx.region(), "Acme", ApplicantFixture.address()));
         assertEquals(200, fx.decide(id, "declined", 1).status());
         Instant decidedAt = Instant.parse(fx.detail(id).get("statusLog").get(1).get("at").textValue());
-        ApplicantFixture.TestClock clock = new ApplicantFixture.TestClock(decidedAt);
+        TestClock clock = new TestClock(decidedAt);
         var platform = fx.platform("ApplicantStatusFunction", clock);
         String token = new AccessTokens(platform).mint(new Grant(Purpose.STATUS, id, null, decidedAt.plus(Duration.ofDays(400))));
         ApplicantStatusHandler handler = new ApplicantStatusHandler(platform);
@@ -138,7 +139,7 @@ class StatusLinkTest {
         assertEquals(List.of("email"), fx.http.post("/status/link", Map.of("email", "nope")).errorFields());
 
         // Per address: three an hour, then the same 202 and nothing queued.
-        ApplicantFixture.TestClock clock = new ApplicantFixture.TestClock(Instant.parse("2030-01-01T10:00:00Z"));
+        TestClock clock = new TestClock(Instant.parse("2030-01-01T10:00:00Z"));
         ApplicantStatusHandler handler = new ApplicantStatusHandler(fx.platform("ApplicantStatusFunction", clock));
         for (int i = 1; i <= 4; i++) {
             var response = handler.handleRequest(linkRequest(email, "198.51.100." + i), null);

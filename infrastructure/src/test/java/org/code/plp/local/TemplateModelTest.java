@@ -35,7 +35,8 @@ class TemplateModelTest {
         assertEquals("id", applications.keySchema().getFirst().attribute());
         assertTrue(applications.index("byRegionStatus").isPresent());
         assertEquals("S", applications.attributeTypes().get("submittedAt"));
-        assertNull(applications.streamViewType());
+        assertEquals("OLD_IMAGE", applications.streamViewType(), "expired applications reach RetentionFunction with their last image");
+        assertEquals("expiresAt", applications.ttlAttribute());
         assertEquals("NEW_AND_OLD_IMAGES", template.table("OutboxTable").streamViewType());
         assertEquals("expiresAt", template.table("IdempotencyTable").ttlAttribute());
     }

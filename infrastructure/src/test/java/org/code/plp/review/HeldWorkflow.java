@@ -7,13 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.code.plp.local.ApiEvents;
 import org.code.plp.local.LocalLambdaContext;
+import org.code.plp.local.TestClock;
 import org.code.plp.local.TestCloud;
 import org.code.plp.notify.NotifyRedriveHandler;
 import org.code.plp.platform.Env;
@@ -28,22 +27,22 @@ final class HeldWorkflow {
     static final Duration HOLD = Duration.ofMinutes(10);
 
     private final TestCloud cloud = TestCloud.shared();
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now().plus(Duration.ofDays(5 * 366)));
+    private final TestClock now = new TestClock(Instant.now().plus(Duration.ofDays(5 * 366)));
     private final ReviewWorkflowHandler handler;
 
     HeldWorkflow() {
         Platform base = cloud.platform("ReviewWorkflowFunction");
         Map<String, String> env = new HashMap<>(base.env().asMap());
         env.put("DECISION_EMAIL_HOLD_MINUTES", Long.toString(HOLD.toMinutes()));
-        handler = new ReviewWorkflowHandler(new Platform(new Env(env), base.dynamo(), base::ses, clock(now)));
+        handler = new ReviewWorkflowHandler(new Platform(new Env(env), base.dynamo(), base::ses, now));
     }
 
     Instant now() {
-        return now.get();
+        return now.instant();
     }
 
     void advance(Duration by) {
-        now.updateAndGet(at -> at.plus(by));
+        now.advance(by);
     }
 
     APIGatewayProxyResponseEvent decide(String id, Map<String, Object> body) {
@@ -70,24 +69,5 @@ final class HeldWorkflow {
 
     static JsonNode json(APIGatewayProxyResponseEvent response) {
         return ApiEvents.json(response);
-    }
-
-    private static Clock clock(AtomicReference<Instant> now) {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
     }
 }

@@ -88,6 +88,14 @@ final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
+    /**
+     * Forgets every cached answer (GET /pins is cacheable for 5 minutes): a page loaded earlier in the class would
+     * otherwise draw the regions of then, while the test compares with the regions of now.
+     */
+    void clearCache() {
+        driver.executeCdpCommand("Network.clearBrowserCache", java.util.Map.of());
+    }
+
     WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }

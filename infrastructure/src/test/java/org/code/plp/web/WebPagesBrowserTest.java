@@ -78,6 +78,7 @@ class WebPagesBrowserTest {
 
     @Test
     void mapShowsEverySeedPinAndOpensAPopupByClickAndByKeyboard() {
+        browser.clearCache();
         JsonNode pins = cloud.http().get("/pins").json();
         int expected = pins.get("features").size();
         assertTrue(expected >= 5, "the seed regions are served: " + expected);

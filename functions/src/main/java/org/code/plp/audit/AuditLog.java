@@ -1,4 +1,4 @@
-package org.code.plp.privacy;
+package org.code.plp.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -11,10 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.TreeMap;
+import org.code.plp.http.ApiRequest;
+import org.code.plp.http.ApiResponse;
 import org.code.plp.http.FieldError;
 import org.code.plp.http.Problem;
 import org.code.plp.http.StaffIdentity;
 import org.code.plp.platform.Platform;
+import org.code.plp.platform.Retention;
 import org.code.plp.platform.Timestamps;
 import org.code.plp.platform.WriteTransaction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -31,7 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  */
 public final class AuditLog {
     public static final String STREAM = "staff";
-    static final int MAX_PAGE = 1000;
+    public static final int MAX_PAGE = 1000;
+    private static final List<String> EXPORT_FILTERS = List.of("status", "region", "state", "assigned", "sort", "tz", "parts");
 
     /** One recorded access. {@code target}: an application id, region id or export name; {@code detail}: counts and filters. */
     public record Entry(String at, String actor, String action, String target, Map<String, String> detail) {
@@ -46,8 +51,18 @@ public final class AuditLog {
     private final Duration retention;
 
     public AuditLog(Platform platform) {
-        this(platform.dynamo(), platform.table("AUDIT_TABLE"), platform.clock(),
-                Duration.ofDays(Long.parseLong(platform.env().get("AUDIT_RETENTION_DAYS", "3650"))));
+        this(platform.dynamo(), platform.table("AUDIT_TABLE"), platform.clock(), retention(platform));
+    }
+
+    /** AUDIT_RETENTION_DAYS, which must outlast the data the entries are about (a misconfiguration stops the function at init). */
+    private static Duration retention(Platform platform) {
+        Duration audit = Duration.ofDays(Long.parseLong(platform.env().get("AUDIT_RETENTION_DAYS", "3650").strip()));
+        Retention data = Retention.from(platform.env());
+        if (audit.compareTo(data.decided()) <= 0 || audit.compareTo(data.interest()) <= 0) {
+            throw new IllegalStateException("AUDIT_RETENTION_DAYS (" + audit.toDays() + ") must be longer than DECIDED_RETENTION_DAYS ("
+                    + data.decided().toDays() + ") and INTEREST_RETENTION_DAYS (" + data.interest().toDays() + ")");
+        }
+        return audit;
     }
 
     public AuditLog(DynamoDbClient dynamo, String table, Clock clock, Duration retention) {
@@ -60,6 +75,27 @@ public final class AuditLog {
     /** Records an access that writes nothing else (a read, an export). */
     public void record(StaffIdentity staff, String action, String target, Map<String, String> detail) {
         dynamo.putItem(PutItemRequest.builder().tableName(table).item(item(staff, action, target, detail)).build());
+    }
+
+    /**
+     * Records a CSV export: which one, its filters and how many rows the answer carried; never the rows,
+     * and of a search only that there was one (the words typed may name a person).
+     */
+    public void export(StaffIdentity staff, String name, ApiRequest request, ApiResponse answer) {
+        Map<String, String> detail = new TreeMap<>();
+        for (String filter : EXPORT_FILTERS) {
+            request.query(filter).ifPresent(value -> detail.put(filter, value));
+        }
+        request.query("q").ifPresent(q -> detail.put("search", "yes"));
+        putIfPresent(detail, "rows", answer.headers().get("X-Row-Count"));
+        putIfPresent(detail, "part", answer.headers().get("X-Part"));
+        record(staff, "export", name, detail);
+    }
+
+    private static void putIfPresent(Map<String, String> detail, String name, String value) {
+        if (value != null) {
+            detail.put(name, value);
+        }
     }
 
     /** Records an access in the transaction of the write it is about, so neither lands without the other. */
