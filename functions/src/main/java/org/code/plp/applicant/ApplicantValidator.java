@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.code.plp.applications.ApplicationForm;
+import org.code.plp.applications.ApplicationValidator;
+import org.code.plp.validation.FieldRule;
 import org.code.plp.platform.Json;
 import org.code.plp.validation.Validator;
 
@@ -21,6 +23,13 @@ public final class ApplicantValidator {
     private static final int MAX_FIELDS = 40;
     private static final int MAX_TEXT = 5000;
     private static final int MAX_LIST = 20;
+
+    // PUT /status/contact's fields: the application's program manager rules, at the top of the body.
+    private static final FieldRule FIRST_NAME = ApplicationValidator.FIRST_NAME.under("");
+    private static final FieldRule LAST_NAME = ApplicationValidator.LAST_NAME.under("");
+    private static final FieldRule TITLE = ApplicationValidator.TITLE.under("");
+    private static final FieldRule EMAIL = ApplicationValidator.EMAIL.under("");
+    private static final FieldRule PHONE = ApplicationValidator.PM_PHONE.under("");
 
     /** A saved form: its address for the link, and the form as JSON text, shape-checked. */
     public record DraftInput(String email, String formJson) {
@@ -41,8 +50,8 @@ public final class ApplicantValidator {
         Validator v = new Validator();
         v.onlyKnownFields(body, "", Set.of("firstName", "lastName", "title", "phone", "email"));
         ApplicationForm.ProgramManager manager = new ApplicationForm.ProgramManager(
-                v.line(body, "", "firstName", true, 100), v.line(body, "", "lastName", true, 100),
-                v.line(body, "", "title", false, 150), v.email(body, "", "email", true), v.phone(body, "", "phone", true));
+                v.text(body, FIRST_NAME), v.text(body, LAST_NAME), v.text(body, TITLE), v.text(body, EMAIL),
+                v.text(body, PHONE));
         v.throwIfInvalid();
         return manager;
     }

@@ -35,11 +35,12 @@ public final class ApplicationValidator {
     static final FieldRule CITY = FieldRule.line("organization.address.city", PERSON_NAME_MAX).required();
     static final FieldRule STATE = FieldRule.state("organization.address.state").required();
     static final FieldRule ZIP = FieldRule.zip("organization.address.zip").required();
-    static final FieldRule FIRST_NAME = FieldRule.line("programManager.firstName", PERSON_NAME_MAX).required();
-    static final FieldRule LAST_NAME = FieldRule.line("programManager.lastName", PERSON_NAME_MAX).required();
-    static final FieldRule TITLE = FieldRule.line("programManager.title", 150);
-    static final FieldRule EMAIL = FieldRule.email("programManager.email").required();
-    static final FieldRule PM_PHONE = FieldRule.phone("programManager.phone").required();
+    /** The program manager's fields, which the applicant may also correct later (PUT /status/contact). */
+    public static final FieldRule FIRST_NAME = FieldRule.line("programManager.firstName", PERSON_NAME_MAX).required();
+    public static final FieldRule LAST_NAME = FieldRule.line("programManager.lastName", PERSON_NAME_MAX).required();
+    public static final FieldRule TITLE = FieldRule.line("programManager.title", 150);
+    public static final FieldRule EMAIL = FieldRule.email("programManager.email").required();
+    public static final FieldRule PM_PHONE = FieldRule.phone("programManager.phone").required();
     static final FieldRule PROGRAM_LIST = FieldRule.listOf("programs", PROGRAMS).atLeast(1);
     static final FieldRule DISTRICTS = FieldRule.paragraph("districtRelationships", ESSAY_MAX).required();
     static final FieldRule PD_EXPERIENCE = FieldRule.paragraph("pdExperience", ESSAY_MAX).required();

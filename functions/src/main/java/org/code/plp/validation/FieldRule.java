@@ -94,6 +94,12 @@ public record FieldRule(String path, Kind kind, boolean isRequired, int max, int
         return new FieldRule(path, kind, isRequired, max, min, choices, otherPath, value, refusal);
     }
 
+    /** The same rule for the field of the same name in another object ("" for the top of a body). */
+    public FieldRule under(String parentPath) {
+        return new FieldRule(parentPath.isEmpty() ? name() : parentPath + "." + name(), kind, isRequired, max, min,
+                choices, whenField, whenValue, refusal);
+    }
+
     /** The name within its object: {@code zip} of {@code organization.address.zip}. */
     public String name() {
         return path.substring(path.lastIndexOf('.') + 1);

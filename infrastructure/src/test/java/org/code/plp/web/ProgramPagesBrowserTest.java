@@ -4,61 +4,43 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.code.plp.local.TestCloud;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.Dimension;
 
 /** The program page, FAQ and terms in Debian's chromium at desktop and phone widths, checked by axe-core. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProgramPagesBrowserTest {
-    private String base;
-    private Browser browser;
-
-    @BeforeAll
-    void start() {
-        Browser.assumeInstalled();
-        base = TestCloud.shared().baseUri().toString();
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserSession session = new BrowserSession();
 
     @ParameterizedTest(name = "{0} at {1} px")
     @CsvSource({"index.html,1366", "index.html,390", "faq.html,1366", "faq.html,390", "terms.html,1366", "terms.html,390"})
     void readsWithoutSidewaysScrollingOrAccessibilityFaults(String page, int width) {
-        browser.driver().manage().window().setSize(new Dimension(width, 900));
+        session.browser.driver().manage().window().setSize(new Dimension(width, 900));
         try {
-            browser.open(base + "/" + page);
-            browser.waitVisible("main h1");
-            long overflow = ((Number) browser.js("return document.documentElement.scrollWidth - window.innerWidth")).longValue();
+            session.browser.open(session.base + "/" + page);
+            session.browser.waitVisible("main h1");
+            long overflow = ((Number) session.browser.js("return document.documentElement.scrollWidth - window.innerWidth")).longValue();
             assertTrue(overflow <= 0, page + " scrolls sideways by " + overflow + " px at " + width + " px");
-            List<String> violations = Axe.seriousViolations(browser);
+            List<String> violations = Axe.seriousViolations(session.browser);
             assertEquals(List.of(), violations, page + " at " + width + " px");
-            List<String> errors = browser.consoleErrors();
+            List<String> errors = session.browser.consoleErrors();
             assertTrue(errors.isEmpty(), () -> "console errors: " + errors);
-            browser.screenshot("program-" + page.replace(".html", "") + "-" + width);
+            session.browser.screenshot("program-" + page.replace(".html", "") + "-" + width);
         } finally {
-            browser.driver().manage().window().setSize(new Dimension(1280, 1000));
+            session.browser.driver().manage().window().setSize(new Dimension(1280, 1000));
         }
     }
 
     @ParameterizedTest(name = "FAQ link #{0}")
     @CsvSource({"press", "facilitators", "other-courses"})
     void aFaqLinkOpensItsQuestion(String anchor) {
-        browser.open(base + "/faq.html#" + anchor);
-        browser.waitVisible("#" + anchor);
-        double y = ((Number) browser.js("return document.getElementById(arguments[0]).getBoundingClientRect().top", anchor)).doubleValue();
-        double height = ((Number) browser.js("return window.innerHeight")).doubleValue();
+        session.browser.open(session.base + "/faq.html#" + anchor);
+        session.browser.waitVisible("#" + anchor);
+        double y = ((Number) session.browser.js("return document.getElementById(arguments[0]).getBoundingClientRect().top", anchor)).doubleValue();
+        double height = ((Number) session.browser.js("return window.innerHeight")).doubleValue();
         assertTrue(y >= 0 && y < height - 40, "#" + anchor + " is scrolled into the window, at " + y + " of " + height);
-        assertEquals(anchor, browser.js("return document.querySelector('.qa:has(h3:target) h3').id"), "its answer is highlighted as the target");
+        assertEquals(anchor, session.browser.js("return document.querySelector('.qa:has(h3:target) h3').id"), "its answer is highlighted as the target");
     }
 }
