@@ -27,19 +27,24 @@ STAGING="$(mktemp -d)"
 trap 'rm -rf "$STAGING"' EXIT
 cp -R web/. "$STAGING/"
 cat > "$STAGING/config.js" <<JS
-// Written by scripts/deploy-web.sh for stack ${STACK}.
-window.PLP_CONFIG = {
+// Written by scripts/deploy-web.sh for stack ${STACK}: an ES module, imported by js/api.js.
+export const config = {
   apiBase: "${API_URL}",
   cognito: { domain: "${AUTH_DOMAIN}", clientId: "${CLIENT_ID}", redirectUri: "" },
   tiles: { enabled: false, url: "", attribution: "" }
 };
 JS
 
-# Long-lived caching for the vendored libraries; pages and config.js revalidate on every load.
-aws s3 sync "$STAGING/" "s3://${BUCKET}/" --delete --exclude "*.html" --exclude "config.js" \
+# Long-lived caching for the vendored libraries; pages, config.js and everything under js/ revalidate on
+# every load (the pages' modules are one graph, which fails to link when a cached module lacks a name a
+# newer one imports). Module scripts are refused unless served as JavaScript, whatever this machine's
+# MIME table guesses: config.js and js/**.js are sent as text/javascript.
+aws s3 sync "$STAGING/" "s3://${BUCKET}/" --delete --exclude "*.html" --exclude "config.js" --exclude "js/*" \
   --cache-control "public, max-age=86400"
-aws s3 sync "$STAGING/" "s3://${BUCKET}/" --exclude "*" --include "*.html" --include "config.js" \
+aws s3 sync "$STAGING/" "s3://${BUCKET}/" --delete --exclude "*" --include "*.html" --include "js/*" --exclude "js/*.js" \
   --cache-control "no-cache"
+aws s3 sync "$STAGING/" "s3://${BUCKET}/" --delete --exclude "*" --include "config.js" --include "js/*.js" \
+  --content-type "text/javascript; charset=utf-8" --cache-control "no-cache"
 aws cloudfront create-invalidation --distribution-id "$DISTRIBUTION" --paths "/*" >/dev/null
 echo "Deployed web/ (API ${API_URL})."
 echo "Site: ${SITE}"
