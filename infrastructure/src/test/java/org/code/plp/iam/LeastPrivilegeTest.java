@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.code.plp.local.TestRegions;
 import org.code.plp.applicant.AccessTokens;
 import org.code.plp.applicant.DraftService;
 import org.code.plp.applicant.DraftsHandler;
@@ -47,8 +48,6 @@ import org.code.plp.platform.Json;
 import org.code.plp.platform.Platform;
 import org.code.plp.platform.Priming;
 import org.code.plp.regions.RegionItem;
-import org.code.plp.regions.RegionRepository;
-import org.code.plp.regions.RegionStatus;
 import org.code.plp.review.ReviewerWorkHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -154,17 +153,10 @@ class LeastPrivilegeTest {
     }
 
     private static RegionItem region(Platform platform, String id) {
-        RegionItem region = new RegionItem();
-        region.setRegionId(id);
-        region.setName("Least Privilege " + id);
+        RegionItem region = TestRegions.seeking(id, "Least Privilege " + id);
         region.setCity("Tulsa");
         region.setState("OK");
-        region.setLat(36.15);
-        region.setLng(-95.99);
-        region.setStatus(RegionStatus.SEEKING_PARTNER);
-        region.setProgramsSought(List.of("csp"));
-        new RegionRepository(platform).put(region);
-        return region;
+        return TestRegions.store(platform, region);
     }
 
     private static String submit(Platform platform, Map<String, Object> form) {
