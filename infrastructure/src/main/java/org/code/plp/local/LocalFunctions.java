@@ -122,13 +122,7 @@ public final class LocalFunctions {
                     : new Object[] {event};
             return method.invoke(handler, args);
         } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw unwrapped(e);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
@@ -161,13 +155,7 @@ public final class LocalFunctions {
                     .withBody(answer.path("body").isNull() ? null : answer.path("body").asText(null))
                     .withIsBase64Encoded(answer.path("isBase64Encoded").asBoolean(false));
         } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw unwrapped(e);
         } catch (IllegalAccessException | IOException e) {
             throw new IllegalStateException(e);
         }
@@ -183,5 +171,16 @@ public final class LocalFunctions {
                 .min(Comparator.comparing(Method::isBridge).thenComparing(m -> m.getParameterTypes()[0] == Object.class))
                 .orElseThrow(() -> new IllegalStateException(type.getName() + " has no " + name + " method taking "
                         + (event == null ? "this event" : event.getClass().getSimpleName())));
+    }
+
+    /** What the handler threw, as it threw it where it can be rethrown unchecked. */
+    private static RuntimeException unwrapped(InvocationTargetException e) {
+        if (e.getCause() instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (e.getCause() instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(e.getCause());
     }
 }
