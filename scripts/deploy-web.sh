@@ -35,13 +35,14 @@ export const config = {
 };
 JS
 
-# Long-lived caching for the vendored libraries; pages, config.js and everything under js/ revalidate on
-# every load (the pages' modules are one graph, which fails to link when a cached module lacks a name a
-# newer one imports). Module scripts are refused unless served as JavaScript, whatever this machine's
-# MIME table guesses: config.js and js/**.js are sent as text/javascript.
-aws s3 sync "$STAGING/" "s3://${BUCKET}/" --delete --exclude "*.html" --exclude "config.js" --exclude "js/*" \
+# A day's caching for the vendored libraries only (they change with their version); the pages, our own
+# scripts, styles, rules.json and openapi.json revalidate on every load (ETag), so a browser never mixes a new
+# page with yesterday's scripts or rules (the scripts are ES modules: one graph, which fails to link when a
+# cached module lacks a name a newer one imports). Module scripts are refused unless served as JavaScript,
+# whatever this machine's MIME table guesses: config.js and js/**.js go up as text/javascript.
+aws s3 sync "$STAGING/" "s3://${BUCKET}/" --delete --exclude "*" --include "vendor/*" \
   --cache-control "public, max-age=86400"
-aws s3 sync "$STAGING/" "s3://${BUCKET}/" --delete --exclude "*" --include "*.html" --include "js/*" --exclude "js/*.js" \
+aws s3 sync "$STAGING/" "s3://${BUCKET}/" --delete --exclude "vendor/*" --exclude "config.js" --exclude "js/*.js" \
   --cache-control "no-cache"
 aws s3 sync "$STAGING/" "s3://${BUCKET}/" --delete --exclude "*" --include "config.js" --include "js/*.js" \
   --content-type "text/javascript; charset=utf-8" --cache-control "no-cache"
