@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -106,13 +107,14 @@ class WebSiteStaticTest {
 
     /**
      * Without a build step the browser links the modules: every import is relative, names a file that
-     * exists and that exports each imported name; every module under js/ is reached from a page; and
-     * the modules talk through imports, not globals (window.PLP_MAP is the map's timing for tests and
-     * embedding pages).
+     * exists and that exports each imported name; every module under js/ is reached from a page; no
+     * module imports itself through others (no cycle); and the modules talk through imports, not
+     * globals (window.PLP_MAP is the map's timing for tests and embedding pages).
      */
     @Test
     void everyImportResolvesToAFileThatExportsTheNamesImported() throws IOException {
         Set<Path> reached = new HashSet<>();
+        Map<Path, List<Path>> imported = new HashMap<>();
         Deque<Path> next = new ArrayDeque<>();
         for (Path page : pages().toList()) {
             Matcher entry = Pattern.compile("<script type=\"module\" src=\"([^\"]+)\"").matcher(Files.readString(page));
@@ -139,6 +141,7 @@ class WebSiteStaticTest {
                 Path target = module.resolveSibling(from).normalize();
                 assertTrue(target.startsWith(WEB) && Files.isRegularFile(target), module + " imports missing " + from);
                 next.add(target);
+                imported.computeIfAbsent(module, m -> new ArrayList<>()).add(target);
                 String exported = exportedNames(Files.readString(target));
                 for (String name : importedNames(imports.group(1))) {
                     assertTrue(exported.contains(" " + name + " "), module + " imports " + name + " that " + from
@@ -149,6 +152,9 @@ class WebSiteStaticTest {
         List<Path> unreached = modules().stream().filter(m -> !reached.contains(m)).toList();
         assertEquals(List.of(), unreached, "modules no page loads");
         assertTrue(reached.contains(WEB.resolve("config.js")), "config.js is a module the pages import");
+        for (Path module : reached) {
+            assertFalse(importsItself(module, module, imported, new HashSet<>()), module + " is in an import cycle");
+        }
     }
 
     private static final Set<String> CLASSIC_SCRIPTS = Set.of("vendor/leaflet/leaflet.js",
@@ -158,6 +164,16 @@ class WebSiteStaticTest {
             Pattern.MULTILINE);
     private static final Pattern EXPORT = Pattern.compile(
             "^export\\s+(?:async\\s+)?(?:function\\*?|const|let|var|class)\\s+([\\w$]+)", Pattern.MULTILINE);
+
+    /** Whether {@code from} reaches {@code module} again: the screens are layered (main over detail over queue ...). */
+    private static boolean importsItself(Path module, Path from, Map<Path, List<Path>> imported, Set<Path> seen) {
+        for (Path target : imported.getOrDefault(from, List.of())) {
+            if (target.equals(module) || (seen.add(target) && importsItself(module, target, imported, seen))) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** The names a module exports, each between spaces. */
     private static String exportedNames(String js) {
