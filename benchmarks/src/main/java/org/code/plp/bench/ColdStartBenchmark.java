@@ -40,6 +40,7 @@ import org.code.plp.platform.Platform;
 public final class ColdStartBenchmark {
     static final long JAR_BUDGET_BYTES = 15L * 1024 * 1024;
     static final double COLD_RATIO_BUDGET = 1.9;
+    static final double AOT_RATIO_BUDGET = 1.5;
     static final double WARM_P99_BUDGET_MS = 1.0;
     static final double PINS_CACHE_BUDGET_MS = 0.2;
 
@@ -54,6 +55,8 @@ public final class ColdStartBenchmark {
     private final boolean countClasses = Boolean.parseBoolean(System.getProperty("bench.classes", "true"));
     private final boolean warmRuns = Boolean.parseBoolean(System.getProperty("bench.warm", "true"));
     private final int snapStartRuns = Integer.getInteger("bench.snapstart", 3);
+    private final boolean aot = Boolean.parseBoolean(System.getProperty("bench.aot", "false"));
+    private final Path jarTaskRoot = out.resolve("task-jars");
     private final String only = System.getProperty("bench.only", "");
     private final int warmup = Integer.getInteger("bench.warm.warmup", 1500);
     private final int requests = Integer.getInteger("bench.warm.requests", 1000);
@@ -71,6 +74,9 @@ public final class ColdStartBenchmark {
         Path classes = root.resolve("benchmarks/target/classes");
         TaskRoot.jar(classes, "org/code/plp/bench/driver/", driverClasses);
         TaskRoot.unpack(jar, classes, "org/code/plp/bench/floor/", taskRoot);
+        if (aot) {
+            TaskRoot.asJars(jar, classes, "org/code/plp/bench/floor/", jarTaskRoot);
+        }
         this.jvm = new ChildJvm(out, cpus);
     }
 
@@ -102,12 +108,24 @@ public final class ColdStartBenchmark {
     record SnapStart(double initMs, double firstRequestMs, double c1InitMs, double c1FirstRequestMs) {
     }
 
-    /** Medians over the pairs of one function and its floor. */
+    /** Medians over the pairs of one function and its floor; {@code aot} when measured with AOT caches too. */
     record Cold(double medianMs, double floorMs, double streamFloorMs, double initMs, double floorInitMs, double cpuMs,
-                double floorCpuMs, String classes, String floorClasses, String answer) {
+                double floorCpuMs, String classes, String floorClasses, String answer, Optional<Aot> aot) {
         double ratio() {
             return medianMs / floorMs;
         }
+    }
+
+    /** Function and floor, each with its own AOT cache, code as lib/*.jar: medians of the same rounds. */
+    record Aot(double medianMs, double floorMs, double cpuMs, double floorCpuMs, String classes, String floorClasses,
+               long cacheBytes, long floorCacheBytes) {
+        double ratio() {
+            return medianMs / floorMs;
+        }
+    }
+
+    /** One JVM of a round: where the code lies, the handler, the flags. */
+    record Launch(Path taskRoot, String handler, List<String> flags) {
     }
 
     private void run() throws Exception {
@@ -139,11 +157,12 @@ public final class ColdStartBenchmark {
 
             LambdaJvm lambda = new LambdaJvm(runtimeClasspath, RuntimeClasspath.jniLibrary(out.resolve("runtime")), api, cpus, out);
             LambdaRuntime runtime = LambdaRuntime.of(template);
+            Optional<AotCaches> caches = aot ? Optional.of(new AotCaches(lambda, jarTaskRoot, out.resolve("aot"))) : Optional.empty();
             Map<String, Cold> cold = new LinkedHashMap<>();
             Map<String, SnapStart> snapStart = new LinkedHashMap<>();
             for (Subject subject : subjects) {
                 Map<String, String> env = lambdaEnv(subject.function(), common, runtime);
-                cold.put(subject.name(), print(subject, cold(lambda, runtime, subject, env)));
+                cold.put(subject.name(), print(subject, cold(lambda, runtime, subject, env, caches)));
                 if (snapStartRuns > 0 && runtime.snapStart()) {
                     snapStart.put(subject.name(), snapStart(lambda, runtime, subject, env));
                     System.out.println("snapstart " + subject.name() + " " + snapStart.get(subject.name()));
@@ -165,34 +184,51 @@ public final class ColdStartBenchmark {
 
     // ------------------------------------------------------------------ measurements
 
-    private Cold cold(LambdaJvm lambda, LambdaRuntime runtime, Subject subject, Map<String, String> env) throws IOException {
+    private Cold cold(LambdaJvm lambda, LambdaRuntime runtime, Subject subject, Map<String, String> env,
+                      Optional<AotCaches> caches) throws IOException {
         String event = Files.readString(subject.event());
         List<String> flags = new ArrayList<>(lambda.runtimeFlags(runtime.memoryMb(), false));
         flags.addAll(extraFlags);
-        List<String> handlers = List.of(subject.function().handler(), subject.floor() + "::handleRequest",
-                StreamHandlerFloor.class.getName());
-        // One untimed round first (file cache), then function, floor and stream floor in turn.
-        for (String handler : handlers) {
-            lambda.run(taskRoot, handler, env, flags, event);
+        String floor = subject.floor() + "::handleRequest";
+        List<Launch> launches = new ArrayList<>(List.of(new Launch(taskRoot, subject.function().handler(), flags),
+                new Launch(taskRoot, floor, flags), new Launch(taskRoot, StreamHandlerFloor.class.getName(), flags)));
+        List<Path> cacheFiles = new ArrayList<>();
+        if (caches.isPresent()) {
+            AotCaches aotCaches = caches.get();
+            cacheFiles.add(aotCaches.cacheFor(subject.name(), subject.function().handler(), env, flags, event));
+            cacheFiles.add(aotCaches.cacheFor(subject.floor().replaceFirst(".*\\.", ""), floor, env, flags, event));
+            launches.add(new Launch(aotCaches.taskRoot(), subject.function().handler(), AotCaches.withCache(flags, cacheFiles.get(0))));
+            launches.add(new Launch(aotCaches.taskRoot(), floor, AotCaches.withCache(flags, cacheFiles.get(1))));
         }
-        double[][][] figures = new double[handlers.size()][3][pairs];
+        // One untimed round first (file cache), then each launch in turn.
+        for (Launch launch : launches) {
+            run(lambda, launch, env, event);
+        }
+        double[][][] figures = new double[launches.size()][3][pairs];
         String answer = "";
         for (int i = 0; i < pairs; i++) {
-            for (int h = 0; h < handlers.size(); h++) {
-                LambdaJvm.Result result = lambda.run(taskRoot, handlers.get(h), env, flags, event);
-                figures[h][0][i] = result.coldMs();
-                figures[h][1][i] = result.initMs();
-                figures[h][2][i] = result.cpuMs();
-                if (h == 0) {
+            for (int l = 0; l < launches.size(); l++) {
+                LambdaJvm.Result result = run(lambda, launches.get(l), env, event);
+                figures[l][0][i] = result.coldMs();
+                figures[l][1][i] = result.initMs();
+                figures[l][2][i] = result.cpuMs();
+                if (l == 0) {
                     answer = result.answer();
                 }
             }
         }
+        Optional<Aot> withCaches = caches.isEmpty() ? Optional.empty() : Optional.of(new Aot(
+                median(figures[3][0]), median(figures[4][0]), median(figures[3][2]), median(figures[4][2]),
+                classesLoaded(lambda, launches.get(3), env, event), classesLoaded(lambda, launches.get(4), env, event),
+                Files.size(cacheFiles.get(0)), Files.size(cacheFiles.get(1))));
         return new Cold(median(figures[0][0]), median(figures[1][0]), median(figures[2][0]),
                 median(figures[0][1]), median(figures[1][1]), median(figures[0][2]), median(figures[1][2]),
-                classesLoaded(lambda, taskRoot, handlers.get(0), env, flags, event),
-                classesLoaded(lambda, taskRoot, handlers.get(1), env, flags, event),
-                status(answer));
+                classesLoaded(lambda, launches.get(0), env, event), classesLoaded(lambda, launches.get(1), env, event),
+                status(answer), withCaches);
+    }
+
+    private static LambdaJvm.Result run(LambdaJvm lambda, Launch launch, Map<String, String> env, String event) {
+        return lambda.run(launch.taskRoot(), launch.handler(), env, launch.flags(), event);
     }
 
     private SnapStart snapStart(LambdaJvm lambda, LambdaRuntime runtime, Subject subject, Map<String, String> onDemandEnv)
@@ -216,17 +252,16 @@ public final class ColdStartBenchmark {
         return new SnapStart(median(figures[0]), median(figures[1]), median(figures[2]), median(figures[3]));
     }
 
-    /** Classes loaded by one cold start, and how many of them did not come from a CDS archive. */
-    private String classesLoaded(LambdaJvm lambda, Path task, String handler, Map<String, String> env, List<String> runFlags,
-                                 String event) {
+    /** Classes loaded by one cold start, and how many of them did not come from a CDS archive or AOT cache. */
+    private String classesLoaded(LambdaJvm lambda, Launch launch, Map<String, String> env, String event) {
         if (!countClasses) {
             return "-";
         }
         try {
             Path log = Files.createTempFile(out, "classes", ".log");
-            List<String> flags = new ArrayList<>(runFlags);
+            List<String> flags = new ArrayList<>(launch.flags());
             flags.add("-Xlog:class+load=info:file=" + log);
-            lambda.run(task, handler, env, flags, event);
+            lambda.run(launch.taskRoot(), launch.handler(), env, flags, event);
             List<String> lines = Files.readAllLines(log).stream().filter(l -> l.contains("source:")).toList();
             long notShared = lines.stream().filter(l -> !l.contains("shared objects file")).count();
             Files.delete(log);
@@ -256,6 +291,8 @@ public final class ColdStartBenchmark {
         System.out.printf(Locale.ROOT, "cold %-20s %7.1f ms  floor %7.1f ms  stream floor %7.1f ms  ratio %.2f  init %.0f / %.0f ms  CPU %.0f / %.0f ms  classes %s / %s%n",
                 subject.name(), cold.medianMs(), cold.floorMs(), cold.streamFloorMs(), cold.ratio(), cold.initMs(), cold.floorInitMs(),
                 cold.cpuMs(), cold.floorCpuMs(), cold.classes(), cold.floorClasses());
+        cold.aot().ifPresent(a -> System.out.printf(Locale.ROOT, "aot  %-20s %7.1f ms  floor %7.1f ms  ratio %.2f  CPU %.0f / %.0f ms  classes %s / %s%n",
+                subject.name(), a.medianMs(), a.floorMs(), a.ratio(), a.cpuMs(), a.floorCpuMs(), a.classes(), a.floorClasses()));
         return cold;
     }
 
@@ -379,11 +416,12 @@ public final class ColdStartBenchmark {
         StringBuilder md = new StringBuilder();
         md.append("# Cold start and speed\n\n");
         md.append(String.format(Locale.ROOT, "Started %s on %d cores (`%s`), JDK %s; runtime `%s`, %d MB; measured JVMs pinned to CPU %s%s; "
-                        + "%d function/floor pairs per function (plus one untimed pair); warm: %d requests after %d warm-up.%s%n%n",
+                        + "%d function/floor pairs per function (plus one untimed pair); warm: %d requests after %d warm-up.%s%s%n%n",
                 started, cores, loadAverage(), System.getProperty("java.version"),
                 runtime.runtime(), runtime.memoryMb(), cpus.isBlank() ? "(none: not pinned)" : cpus,
                 harnessCpus.isBlank() ? "" : " (harness and DynamoDB Local on CPU " + harnessCpus + ")", pairs, requests, warmup,
-                extraFlags.isEmpty() ? "" : " Extra JVM flags: `" + String.join(" ", extraFlags) + "`."));
+                extraFlags.isEmpty() ? "" : " Extra JVM flags: `" + String.join(" ", extraFlags) + "`.",
+                aot ? " AOT caches: each trained by one cold start of its handler with its sample event (`-XX:AOTCacheOutput`, this JDK)." : ""));
         md.append("### Cold start through the runtime interface client (fresh JVM per run, median)\n\n");
         md.append("| function | cold ms | floor ms | cold/floor (<= " + COLD_RATIO_BUDGET + ") | stream floor ms (cold/it) "
                 + "| init ms fn / floor | CPU ms fn / floor (ratio) | classes fn / floor (not from CDS) | answer |\n");
@@ -395,6 +433,20 @@ public final class ColdStartBenchmark {
                     c.streamFloorMs(), c.medianMs() / c.streamFloorMs(),
                     c.initMs(), c.floorInitMs(), c.cpuMs(), c.floorCpuMs(), c.cpuMs() / c.floorCpuMs(),
                     c.classes(), c.floorClasses(), c.answer()));
+        }
+        if (aot) {
+            md.append("\n### With a JDK AOT cache per JVM (code as lib/*.jar, `-XX:SharedArchiveFile=` beside `-Xshare:auto`; same rounds, median)\n\n");
+            md.append("| function | cold ms plain / with cache | floor ms with cache | cold/floor with caches (<= " + AOT_RATIO_BUDGET
+                    + ") | with cache / plain floor | CPU ms fn / floor with caches (ratio) | classes fn / floor (not from the cache) | cache MiB fn / floor |\n");
+            md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (Subject subject : subjects) {
+                Cold c = cold.get(subject.name());
+                Aot a = c.aot().orElseThrow();
+                md.append(String.format(Locale.ROOT, "| %s | %.0f / %.0f | %.0f | %.2f %s | %.2f | %.0f / %.0f (%.2f) | %s / %s | %.1f / %.1f |%n",
+                        subject.name(), c.medianMs(), a.medianMs(), a.floorMs(), a.ratio(), mark(a.ratio() <= AOT_RATIO_BUDGET),
+                        a.medianMs() / c.floorMs(), a.cpuMs(), a.floorCpuMs(), a.cpuMs() / a.floorCpuMs(),
+                        a.classes(), a.floorClasses(), a.cacheBytes() / 1048576.0, a.floorCacheBytes() / 1048576.0));
+            }
         }
         if (!snapStart.isEmpty()) {
             md.append("\n### SnapStart init and the first request after it (priming run by the runtime, median of " + snapStartRuns + ")\n\n");

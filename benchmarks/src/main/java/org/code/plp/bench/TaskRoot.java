@@ -45,6 +45,17 @@ final class TaskRoot {
         }
     }
 
+    /**
+     * The same code as jars in the task root's lib/ (the runtime's class loader adds /var/task/lib/*.jar): a JDK
+     * AOT cache keeps classes only from jars, never from a directory such as the one Lambda unpacks a zip into.
+     */
+    static void asJars(Path jar, Path benchClasses, String floorPackage, Path target) throws IOException {
+        clear(target);
+        Path lib = Files.createDirectories(target.resolve("lib"));
+        Files.copy(jar, lib.resolve("plp-functions.jar"));
+        jar(benchClasses, floorPackage, lib.resolve("bench-floors.jar"));
+    }
+
     /** The classes of one package under {@code classes}, as a jar. */
     static void jar(Path classes, String packagePath, Path jarFile) throws IOException {
         try (var out = new JarOutputStream(Files.newOutputStream(jarFile));
