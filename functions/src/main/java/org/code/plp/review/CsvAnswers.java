@@ -7,6 +7,7 @@ import org.code.plp.http.ApiRequest;
 import org.code.plp.http.ApiResponse;
 import org.code.plp.http.FieldError;
 import org.code.plp.http.Problem;
+import org.code.plp.platform.Env;
 
 /**
  * How a CSV export answers: the whole file, or with {@code parts=true} one part of it and the next
@@ -21,6 +22,19 @@ public final class CsvAnswers {
     public CsvAnswers(CsvExporter exporter, ZoneId defaultZone) {
         this.exporter = exporter;
         this.defaultZone = defaultZone;
+    }
+
+    /** The cap of one part from {@code CSV_PART_BYTES}, times in {@code EXPORT_TIME_ZONE}. */
+    public static CsvAnswers from(Env env) {
+        return withPartCap(env, partCap(env));
+    }
+
+    public static long partCap(Env env) {
+        return Long.parseLong(env.get("CSV_PART_BYTES", Long.toString(ReviewService.MAX_CSV_BYTES)));
+    }
+
+    public static CsvAnswers withPartCap(Env env, long maxBytes) {
+        return new CsvAnswers(new CsvExporter(maxBytes), ZoneId.of(env.get("EXPORT_TIME_ZONE", "UTC")));
     }
 
     /** {@code tz}: the IANA time zone of the export's times. */

@@ -29,7 +29,7 @@ public final class ReadApplicationsHandler extends ApiHandler {
     }
 
     public ReadApplicationsHandler(Platform platform) {
-        this(platform, Long.parseLong(platform.env().get("CSV_PART_BYTES", Long.toString(ReviewService.MAX_CSV_BYTES))));
+        this(platform, CsvAnswers.partCap(platform.env()));
     }
 
     /** With a smaller CSV cap, so the over-cap answer can be tested without millions of rows. */
@@ -40,7 +40,7 @@ public final class ReadApplicationsHandler extends ApiHandler {
                 CriteriaWeights.from(platform.env()), Duplicates.of(platform, counters), counters,
                 new IndexPager(platform.dynamo(), platform.table("APPLICATIONS_TABLE"), "id"), maxCsvBytes,
                 new RegionRepository(platform), platform.clock());
-        this.csv = new CsvAnswers(new CsvExporter(maxCsvBytes), ZoneId.of(platform.env().get("EXPORT_TIME_ZONE", "UTC")));
+        this.csv = CsvAnswers.withPartCap(platform.env(), maxCsvBytes);
         this.audit = new AuditLog(platform);
     }
 

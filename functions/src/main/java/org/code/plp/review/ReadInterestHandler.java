@@ -1,6 +1,5 @@
 package org.code.plp.review;
 
-import java.time.ZoneId;
 import org.code.plp.audit.AuditLog;
 import org.code.plp.counters.Counters;
 import org.code.plp.http.ApiHandler;
@@ -27,8 +26,7 @@ public final class ReadInterestHandler extends ApiHandler {
         super(platform, Priming.Read.INTEREST_BY_STATE);
         this.interest = new InterestReview(new IndexPager(platform.dynamo(), platform.table("INTEREST_TABLE"), "id"),
                 new Counters(platform));
-        this.csv = new CsvAnswers(new CsvExporter(Long.parseLong(platform.env().get("CSV_PART_BYTES",
-                Long.toString(ReviewService.MAX_CSV_BYTES)))), ZoneId.of(platform.env().get("EXPORT_TIME_ZONE", "UTC")));
+        this.csv = CsvAnswers.from(platform.env());
         this.audit = new AuditLog(platform);
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.code.plp.applications.ApplicationStatus;
 import org.code.plp.validation.Validator;
 
@@ -47,11 +48,7 @@ public final class ReviewValidator {
 
     /** POST .../undo: the version the reviewer sees (the decision's). */
     public static long undo(ObjectNode body) {
-        Validator v = new Validator();
-        v.onlyKnownFields(body, "", UNDO_FIELDS);
-        long expected = expectedVersion(body, v);
-        v.throwIfInvalid();
-        return expected;
+        return read(body, UNDO_FIELDS, ReviewValidator::expectedVersion);
     }
 
     /** POST /admin/regions/{id}/close-out: where the open applications go, and an optional internal note. */
@@ -93,11 +90,7 @@ public final class ReviewValidator {
 
     /** The text of a note. */
     public static String note(ObjectNode body) {
-        Validator v = new Validator();
-        v.onlyKnownFields(body, "", NOTE_FIELDS);
-        String text = v.paragraph(body, "", "text", true, NOTE_MAX);
-        v.throwIfInvalid();
-        return text;
+        return read(body, NOTE_FIELDS, (b, v) -> v.paragraph(b, "", "text", true, NOTE_MAX));
     }
 
     /** The criteria to set, each to "yes" or "no", or to null to clear it. */
@@ -123,20 +116,12 @@ public final class ReviewValidator {
 
     /** The reviewer to assign (an email), or null for the caller. */
     public static String assignee(ObjectNode body) {
-        Validator v = new Validator();
-        v.onlyKnownFields(body, "", ASSIGN_FIELDS);
-        String email = v.email(body, "", "email", false);
-        v.throwIfInvalid();
-        return email;
+        return read(body, ASSIGN_FIELDS, (b, v) -> v.email(b, "", "email", false));
     }
 
     /** Why the reviewer recuses themselves (optional). */
     public static String recusalReason(ObjectNode body) {
-        Validator v = new Validator();
-        v.onlyKnownFields(body, "", RECUSAL_FIELDS);
-        String reason = v.paragraph(body, "", "reason", false, REASON_MAX);
-        v.throwIfInvalid();
-        return reason;
+        return read(body, RECUSAL_FIELDS, (b, v) -> v.paragraph(b, "", "reason", false, REASON_MAX));
     }
 
     /** A duplicate flag's dismissal carries nothing: an empty object. */
@@ -144,5 +129,14 @@ public final class ReviewValidator {
         Validator v = new Validator();
         v.onlyKnownFields(body, "", Set.of());
         v.throwIfInvalid();
+    }
+
+    /** A body of one or two fields: unknown fields and the read's own errors answered together. */
+    private static <T> T read(ObjectNode body, Set<String> known, BiFunction<ObjectNode, Validator, T> field) {
+        Validator v = new Validator();
+        v.onlyKnownFields(body, "", known);
+        T value = field.apply(body, v);
+        v.throwIfInvalid();
+        return value;
     }
 }

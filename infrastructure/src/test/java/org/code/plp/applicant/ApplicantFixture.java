@@ -5,18 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.code.plp.local.TestForms;
+import org.code.plp.local.TestRegions;
 import org.code.plp.local.TestClock;
 import org.code.plp.local.TestCloud;
 import org.code.plp.local.TestHttp;
 import org.code.plp.platform.Platform;
-import org.code.plp.regions.RegionItem;
-import org.code.plp.regions.RegionRepository;
-import org.code.plp.regions.RegionStatus;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
@@ -31,17 +29,8 @@ final class ApplicantFixture {
     final String reviewer = cloud.bearer("reviewer@code.org", "reviewers");
 
     String region() {
-        RegionItem region = new RegionItem();
-        region.setRegionId(TestCloud.uniqueId("ap"));
-        region.setName("Applicant Test " + region.getRegionId());
-        region.setCity("Testville " + region.getRegionId());
-        region.setState("MT");
-        region.setLat(46.5);
-        region.setLng(-110.0);
-        region.setStatus(RegionStatus.SEEKING_PARTNER);
-        region.setProgramsSought(List.of("csp"));
-        new RegionRepository(cloud.platform()).put(region);
-        return region.getRegionId();
+        String id = TestCloud.uniqueId("ap");
+        return TestRegions.store(cloud.platform(), TestRegions.seeking(id, "Applicant Test " + id)).getRegionId();
     }
 
     static String address() {
@@ -49,19 +38,7 @@ final class ApplicantFixture {
     }
 
     static Map<String, Object> form(String regionId, String organization, String email) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("regionId", regionId);
-        body.put("organization", Map.of("name", organization, "type", "nonprofit",
-                "address", Map.of("street", "1 Canal St", "city", "New Orleans", "state", "LA", "zip", "70112"),
-                "phone", "504-555-0100"));
-        body.put("programManager", Map.of("firstName", "Ada", "lastName", "Lovelace", "title", "Director",
-                "email", email, "phone", "504-555-0101"));
-        body.put("programs", List.of("csp"));
-        body.put("districtRelationships", "Twelve districts.");
-        body.put("pdExperience", "Ten years.");
-        body.put("fundingPlan", "Grants.");
-        body.put("agreedToTerms", true);
-        return body;
+        return TestForms.application(regionId, organization, "Ada", "Lovelace", email);
     }
 
     String apply(Map<String, Object> form) {

@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.code.plp.local.TestRegions;
 import org.code.plp.applicant.AccessTokens;
 import org.code.plp.applicant.DraftService;
 import org.code.plp.applicant.DraftsHandler;
@@ -47,8 +48,6 @@ import org.code.plp.platform.Json;
 import org.code.plp.platform.Platform;
 import org.code.plp.platform.Priming;
 import org.code.plp.regions.RegionItem;
-import org.code.plp.regions.RegionRepository;
-import org.code.plp.regions.RegionStatus;
 import org.code.plp.review.ReviewerWorkHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,6 +133,9 @@ class LeastPrivilegeTest {
         erasedApplication.setHeaders(headers);
         APIGatewayProxyResponseEvent erasedCreated = new SubmitApplicationHandler(plain).handleRequest(erasedApplication, null);
         assertEquals(201, erasedCreated.getStatusCode(), erasedCreated.getBody());
+        // ... and a pending email change whose token holds a new address: erasure deletes the application's links.
+        tokens.mint(new AccessTokens.Grant(AccessTokens.Purpose.EMAIL_CHANGE,
+                Json.read(erasedCreated.getBody()).get("id").asText(), "erased-new@example.org", week));
         APIGatewayProxyResponseEvent erasedDraft = new DraftsHandler(plain).handleRequest(ApiEvents.post("/drafts",
                 Map.of("email", ERASED, "form", Map.of("fundingPlan", "Grants."))), null);
         assertEquals(201, erasedDraft.getStatusCode(), erasedDraft.getBody());
@@ -154,17 +156,10 @@ class LeastPrivilegeTest {
     }
 
     private static RegionItem region(Platform platform, String id) {
-        RegionItem region = new RegionItem();
-        region.setRegionId(id);
-        region.setName("Least Privilege " + id);
+        RegionItem region = TestRegions.seeking(id, "Least Privilege " + id);
         region.setCity("Tulsa");
         region.setState("OK");
-        region.setLat(36.15);
-        region.setLng(-95.99);
-        region.setStatus(RegionStatus.SEEKING_PARTNER);
-        region.setProgramsSought(List.of("csp"));
-        new RegionRepository(platform).put(region);
-        return region;
+        return TestRegions.store(platform, region);
     }
 
     private static String submit(Platform platform, Map<String, Object> form) {

@@ -1,12 +1,10 @@
 package org.code.plp.local;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
 import java.util.Map;
 import org.code.plp.platform.Json;
 import org.code.plp.platform.Platform;
 import org.code.plp.regions.RegionItem;
-import org.code.plp.regions.RegionRepository;
 import org.code.plp.regions.RegionStatus;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -19,35 +17,20 @@ final class IntakeFixtures {
 
     /** A region of its own for a test, so its counters and index partitions hold only that test's records. */
     static RegionItem region(Platform platform, RegionStatus status) {
-        RegionItem region = new RegionItem();
-        region.setRegionId(TestCloud.uniqueId("region"));
-        region.setName("Test Region " + region.getRegionId());
-        region.setCity("Testville " + region.getRegionId());
+        String id = TestCloud.uniqueId("region");
+        RegionItem region = TestRegions.seeking(id, "Test Region " + id);
         region.setState("LA");
-        region.setLat(30.0);
-        region.setLng(-90.0);
         region.setStatus(status);
-        region.setProgramsSought(List.of("csp"));
-        new RegionRepository(platform).put(region);
-        return region;
+        return TestRegions.store(platform, region);
     }
 
     static RegionItem openRegion(Platform platform) {
         return region(platform, RegionStatus.SEEKING_PARTNER);
     }
 
-    /** The README's example application, for {@code regionId}. */
+    /** A valid application for {@code regionId}: Crescent City STEM, its program manager Ada Lovelace. */
     static ObjectNode application(String regionId) {
-        ObjectNode body = (ObjectNode) Json.read("""
-                {"regionId":"new-orleans-la",
-                 "organization":{"name":"Crescent City STEM","type":"nonprofit",
-                   "address":{"street":"1 Canal St","city":"New Orleans","state":"LA","zip":"70112"},"phone":"504-555-0100"},
-                 "programManager":{"firstName":"Ada","lastName":"Lovelace","email":"ada@example.org","phone":"504-555-0101"},
-                 "programs":["csp"],"districtRelationships":"12 districts","pdExperience":"10 years","fundingPlan":"Grants",
-                 "agreedToTerms":true}
-                """);
-        body.put("regionId", regionId);
-        return body;
+        return (ObjectNode) Json.tree(TestForms.application(regionId, "Crescent City STEM", "Ada", "Lovelace", "ada@example.org"));
     }
 
     static ObjectNode interest(String city) {

@@ -10,9 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.code.plp.local.SeedLoader;
 import org.code.plp.local.TestCloud;
+import org.code.plp.local.TestForms;
 import org.code.plp.local.TestHttp;
 import org.code.plp.regions.RegionItem;
 import org.junit.jupiter.api.AfterAll;
@@ -122,14 +124,10 @@ class PinsContractTest {
     void onePinHasItsDescriptionAndOpenApplicationCountButNoApplicantData() {
         String id = newRegionId();
         assertEquals(201, http.put("/admin/pins/" + id, region("Count test"), "Authorization", cloud.bearer(ADMIN, "admins")).status());
-        TestHttp.Response submitted = http.post("/applications", """
-                {"regionId":"%s",
-                 "organization":{"name":"Green Country STEM","type":"nonprofit",
-                   "address":{"street":"1 Main St","city":"Tulsa","state":"OK","zip":"74103"},"phone":"918-555-0100"},
-                 "programManager":{"firstName":"Ada","lastName":"Lovelace","email":"ada.pins@example.org","phone":"918-555-0101"},
-                 "programs":["csp"],"districtRelationships":"12 districts","pdExperience":"10 years","fundingPlan":"Grants",
-                 "agreedToTerms":true}
-                """.formatted(id));
+        Map<String, Object> form = TestForms.application(id, "Green Country STEM", "Ada", "Lovelace", "ada.pins@example.org");
+        form.put("organization", Map.of("name", "Green Country STEM", "type", "nonprofit",
+                "address", Map.of("street", "1 Main St", "city", "Tulsa", "state", "OK", "zip", "74103"), "phone", "918-555-0100"));
+        TestHttp.Response submitted = http.post("/applications", form);
         assertEquals(201, submitted.status(), submitted.toString());
 
         TestHttp.Response pin = http.get("/pins/" + id);

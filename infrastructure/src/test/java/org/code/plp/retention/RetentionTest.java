@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.code.plp.local.TestRegions;
 import org.code.plp.applications.DuplicateKeys;
 import org.code.plp.counters.Counters;
 import org.code.plp.interest.SubmitInterestHandler;
@@ -25,8 +26,6 @@ import org.code.plp.local.streams.StreamRecords;
 import org.code.plp.platform.Env;
 import org.code.plp.platform.Platform;
 import org.code.plp.regions.RegionItem;
-import org.code.plp.regions.RegionRepository;
-import org.code.plp.regions.RegionStatus;
 import org.code.plp.review.ReviewWorkflowHandler;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -203,17 +202,9 @@ class RetentionTest {
 
     private String region() {
         String id = TestCloud.uniqueId("ttl");
-        RegionItem region = new RegionItem();
-        region.setRegionId(id);
-        region.setName("Retention " + id);
+        RegionItem region = TestRegions.seeking(id, "Retention " + id);
         region.setCity("Helena");
-        region.setState("MT");
-        region.setLat(46.6);
-        region.setLng(-112.0);
-        region.setStatus(RegionStatus.SEEKING_PARTNER);
-        region.setProgramsSought(List.of("csp"));
-        region.setSummary("A region made by a test.");
-        new RegionRepository(cloud.platform()).put(region);
+        TestRegions.store(cloud.platform(), region);
         return id;
     }
 

@@ -3,15 +3,14 @@ package org.code.plp.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import org.code.plp.local.TestForms;
+import org.code.plp.local.TestRegions;
 import org.code.plp.counters.Counters;
 import org.code.plp.local.TestCloud;
 import org.code.plp.local.TestHttp;
 import org.code.plp.regions.RegionItem;
 import org.code.plp.regions.RegionRepository;
-import org.code.plp.regions.RegionStatus;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -29,17 +28,7 @@ public final class ReviewFixture {
     /** A new region taking applications. */
     public String region() {
         String id = TestCloud.uniqueId("rv");
-        RegionItem region = new RegionItem();
-        region.setRegionId(id);
-        region.setName("Review Test " + id);
-        region.setCity("Testville " + id);
-        region.setState("MT");
-        region.setLat(46.5);
-        region.setLng(-110.0);
-        region.setStatus(RegionStatus.SEEKING_PARTNER);
-        region.setProgramsSought(List.of("csp"));
-        region.setSummary("A region made by a test.");
-        new RegionRepository(cloud.platform()).put(region);
+        TestRegions.store(cloud.platform(), TestRegions.seeking(id, "Review Test " + id));
         return id;
     }
 
@@ -49,19 +38,8 @@ public final class ReviewFixture {
 
     /** An application as the public form sends it. */
     public static Map<String, Object> form(String regionId, String organization, String firstName, String lastName) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("regionId", regionId);
-        body.put("organization", Map.of("name", organization, "type", "nonprofit",
-                "address", Map.of("street", "1 Canal St", "city", "New Orleans", "state", "LA", "zip", "70112"),
-                "phone", "504-555-0100"));
-        body.put("programManager", Map.of("firstName", firstName, "lastName", lastName,
-                "email", emailName(firstName) + "." + emailName(lastName) + "@example.org", "phone", "504-555-0101"));
-        body.put("programs", List.of("csp"));
-        body.put("districtRelationships", "Twelve districts.");
-        body.put("pdExperience", "Ten years.");
-        body.put("fundingPlan", "Grants.");
-        body.put("agreedToTerms", true);
-        return body;
+        return TestForms.application(regionId, organization, firstName, lastName,
+                emailName(firstName) + "." + emailName(lastName) + "@example.org");
     }
 
     private static String emailName(String name) {

@@ -8,10 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.code.plp.local.TestRegions;
 import org.code.plp.local.TestCloud;
 import org.code.plp.regions.RegionItem;
 import org.code.plp.regions.RegionRepository;
-import org.code.plp.regions.RegionStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -262,20 +262,12 @@ class ConsoleBrowserTest {
     }
 
     private static RegionItem region(String id, String city) {
-        RegionItem region = new RegionItem();
-        region.setRegionId(id);
-        region.setName("Browser test " + id);
+        RegionItem region = TestRegions.seeking(id, "Browser test " + id);
         region.setCity(city);
-        region.setState("MT");
-        region.setLat(46.6);
-        region.setLng(-112.0);
-        region.setStatus(RegionStatus.SEEKING_PARTNER);
-        region.setProgramsSought(List.of("csp"));
         region.setDistricts(3L);
         region.setSchools(20L);
         region.setTeachers(200L);
         region.setStudents(4000L);
-        region.setSummary("Made by a browser test.");
         return region;
     }
 }
