@@ -7,12 +7,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.code.plp.bench.ColdStartBenchmark.Launch;
 
 /**
  * JDK AOT caches (JEP 483, one-step training of JEP 514), one per handler: trained by one cold start of that handler
  * through the runtime interface client with its sample event, in a task root holding the code as lib/*.jar.
  */
 final class AotCaches {
+    private static final String READ_FLAG = "-XX:SharedArchiveFile=";
+
     private final LambdaJvm lambda;
     private final Path taskRoot;
     private final Path dir;
@@ -24,21 +27,25 @@ final class AotCaches {
         this.dir = Files.createDirectories(dir);
     }
 
-    /** Where the code lies for runs with a cache. */
-    Path taskRoot() {
-        return taskRoot;
-    }
-
-    /** The cache of {@code handler}, trained on first use (a floor's once, whichever function asks first). */
-    Path cacheFor(String name, String handler, Map<String, String> env, List<String> runFlags, String event)
-            throws IOException {
-        Path cache = trained.get(handler);
+    /**
+     * {@code plain} run from the lib/*.jar task root with its handler's cache, which is trained on first use (a
+     * floor's once, with the event of whichever function asks first) and kept as {@code name}.aot.
+     */
+    Launch withCache(String name, Launch plain) throws IOException {
+        Path cache = trained.get(plain.handler());
         if (cache == null) {
             cache = dir.resolve(name + ".aot");
-            lambda.train(taskRoot, handler, env, trainingFlags(runFlags, cache), event, cache, dir.resolve(name + ".training.log"));
-            trained.put(handler, cache);
+            lambda.train(taskRoot, plain.handler(), plain.env(), trainingFlags(plain.flags(), cache), plain.event(), cache,
+                    dir.resolve(name + ".training.log"));
+            trained.put(plain.handler(), cache);
         }
-        return cache;
+        return new Launch(taskRoot, plain.handler(), withCache(plain.flags(), cache), plain.env(), plain.event());
+    }
+
+    /** The size of the cache a launch of {@link #withCache} reads. */
+    long bytes(Launch withCache) throws IOException {
+        String flag = withCache.flags().stream().filter(f -> f.startsWith(READ_FLAG)).reduce((a, b) -> b).orElseThrow();
+        return Files.size(Path.of(flag.substring(READ_FLAG.length())));
     }
 
     /**
@@ -57,7 +64,7 @@ final class AotCaches {
      */
     static List<String> withCache(List<String> runFlags, Path cache) {
         List<String> flags = new ArrayList<>(runFlags);
-        flags.add("-XX:SharedArchiveFile=" + cache);
+        flags.add(READ_FLAG + cache);
         return flags;
     }
 }

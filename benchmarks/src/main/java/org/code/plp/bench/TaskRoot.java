@@ -20,6 +20,19 @@ final class TaskRoot {
     }
 
     static void unpack(Path jar, Path benchClasses, String floorPackage, Path target) throws IOException {
+        unpack(jar, target);
+        Path floors = benchClasses.resolve(floorPackage);
+        try (var files = Files.walk(floors)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path copy = target.resolve(benchClasses.relativize(file));
+                Files.createDirectories(copy.getParent());
+                Files.copy(file, copy);
+            }
+        }
+    }
+
+    /** The deployment package alone, unpacked into {@code target}. */
+    static void unpack(Path jar, Path target) throws IOException {
         clear(target);
         try (InputStream in = Files.newInputStream(jar); ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
@@ -33,14 +46,6 @@ final class TaskRoot {
                     Files.createDirectories(file.getParent());
                     Files.copy(zip, file);
                 }
-            }
-        }
-        Path floors = benchClasses.resolve(floorPackage);
-        try (var files = Files.walk(floors)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path copy = target.resolve(benchClasses.relativize(file));
-                Files.createDirectories(copy.getParent());
-                Files.copy(file, copy);
             }
         }
     }
