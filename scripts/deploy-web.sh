@@ -27,8 +27,8 @@ STAGING="$(mktemp -d)"
 trap 'rm -rf "$STAGING"' EXIT
 cp -R web/. "$STAGING/"
 cat > "$STAGING/config.js" <<JS
-// Written by scripts/deploy-web.sh for stack ${STACK}.
-window.PLP_CONFIG = {
+// Written by scripts/deploy-web.sh for stack ${STACK}: an ES module, imported by js/api.js.
+export const config = {
   apiBase: "${API_URL}",
   cognito: { domain: "${AUTH_DOMAIN}", clientId: "${CLIENT_ID}", redirectUri: "" },
   tiles: { enabled: false, url: "", attribution: "" }
@@ -37,11 +37,15 @@ JS
 
 # A day's caching for the vendored libraries only (they change with their version); the pages, our own
 # scripts, styles, rules.json and openapi.json revalidate on every load (ETag), so a browser never mixes a new
-# page with yesterday's scripts or rules.
+# page with yesterday's scripts or rules (the scripts are ES modules: one graph, which fails to link when a
+# cached module lacks a name a newer one imports). Module scripts are refused unless served as JavaScript,
+# whatever this machine's MIME table guesses: config.js and js/**.js go up as text/javascript.
 aws s3 sync "$STAGING/" "s3://${BUCKET}/" --delete --exclude "*" --include "vendor/*" \
   --cache-control "public, max-age=86400"
-aws s3 sync "$STAGING/" "s3://${BUCKET}/" --delete --exclude "vendor/*" \
+aws s3 sync "$STAGING/" "s3://${BUCKET}/" --delete --exclude "vendor/*" --exclude "config.js" --exclude "js/*.js" \
   --cache-control "no-cache"
+aws s3 sync "$STAGING/" "s3://${BUCKET}/" --delete --exclude "*" --include "config.js" --include "js/*.js" \
+  --content-type "text/javascript; charset=utf-8" --cache-control "no-cache"
 aws cloudfront create-invalidation --distribution-id "$DISTRIBUTION" --paths "/*" >/dev/null
 echo "Deployed web/ (API ${API_URL})."
 echo "Site: ${SITE}"

@@ -1,6 +1,7 @@
-// Where the pages find the API and staff sign-in. The deploy step (scripts/deploy-web.sh)
-// rewrites this file with the stack's outputs; locally everything is on one origin.
-window.PLP_CONFIG = {
+// Where the pages find the API and staff sign-in (an ES module: js/api.js and the pages import it).
+// The deploy step (scripts/deploy-web.sh) rewrites this file with the stack's outputs; locally
+// everything is on one origin.
+export const config = {
   // Base URL of the API: "" = the origin that served this page (the local cloud on :3000).
   // In the cloud: "https://<api-id>.execute-api.<region>.amazonaws.com/<stage>".
   apiBase: "",

@@ -1,58 +1,60 @@
-// apply.html: the partner application (POST /applications).
-(function () {
-  "use strict";
-  var form = document.getElementById("apply-form");
-  var regionSelect = document.getElementById("regionId");
-  var typeSelect = document.getElementById("org-type");
-  var typeOtherBox = document.getElementById("typeOther-box");
-  var typeOther = document.getElementById("org-typeOther");
+// apply.html: the partner application (POST /applications), with its drafts (drafts.js).
+import { clear, el, query, request } from "./api.js";
+import { setup, showSuccess } from "./forms.js";
+import { applicationSent, keepDrafts, regionsLoaded } from "./drafts.js";
 
-  // "Other" needs its own description; hidden and disabled (so not sent) otherwise.
-  function syncTypeOther() {
-    var other = typeSelect.value === "other";
-    typeOtherBox.hidden = !other;
-    typeOther.disabled = !other;
-    typeOther.required = other;
-  }
-  typeSelect.addEventListener("change", syncTypeOther);
-  syncTypeOther();
+var form = document.getElementById("apply-form");
+var regionSelect = document.getElementById("regionId");
+var typeSelect = document.getElementById("org-type");
+var typeOtherBox = document.getElementById("typeOther-box");
+var typeOther = document.getElementById("org-typeOther");
 
-  function loadRegions() {
-    var wanted = PLP.query("region");
-    return PLP.request("GET", "/pins?status=seeking_partner").then(function (response) {
-      var features = (response.body && response.body.features) || [];
-      features.sort(function (a, b) {
-        var pa = a.properties || {}, pb = b.properties || {};
-        return (pa.state + pa.city).localeCompare(pb.state + pb.city);
-      });
-      PLP.clear(regionSelect);
-      regionSelect.appendChild(PLP.el("option", { value: "", text: "Choose a region" }));
-      features.forEach(function (feature) {
-        var p = feature.properties || {};
-        var label = p.city + ", " + p.state + (p.name && p.name !== p.city ? " — " + p.name : "");
-        regionSelect.appendChild(PLP.el("option", { value: feature.id, text: label, selected: feature.id === wanted }));
-      });
-      regionSelect.disabled = false;
-      form.dispatchEvent(new CustomEvent("plp:regions-loaded"));
-      if (wanted && regionSelect.value !== wanted) {
-        document.getElementById("regionId-help").insertBefore(
-          document.createTextNode("The region from the map link is no longer seeking a partner; choose another. "),
-          document.getElementById("regionId-help").firstChild);
-      }
-    }).catch(function () {
-      PLP.clear(regionSelect);
-      regionSelect.appendChild(PLP.el("option", { value: "", text: "Regions could not be loaded — reload the page" }));
+// "Other" needs its own description; hidden and disabled (so not sent) otherwise.
+function syncTypeOther() {
+  var other = typeSelect.value === "other";
+  typeOtherBox.hidden = !other;
+  typeOther.disabled = !other;
+  typeOther.required = other;
+}
+typeSelect.addEventListener("change", syncTypeOther);
+syncTypeOther();
+
+function loadRegions() {
+  var wanted = query("region");
+  return request("GET", "/pins?status=seeking_partner").then(function (response) {
+    var features = (response.body && response.body.features) || [];
+    features.sort(function (a, b) {
+      var pa = a.properties || {}, pb = b.properties || {};
+      return (pa.state + pa.city).localeCompare(pb.state + pb.city);
     });
-  }
-
-  PLP.forms.setup(form, {
-    endpoint: "/applications",
-    sendingText: "Sending your application… please wait.",
-    onSuccess: function (answer, body) {
-      document.getElementById("success-id").textContent = answer && answer.id ? answer.id : "";
-      document.getElementById("success-email").textContent = body.programManager ? body.programManager.email : "";
-      PLP.forms.showSuccess(form, document.getElementById("success"));
-      form.dispatchEvent(new CustomEvent("plp:applied"));
+    clear(regionSelect);
+    regionSelect.appendChild(el("option", { value: "", text: "Choose a region" }));
+    features.forEach(function (feature) {
+      var p = feature.properties || {};
+      var label = p.city + ", " + p.state + (p.name && p.name !== p.city ? " — " + p.name : "");
+      regionSelect.appendChild(el("option", { value: feature.id, text: label, selected: feature.id === wanted }));
+    });
+    regionSelect.disabled = false;
+    regionsLoaded();
+    if (wanted && regionSelect.value !== wanted) {
+      document.getElementById("regionId-help").insertBefore(
+        document.createTextNode("The region from the map link is no longer seeking a partner; choose another. "),
+        document.getElementById("regionId-help").firstChild);
     }
-  }).then(loadRegions);
-})();
+  }).catch(function () {
+    clear(regionSelect);
+    regionSelect.appendChild(el("option", { value: "", text: "Regions could not be loaded — reload the page" }));
+  });
+}
+
+setup(form, {
+  endpoint: "/applications",
+  sendingText: "Sending your application… please wait.",
+  onSuccess: function (answer, body) {
+    document.getElementById("success-id").textContent = answer && answer.id ? answer.id : "";
+    document.getElementById("success-email").textContent = body.programManager ? body.programManager.email : "";
+    showSuccess(form, document.getElementById("success"));
+    applicationSent();
+  }
+}).then(loadRegions);
+keepDrafts(form);

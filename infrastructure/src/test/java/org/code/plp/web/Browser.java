@@ -120,6 +120,29 @@ final class Browser implements AutoCloseable {
     }
 
     /**
+     * Runs {@code body} (a function body seeing {@code module} and {@code args}) on the page's own instance of the
+     * ES module at {@code path}, resolved against the page as its imports are (e.g. "js/forms.js"), so the state it
+     * holds is the page's; answers what the body returns (a promise is awaited). The pages keep no globals to reach
+     * their modules by.
+     */
+    Object withModule(String path, String body, Object... args) {
+        Object[] all = new Object[args.length + 1];
+        all[0] = path;
+        System.arraycopy(args, 0, all, 1, args.length);
+        Object answer = ((JavascriptExecutor) driver).executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                var args = Array.prototype.slice.call(arguments, 1, arguments.length - 1);
+                import(new URL(arguments[0], document.baseURI).href).then(function (module) {
+                """ + body + """
+
+                }).then(done, function (error) { done({ moduleError: String(error) }); });""", all);
+        if (answer instanceof java.util.Map<?, ?> map && map.containsKey("moduleError")) {
+            throw new AssertionError(path + ": " + map.get("moduleError"));
+        }
+        return answer;
+    }
+
+    /**
      * A test clock for the pages: from the next page load on, {@code Date} (and {@code Date.now()}) in every
      * page runs ahead of the real clock by what {@link #advanceClock} added since that page loaded. Timers keep
      * real time, so a page's one-second tick sees the jump at its next tick. Injected through DevTools, before

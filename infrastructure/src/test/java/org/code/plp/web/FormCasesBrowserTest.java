@@ -16,7 +16,7 @@ import org.openqa.selenium.Dimension;
 
 /**
  * The shared form cases through web/js/forms.js in Debian's chromium: the page's own check of a
- * body (PLP.forms.validate, what a submit runs) must answer every case exactly as the Java
+ * body (forms.js's validate, what a submit runs) must answer every case exactly as the Java
  * validator does: valid or not, the fields named and their messages. And the forms, whose lists
  * and caps now arrive from rules.json, still work framed at a laptop's and a phone's width.
  */
@@ -29,9 +29,9 @@ class FormCasesBrowserTest {
         List<FormCases.Case> cases = FormCases.all();
         session.browser.open(session.base + "/apply.html");
         session.browser.waitFor().until(d -> "true".equals(session.browser.find("#apply-form").getAttribute("data-ready")));
-        String answers = (String) session.browser.js("""
-                return JSON.stringify(JSON.parse(arguments[0]).map(function (c) {
-                  return PLP.forms.validate(c.form, c.body);
+        String answers = (String) session.browser.withModule("js/forms.js", """
+                return JSON.stringify(JSON.parse(args[0]).map(function (c) {
+                  return module.validate(c.form, c.body);
                 }));""", FormCases.bodiesAsJson(cases));
         JsonNode js = Json.read(answers);
 

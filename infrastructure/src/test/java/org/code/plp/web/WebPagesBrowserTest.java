@@ -198,9 +198,10 @@ class WebPagesBrowserTest {
         browser.open(base + "/apply.html?region=new-orleans-la");
         waitForRegions();
         fillValidApplication(org, "ada@example.org");
+        browser.withModule("js/rules.js", """
+                module.rules.forms.application = module.rules.forms.application.filter(function (rule) {
+                  return rule.field !== 'programManager.email' && rule.field !== 'programs'; });""");
         browser.js("""
-                PLP.rules.forms.application = PLP.rules.forms.application.filter(function (rule) {
-                  return rule.field !== 'programManager.email' && rule.field !== 'programs'; });
                 var email = document.getElementById('pm-email');
                 email.value = 'ada@@example.org';
                 var bogus = document.createElement('input');
@@ -460,7 +461,7 @@ class WebPagesBrowserTest {
         // The CSV buttons fetch with the token: the same request, made in the page, answers CSV.
         Object csv = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
                 var done = arguments[arguments.length - 1];
-                fetch('/admin/applications.csv?region=all', {headers: {Authorization: 'Bearer ' + PLP.auth.token()}})
+                fetch('/admin/applications.csv?region=all', {headers: {Authorization: 'Bearer ' + sessionStorage.getItem('plp.staff.token')}})
                   .then(function (r) { return r.text().then(function (t) { done(r.status + ' ' + t.split('\\n')[0]); }); })
                   .catch(function (e) { done('error ' + e); });""");
         // Response.text() decodes UTF-8 and drops the byte order mark the file starts with.

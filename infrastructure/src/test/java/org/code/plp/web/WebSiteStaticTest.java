@@ -10,9 +10,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -67,13 +72,135 @@ class WebSiteStaticTest {
 
     @Test
     void scriptsNeverBustFramesNorSetInlineStyleAttributes() throws IOException {
-        try (Stream<Path> files = Files.list(WEB.resolve("js"))) {
-            for (Path script : files.toList()) {
-                String js = Files.readString(script);
-                assertFalse(js.contains("top.location") || js.contains("window.top !=="), script + " frame-busts");
-                assertFalse(js.contains("setAttribute(\"style\"") || js.contains("style=\\\""), script + " sets a style attribute");
-                assertFalse(js.contains("eval(") || js.contains("new Function("), script + " needs 'unsafe-eval'");
+        for (Path script : modules()) {
+            String js = Files.readString(script);
+            assertFalse(js.contains("top.location") || js.contains("window.top !=="), script + " frame-busts");
+            assertFalse(js.contains("setAttribute(\"style\"") || js.contains("style=\\\""), script + " sets a style attribute");
+            assertFalse(js.contains("eval(") || js.contains("new Function("), script + " needs 'unsafe-eval'");
+        }
+    }
+
+    /**
+     * The pages' own scripts are ES modules, one entry per page; only the vendored libraries, which
+     * provide the globals L and topojson, stay classic scripts (run while the page parses, so before
+     * the deferred module that uses them).
+     */
+    @ParameterizedTest
+    @MethodSource("pages")
+    void pagesLoadOneEntryModuleAndOnlyTheVendoredLibrariesAsClassicScripts(Path page) throws IOException {
+        Matcher scripts = Pattern.compile("<script\\b([^>]*)>").matcher(Files.readString(page));
+        int entries = 0;
+        while (scripts.find()) {
+            Matcher src = Pattern.compile("\\bsrc=\"([^\"]+)\"").matcher(scripts.group(1));
+            assertTrue(src.find(), page + ": " + scripts.group());
+            boolean module = scripts.group(1).contains("type=\"module\"");
+            if (CLASSIC_SCRIPTS.contains(src.group(1))) {
+                assertFalse(module, page + ": " + src.group(1) + " provides globals as a classic script");
+            } else {
+                assertTrue(module, page + ": " + src.group(1) + " is not type=\"module\"");
+                assertTrue(src.group(1).startsWith("js/"), page + ": " + src.group(1) + " is not under js/");
+                entries++;
             }
+        }
+        assertTrue(entries <= 1, page + " loads " + entries + " entry modules");
+    }
+
+    /**
+     * Without a build step the browser links the modules: every import is relative, names a file that
+     * exists and that exports each imported name; every module under js/ is reached from a page; no
+     * module imports itself through others (no cycle); and the modules talk through imports, not
+     * globals (window.PLP_MAP is the map's timing for tests and embedding pages).
+     */
+    @Test
+    void everyImportResolvesToAFileThatExportsTheNamesImported() throws IOException {
+        Set<Path> reached = new HashSet<>();
+        Map<Path, List<Path>> imported = new HashMap<>();
+        Deque<Path> next = new ArrayDeque<>();
+        for (Path page : pages().toList()) {
+            Matcher entry = Pattern.compile("<script type=\"module\" src=\"([^\"]+)\"").matcher(Files.readString(page));
+            while (entry.find()) {
+                next.add(WEB.resolve(entry.group(1)).normalize());
+            }
+        }
+        while (!next.isEmpty()) {
+            Path module = next.pop();
+            if (!reached.add(module)) {
+                continue;
+            }
+            String js = Files.readString(module);
+            Matcher globals = Pattern.compile("\\bwindow\\.(\\w+)\\s*=[^=]").matcher(js);
+            while (globals.find()) {
+                assertEquals("PLP_MAP", globals.group(1), module + " sets a global");
+            }
+            assertFalse(Pattern.compile("\\bPLP\\w*\\.").matcher(js.replace("window.PLP_MAP", "")).find(),
+                    module + " reads a global of ours");
+            Matcher imports = IMPORT.matcher(js);
+            while (imports.find()) {
+                String from = imports.group(2);
+                assertTrue(from.startsWith("./") || from.startsWith("../"), module + " imports " + from);
+                Path target = module.resolveSibling(from).normalize();
+                assertTrue(target.startsWith(WEB) && Files.isRegularFile(target), module + " imports missing " + from);
+                next.add(target);
+                imported.computeIfAbsent(module, m -> new ArrayList<>()).add(target);
+                String exported = exportedNames(Files.readString(target));
+                for (String name : importedNames(imports.group(1))) {
+                    assertTrue(exported.contains(" " + name + " "), module + " imports " + name + " that " + from
+                            + " does not export (it exports" + exported + ")");
+                }
+            }
+        }
+        List<Path> unreached = modules().stream().filter(m -> !reached.contains(m)).toList();
+        assertEquals(List.of(), unreached, "modules no page loads");
+        assertTrue(reached.contains(WEB.resolve("config.js")), "config.js is a module the pages import");
+        for (Path module : reached) {
+            assertFalse(importsItself(module, module, imported, new HashSet<>()), module + " is in an import cycle");
+        }
+    }
+
+    private static final Set<String> CLASSIC_SCRIPTS = Set.of("vendor/leaflet/leaflet.js",
+            "vendor/leaflet.markercluster/leaflet.markercluster.js", "vendor/topojson-client/topojson-client.min.js");
+    // import { a, b as c } from "./x.js";  import * as x from "./x.js";  import "./x.js";
+    private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:([^;]*?)\\s+from\\s+)?\"([^\"]+)\";",
+            Pattern.MULTILINE);
+    private static final Pattern EXPORT = Pattern.compile(
+            "^export\\s+(?:async\\s+)?(?:function\\*?|const|let|var|class)\\s+([\\w$]+)", Pattern.MULTILINE);
+
+    /** Whether {@code from} reaches {@code module} again: the screens are layered (main over detail over queue ...). */
+    private static boolean importsItself(Path module, Path from, Map<Path, List<Path>> imported, Set<Path> seen) {
+        for (Path target : imported.getOrDefault(from, List.of())) {
+            if (target.equals(module) || (seen.add(target) && importsItself(module, target, imported, seen))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The names a module exports, each between spaces. */
+    private static String exportedNames(String js) {
+        StringBuilder names = new StringBuilder(" ");
+        Matcher exports = EXPORT.matcher(js);
+        while (exports.find()) {
+            names.append(exports.group(1)).append(' ');
+        }
+        return names.toString();
+    }
+
+    /** The names an import clause takes from its module ({@code * as x} and a bare import take none by name). */
+    private static List<String> importedNames(String clause) {
+        if (clause == null || clause.startsWith("*")) {
+            return List.of();
+        }
+        Matcher braces = Pattern.compile("\\{([^}]*)}").matcher(clause);
+        assertTrue(braces.find(), "only named imports: " + clause);
+        return Stream.of(braces.group(1).split(",")).map(String::trim).filter(n -> !n.isEmpty())
+                .map(n -> n.split("\\s+as\\s+")[0]).toList();
+    }
+
+    /** config.js and every script under js/. */
+    private static List<Path> modules() throws IOException {
+        try (Stream<Path> files = Files.walk(WEB.resolve("js"))) {
+            return Stream.concat(Stream.of(WEB.resolve("config.js")),
+                    files.filter(f -> f.toString().endsWith(".js")).sorted()).toList();
         }
     }
 
