@@ -35,7 +35,7 @@ class DraftsTest {
         assertEquals(201, saved.status(), saved::toString);
         String draftId = saved.json().get("draftId").textValue();
         JsonNode mail = fx.mail(email, "Your saved Code.org partner application", 1).getFirst();
-        String token = ApplicantFixture.link(ApplicantFixture.RESUME_LINK, mail);
+        String token = ApplicantFixture.link(fx.resumeLink, mail);
         assertTrue(mail.path("html").asText().contains("apply.html#resume=" + token));
 
         TestHttp.Response resumed = fx.http.get("/drafts", "Authorization", "Bearer " + token);
@@ -83,7 +83,7 @@ class DraftsTest {
         assertEquals(Timestamps.format(start.plus(DraftService.LIFETIME)), ApiEvents.json(saved).get("expiresAt").textValue());
         Map<String, AttributeValue> item = draft(draftId);
         assertEquals(start.plus(DraftService.LIFETIME).getEpochSecond(), Long.parseLong(item.get("expiresAt").n()), "the TTL attribute");
-        String token = ApplicantFixture.link(ApplicantFixture.RESUME_LINK, fx.mail(email, "Your saved", 1).getFirst());
+        String token = ApplicantFixture.link(fx.resumeLink, fx.mail(email, "Your saved", 1).getFirst());
 
         clock.set(start.plus(Duration.ofDays(27)).minusSeconds(1));
         reminders.handleRequest(null, null);
@@ -99,7 +99,7 @@ class DraftsTest {
         new NotifyHandler(fx.platform("NotifyFunction", clock)).handleRequest(insertOf(draftId + "#draft_reminder"), null);
         JsonNode reminder = fx.mail(email, "will be deleted in 3 days", 1).getFirst();
         assertEquals(1, fx.mail(email, "will be deleted in 3 days", 1).size(), "one reminder");
-        String reminderToken = ApplicantFixture.link(ApplicantFixture.RESUME_LINK, reminder);
+        String reminderToken = ApplicantFixture.link(fx.resumeLink, reminder);
 
         var get = ApiEvents.get("/drafts", "Authorization", "Bearer " + reminderToken);
         clock.set(start.plus(DraftService.LIFETIME).minusSeconds(1));

@@ -56,9 +56,10 @@ class ApplicantPagesBrowserTest {
         form.put("agreedToTerms", true);
         TestHttp.Response created = http.post("/applications", form, "Idempotency-Key", TestCloud.uniqueId("key"));
         assertEquals(201, created.status(), created::toString);
-        String token = link("status\\.html#token=([A-Za-z0-9_-]{43})", email, "We received your");
+        String statusUrl = link("/status.html#token=", email, "We received your");
+        String token = token(statusUrl);
 
-        browser.open(base + "/status.html#token=" + token);
+        browser.open(statusUrl);
         browser.waitFor().until(d -> "Received, waiting for review".equals(browser.find("#s-status").getText()));
         assertFalse(((String) browser.js("return location.href")).contains(token), "the token leaves the address bar");
         assertEquals("Status <Page> Org", browser.find("#s-organization").getText());
@@ -120,11 +121,12 @@ class ApplicantPagesBrowserTest {
         browser.find("#draft-email").sendKeys(email);
         browser.find("#draft-save").click();
         browser.waitFor().until(d -> browser.find("#draft-status").getText().startsWith("Saved."));
-        String token = link("apply\\.html#resume=([A-Za-z0-9_-]{43})", email, "Your saved");
+        String resumeUrl = link("/apply.html#resume=", email, "Your saved");
+        String token = token(resumeUrl);
 
         browser.js("sessionStorage.clear()");
         browser.open("about:blank"); // a new load, as from the email, not a same-page fragment change
-        browser.open(base + "/apply.html#resume=" + token);
+        browser.open(resumeUrl);
         browser.waitFor().until(d -> browser.find("#draft-restored").getText().startsWith("Your saved application is restored"));
         assertFalse(((String) browser.js("return location.href")).contains(token));
         assertEquals("new-orleans-la", new Select(browser.find("#regionId")).getFirstSelectedOption().getAttribute("value"));
@@ -150,18 +152,24 @@ class ApplicantPagesBrowserTest {
         assertEquals(List.of(), browser.consoleErrors());
     }
 
-    private String link(String pattern, String to, String subject) {
+    /** The link to {@code page} exactly as the email has it, to be followed as the applicant would. */
+    private String link(String page, String to, String subject) {
+        Pattern pattern = Pattern.compile("\\S+" + Pattern.quote(page) + "[A-Za-z0-9_-]{43}");
         List<String> found = new ArrayList<>();
         TestCloud.awaitTrue("email '" + subject + "' to " + to, () -> {
             for (JsonNode mail : http.get("/local/mail").json()) {
-                Matcher m = Pattern.compile(pattern).matcher(mail.path("text").asText());
+                Matcher m = pattern.matcher(mail.path("text").asText());
                 if (to.equals(mail.path("to").asText()) && mail.path("subject").asText().contains(subject) && m.find()) {
-                    found.add(m.group(1));
+                    found.add(m.group());
                     return true;
                 }
             }
             return false;
         });
         return found.getFirst();
+    }
+
+    private static String token(String link) {
+        return link.substring(link.lastIndexOf('=') + 1);
     }
 }
