@@ -1,6 +1,7 @@
 // apply.html: "Save and finish later" (POST/PUT /drafts) and resuming from the emailed link
 // (apply.html#resume=<token>: GET /drafts fills every field). The token travels in the URL
-// fragment (never sent to a server), then lives in sessionStorage and an Authorization header.
+// fragment (never sent to a server) or in the first save's answer, then lives in sessionStorage
+// and an Authorization header.
 (function () {
   "use strict";
   var KEY = "plp-draft-token";
@@ -57,6 +58,10 @@
       ? PLP.request("PUT", "/drafts", { token: token, body: { form: body } })
       : PLP.request("POST", "/drafts", { body: { email: email, form: body } });
     request.then(function (response) {
+      if (response.body.token) {
+        // This tab saves the same draft again (PUT): one draft and one email, however often it saves.
+        sessionStorage.setItem(KEY, response.body.token);
+      }
       status.textContent = token
         ? "Saved. Use the link in your email to come back; the draft is kept until " + day(response.body.expiresAt) + "."
         : response.body.message;

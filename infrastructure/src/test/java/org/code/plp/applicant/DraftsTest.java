@@ -56,6 +56,55 @@ class DraftsTest {
     }
 
     @Test
+    void theSaveThatCreatesADraftAnswersATokenSoSavingAgainKeepsOneDraftAndOneEmail() {
+        String email = ApplicantFixture.address();
+        TestHttp.Response created = fx.http.post("/drafts", Map.of("email", email, "form", Map.of("fundingPlan", "One.")));
+        assertEquals(201, created.status(), created::toString);
+        String draftId = created.json().get("draftId").textValue();
+        String token = created.json().get("token").textValue();
+        assertTrue(token.matches("[A-Za-z0-9_-]{43}"), token);
+
+        for (String plan : java.util.List.of("Two.", "Three.")) {
+            TestHttp.Response again = fx.http.put("/drafts", Map.of("form", Map.of("fundingPlan", plan)), "Authorization", "Bearer " + token);
+            assertEquals(200, again.status(), again::toString);
+            assertEquals(draftId, again.json().get("draftId").textValue());
+            assertFalse(again.json().has("token"), "a token only to the save that created the draft");
+        }
+        assertEquals("Three.", fx.http.get("/drafts", "Authorization", "Bearer " + token).json().get("form").get("fundingPlan").textValue());
+        assertEquals(java.util.List.of(draftId), fx.scan("DraftsTable").stream().filter(item -> email.equals(item.get("email").s()))
+                .map(item -> item.get("draftId").s()).toList(), "one draft");
+        assertEquals(1, fx.scan("OutboxTable").stream().filter(item -> email.equals(item.get("recipient").s())).count(), "one email");
+        fx.mail(email, "Your saved", 1);
+        for (String table : java.util.List.of("AccessTokensTable", "DraftsTable", "OutboxTable")) {
+            assertFalse(fx.scan(table).toString().contains(token), table + " holds the raw token");
+        }
+        assertEquals(204, fx.http.delete("/drafts", "Authorization", "Bearer " + token).status(), "sent: the page discards it");
+    }
+
+    @Test
+    void aDraftWhoseAddressAppliedSinceItWasSavedGetsNoReminder() {
+        Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        TestClock clock = new TestClock(start);
+        DraftsHandler drafts = new DraftsHandler(fx.platform("DraftsFunction", clock));
+        String region = fx.region();
+        String applied = ApplicantFixture.address();
+        String draftFirst = ApiEvents.json(drafts.handleRequest(ApiEvents.post("/drafts",
+                Map.of("email", applied, "form", Map.of("fundingPlan", "Grants."))), null)).get("draftId").textValue();
+        fx.apply(ApplicantFixture.form(region, "Sent Since", applied));
+        String earlier = ApplicantFixture.address();
+        fx.apply(ApplicantFixture.form(region, "Sent Before", earlier));
+        clock.set(Instant.now().plusSeconds(1));
+        String draftAfter = ApiEvents.json(drafts.handleRequest(ApiEvents.post("/drafts",
+                Map.of("email", earlier, "form", Map.of("fundingPlan", "Grants."))), null)).get("draftId").textValue();
+
+        clock.set(clock.instant().plus(Duration.ofDays(28)));
+        new DraftReminderHandler(fx.platform("DraftReminderFunction", clock)).handleRequest(null, null);
+        assertFalse(reminderQueued(draftFirst), "the address applied after saving: no \"you have not sent it\"");
+        assertNull(draft(draftFirst).get("reminder"), "out of the reminder index, so no run finds it again");
+        assertTrue(reminderQueued(draftAfter), "an application sent before the draft was saved is another one");
+    }
+
+    @Test
     void draftsAreShapeCheckedOnlyAndNeverReachTheReviewQueue() {
         String email = ApplicantFixture.address();
         TestHttp.Response badShape = fx.http.post("/drafts", Map.of("email", "nope", "form", Map.of("pdExperience", 12)));

@@ -120,7 +120,10 @@ class ApplicantPagesBrowserTest {
         browser.find("#draft-email").clear();
         browser.find("#draft-email").sendKeys(email);
         browser.find("#draft-save").click();
-        browser.waitFor().until(d -> browser.find("#draft-status").getText().startsWith("Saved."));
+        browser.waitFor().until(d -> browser.find("#draft-status").getText().startsWith("Saved. We emailed"));
+        browser.find("#districtRelationships").sendKeys("Twelve districts.");
+        browser.find("#draft-save").click();
+        browser.waitFor().until(d -> browser.find("#draft-status").getText().startsWith("Saved. Use the link in your email"));
         String resumeUrl = link("/apply.html#resume=", email, "Your saved");
         String token = token(resumeUrl);
 
@@ -140,9 +143,10 @@ class ApplicantPagesBrowserTest {
         assertFalse(browser.find("#program-csp").isSelected());
         assertEquals("Line one.\nLine two.", browser.find("#fundingPlan").getAttribute("value"));
         assertTrue(browser.find("#fac-contract").isSelected());
+        assertEquals("Twelve districts.", browser.find("#districtRelationships").getAttribute("value"), "the second save updated the draft");
         assertEquals(List.of(), Axe.seriousViolations(browser), "restored apply page");
+        assertEquals(1, mailCount(email, "Your saved"), "one draft, one email");
 
-        browser.find("#districtRelationships").sendKeys("Twelve districts.");
         browser.find("#pdExperience").sendKeys("Ten years.");
         browser.find("#agreedToTerms").click();
         browser.find("#apply-form button[type=submit]").click();
@@ -167,6 +171,12 @@ class ApplicantPagesBrowserTest {
             return false;
         });
         return found.getFirst();
+    }
+
+    private long mailCount(String to, String subject) {
+        List<JsonNode> all = new ArrayList<>();
+        http.get("/local/mail").json().forEach(all::add);
+        return all.stream().filter(m -> to.equals(m.path("to").asText()) && m.path("subject").asText().contains(subject)).count();
     }
 
     private static String token(String link) {
