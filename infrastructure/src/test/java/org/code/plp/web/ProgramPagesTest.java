@@ -87,6 +87,31 @@ class ProgramPagesTest {
                 "the server checks applications against the same version (TERMS_VERSION in template.yaml)");
     }
 
+    /**
+     * Nothing sends an email when a region opens near an interest form or when a place opens on a
+     * waitlist (issue 14 chose the receipt only): no page or email may say it will.
+     */
+    @Test
+    void noPageOrEmailPromisesNewsTheCodeNeverSends() throws IOException {
+        List<Path> texts = new ArrayList<>();
+        pages().forEach(page -> texts.add(WEB.resolve(page)));
+        texts.add(WEB.resolve("status.html"));
+        texts.add(WEB.resolve("js/status.js"));
+        texts.add(ProjectPaths.root().resolve("functions/src/main/java/org/code/plp/applicant/StatusWords.java"));
+        try (Stream<Path> emails = Files.list(ProjectPaths.root().resolve("functions/src/main/resources/email"))) {
+            emails.forEach(texts::add);
+        }
+        for (Path text : texts) {
+            String words = Files.readString(text).replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+            for (String promise : List.of("let you know when", "news about your region", "we will write to you if",
+                    "we will email you when a", "notify you when")) {
+                assertFalse(words.contains(promise), text.getFileName() + " promises \"" + promise + "...\", which no code sends");
+            }
+        }
+        String interest = read("interest.html");
+        assertTrue(interest.contains("receipt"), "the interest page says what it does send");
+    }
+
     @Test
     void theProgramPageSaysWhatAPartnerCommitsToAndWhatCodeOrgProvidesAndEmbedsTheMap() throws IOException {
         String index = read("index.html");
