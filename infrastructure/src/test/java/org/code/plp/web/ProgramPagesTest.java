@@ -87,6 +87,15 @@ class ProgramPagesTest {
                 "the server checks applications against the same version (TERMS_VERSION in template.yaml)");
     }
 
+    @ParameterizedTest
+    @MethodSource("pages")
+    void noPageShowsAPlaceholderForStaff(String page) throws IOException {
+        String html = read(page);
+        Matcher placeholder = Pattern.compile("(?i)placeholder(?!=)").matcher(html);
+        assertFalse(placeholder.find(), () -> page + " still shows a placeholder: ..."
+                + html.substring(Math.max(0, placeholder.start() - 80), placeholder.start() + 40));
+    }
+
     /**
      * Nothing sends an email when a region opens near an interest form or when a place opens on a
      * waitlist (issue 14 chose the receipt only): no page or email may say it will.
