@@ -26,7 +26,8 @@
   /** Puts the saved answers back into every field of the form (and fires change, e.g. "Other" type). */
   function fill(data) {
     Array.prototype.forEach.call(form.elements, function (input) {
-      if (!input.name) {
+      // Hidden fields are the page's (the terms version it read), not the applicant's answers.
+      if (!input.name || input.type === "hidden") {
         return;
       }
       var value = valueAt(data, input.name);

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.code.plp.local.ProjectPaths;
 import org.code.plp.local.TestCloud;
 import org.code.plp.local.TestHttp;
 import org.junit.jupiter.api.AfterAll;
@@ -95,7 +97,7 @@ class ApplicantPagesBrowserTest {
     }
 
     @Test
-    void saveAndFinishLaterRestoresEveryFieldAndTheDraftGoesWhenSent() {
+    void saveAndFinishLaterRestoresEveryFieldAndTheDraftGoesWhenSent() throws java.io.IOException {
         String email = TestCloud.uniqueId("dr") + "@example.org";
         browser.js("sessionStorage.clear()");
         browser.open(base + "/apply.html");
@@ -149,6 +151,10 @@ class ApplicantPagesBrowserTest {
 
         browser.find("#pdExperience").sendKeys("Ten years.");
         browser.find("#agreedToTerms").click();
+        String terms = browser.find("#termsVersion").getAttribute("value");
+        assertTrue(Files.readString(ProjectPaths.web().resolve("terms.html")).contains("data-terms-version=\"" + terms + "\""),
+                "the form sends the version terms.html states: " + terms);
+        assertEquals("version " + terms, browser.find("#terms-version-shown").getText());
         browser.find("#apply-form button[type=submit]").click();
         browser.waitVisible("#success");
         TestCloud.awaitTrue("the sent draft is deleted",
