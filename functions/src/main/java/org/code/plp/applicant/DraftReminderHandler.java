@@ -70,7 +70,7 @@ public final class DraftReminderHandler implements RequestHandler<ScheduledEvent
         for (var page : due) {
             for (DraftItem draft : page.items()) {
                 found++;
-                if (!applications.idsByContactEmail(draft.getEmail(), draft.getCreatedAt(), 1).isEmpty()) {
+                if (!applications.idsByContactEmail(draft.getEmail(), DraftService.savedAt(draft), 1).isEmpty()) {
                     applied += retire(draft) ? 1 : 0;
                 } else if (remind(draft, now)) {
                     queued++;

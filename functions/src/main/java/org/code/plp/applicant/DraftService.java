@@ -78,6 +78,14 @@ public class DraftService {
         return answer(draft, token, null);
     }
 
+    /**
+     * When a draft was first saved, from its reminder time (a key of the reminder index, which projects
+     * no other time): the reminder is due {@link #LIFETIME} less {@link #REMIND_BEFORE} after the first save.
+     */
+    static String savedAt(DraftItem draft) {
+        return Timestamps.format(Instant.parse(draft.getRemindAt()).minus(LIFETIME.minus(REMIND_BEFORE)));
+    }
+
     /** The values of a draft email: its address and when it (and so its link) expires. */
     static Map<String, String> mailData(DraftItem draft) {
         Instant expires = Instant.ofEpochSecond(draft.getExpiresAt());
