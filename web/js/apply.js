@@ -47,6 +47,23 @@ function loadRegions() {
   });
 }
 
+// The version agreed to is the one terms.html states (data-terms-version): staff change it there only.
+// Until it is read the field stays disabled (not sent), and the server records the version in force.
+function loadTermsVersion() {
+  return fetch("terms.html").then(function (response) {
+    return response.ok ? response.text() : "";
+  }).then(function (html) {
+    var terms = new DOMParser().parseFromString(html, "text/html").querySelector("[data-terms-version]");
+    if (terms && terms.dataset.termsVersion) {
+      var field = document.getElementById("termsVersion");
+      field.value = terms.dataset.termsVersion;
+      field.disabled = false;
+      document.getElementById("terms-version-shown").textContent = "version " + terms.dataset.termsVersion;
+    }
+  }).catch(function () { /* not sent: the server records the version in force */ });
+}
+loadTermsVersion();
+
 setup(form, {
   endpoint: "/applications",
   sendingText: "Sending your application… please wait.",

@@ -1,6 +1,7 @@
 // apply.html: "Save and finish later" (POST/PUT /drafts) and resuming from the emailed link
 // (apply.html#resume=<token>: GET /drafts fills every field). The token travels in the URL
-// fragment (never sent to a server), then lives in sessionStorage and an Authorization header.
+// fragment (never sent to a server) or in the first save's answer, then lives in sessionStorage
+// and an Authorization header.
 // apply.js starts it and tells it when the regions are in (a draft fills the region too) and when
 // the application is sent (the draft is deleted then).
 import { ApiError, request } from "./api.js";
@@ -28,7 +29,8 @@ function valueAt(data, path) {
 /** Puts the saved answers back into every field of the form (and fires change, e.g. "Other" type). */
 function fill(data) {
   Array.prototype.forEach.call(form.elements, function (input) {
-    if (!input.name) {
+    // Hidden fields are the page's (the terms version it read), not the applicant's answers.
+    if (!input.name || input.type === "hidden") {
       return;
     }
     var value = valueAt(data, input.name);
@@ -60,6 +62,10 @@ function save() {
     ? request("PUT", "/drafts", { token: token, body: { form: body } })
     : request("POST", "/drafts", { body: { email: email, form: body } });
   saving.then(function (response) {
+    if (response.body.token) {
+      // This tab saves the same draft again (PUT): one draft and one email, however often it saves.
+      sessionStorage.setItem(KEY, response.body.token);
+    }
     status.textContent = token
       ? "Saved. Use the link in your email to come back; the draft is kept until " + day(response.body.expiresAt) + "."
       : response.body.message;

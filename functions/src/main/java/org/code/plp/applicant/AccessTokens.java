@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 /**
  * Private links for applicants: a 256-bit random token goes into the email, only its SHA-256 hash
  * is stored (keyed by it), with what it opens and until when. Tokens are minted when the email is
- * sent, never queued, so the raw token is in no table; nothing here logs a token.
+ * sent, never queued, so the raw token is in no table; nothing here logs a token. (A new draft's
+ * answer also carries one, for the tab that saved it to save again with.)
  */
 public class AccessTokens {
     public static final String TABLE = "ACCESS_TOKENS_TABLE";
@@ -50,9 +51,25 @@ public class AccessTokens {
 
     /** A new raw token for {@code grant}; only its hash is written. */
     public String mint(Grant grant) {
+        String token = newToken();
+        dynamo.putItem(r -> r.tableName(table).item(item(token, grant)).conditionExpression("attribute_not_exists(tokenHash)"));
+        return token;
+    }
+
+    /** A new raw token for {@code grant}, its hash written with the rest of {@code transaction}. */
+    public String mint(WriteTransaction transaction, Grant grant) {
+        String token = newToken();
+        transaction.put("access token", table, item(token, grant), "attribute_not_exists(tokenHash)", Map.of(), Map.of());
+        return token;
+    }
+
+    private static String newToken() {
         byte[] bytes = new byte[TOKEN_BYTES];
         RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private Map<String, AttributeValue> item(String token, Grant grant) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("tokenHash", AttributeValue.fromS(hash(token)));
         item.put("purpose", AttributeValue.fromS(grant.purpose().name()));
@@ -64,8 +81,7 @@ public class AccessTokens {
         item.put("createdAt", AttributeValue.fromS(clock.instant().toString()));
         // DynamoDB TTL removes it a day after it stops working (deletion is lazy; resolve checks validUntil itself).
         item.put("expiresAt", AttributeValue.fromN(Long.toString(grant.validUntil().getEpochSecond() + 86_400)));
-        dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(tokenHash)"));
-        return token;
+        return item;
     }
 
     /** The grant of a raw token, if it exists, has this purpose and has not run out. */

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.code.plp.applicant.AccessTokens.Grant;
 import org.code.plp.applicant.AccessTokens.Purpose;
 import org.code.plp.outbox.EmailType;
 import org.code.plp.outbox.OutboxItem;
@@ -46,12 +47,16 @@ public class DraftService {
         this.clock = platform.clock();
     }
 
-    /** A new draft for {@code email}, and the email with its resume link queued with it. */
-    /** A draft as answered; {@code form} (JSON text, sent as is) only when restoring. */
+    /**
+     * A draft as answered; {@code token} only to the save that created it (the page saves again with it,
+     * so one tab keeps one draft and one email); {@code form} (JSON text, sent as is) only when restoring.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DraftView(String draftId, String email, String expiresAt, String message, @JsonRawValue String form) {
+    public record DraftView(String draftId, String email, String expiresAt, String message, String token,
+                            @JsonRawValue String form) {
     }
 
+    /** A new draft for {@code email}, the email with its resume link queued with it, and a token to save it again. */
     public DraftView save(ApplicantValidator.DraftInput input) {
         String email = input.email();
         Instant now = Timestamps.truncate(clock.instant());
@@ -68,8 +73,17 @@ public class DraftService {
         WriteTransaction transaction = new WriteTransaction(dynamo);
         transaction.create("draft", drafts.tableName(), DraftItem.SCHEMA, draft, "draftId");
         outbox.queue(transaction, OutboxItem.pending(EmailType.DRAFT_SAVED, draft.getDraftId(), null, email, mailData(draft), now));
+        String token = tokens.mint(transaction, new Grant(Purpose.RESUME, draft.getDraftId(), null, expires));
         transaction.commit();
-        return answer(draft, null);
+        return answer(draft, token, null);
+    }
+
+    /**
+     * When a draft was first saved, from its reminder time (a key of the reminder index, which projects
+     * no other time): the reminder is due {@link #LIFETIME} less {@link #REMIND_BEFORE} after the first save.
+     */
+    static String savedAt(DraftItem draft) {
+        return Timestamps.format(Instant.parse(draft.getRemindAt()).minus(LIFETIME.minus(REMIND_BEFORE)));
     }
 
     /** The values of a draft email: its address and when it (and so its link) expires. */
@@ -82,7 +96,7 @@ public class DraftService {
 
     public DraftView resume(String token) {
         DraftItem draft = open(token);
-        return answer(draft, draft.getForm());
+        return answer(draft, null, draft.getForm());
     }
 
     /** Saves the form again under the same link; the draft keeps its expiry (and its link stays valid). */
@@ -98,7 +112,7 @@ public class DraftService {
         } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException gone) {
             throw StatusService.invalidLink();
         }
-        return answer(draft, null);
+        return answer(draft, null, null);
     }
 
     /** Deletes the draft (it was submitted, or the applicant discards it). */
@@ -117,10 +131,10 @@ public class DraftService {
         return draft;
     }
 
-    private static DraftView answer(DraftItem draft, String form) {
+    private static DraftView answer(DraftItem draft, String token, String form) {
         Instant expires = Instant.ofEpochSecond(draft.getExpiresAt());
         return new DraftView(draft.getDraftId(), draft.getEmail(), Timestamps.format(expires),
                 "Saved. We emailed a link to " + draft.getEmail() + " to finish your application; the draft is kept until "
-                        + DAY.format(expires) + ".", form);
+                        + DAY.format(expires) + ".", token, form);
     }
 }

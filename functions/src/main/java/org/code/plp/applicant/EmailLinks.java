@@ -29,7 +29,7 @@ public final class EmailLinks implements LinkMinter {
 
     public EmailLinks(AccessTokens tokens, Env env, Clock clock) {
         this.tokens = tokens;
-        this.siteUrl = env.get("ALLOWED_ORIGIN", "https://code.org");
+        this.siteUrl = env.siteUrl();
         this.clock = clock;
     }
 

@@ -3,7 +3,6 @@ package org.code.plp.applicant;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.code.plp.applications.ApplicationItem;
 import org.code.plp.applications.ApplicationMail;
@@ -16,8 +15,6 @@ import org.code.plp.platform.Platform;
 import org.code.plp.platform.Timestamps;
 import org.code.plp.platform.WriteTransaction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * "Email me my link again": for an address, queue a fresh status link for each of its most recent
@@ -42,7 +39,6 @@ public class LinkRequests {
     private final ApplicationRepository applications;
     private final OutboxRepository outbox;
     private final DynamoDbClient dynamo;
-    private final String table;
     private final Clock clock;
 
     public LinkRequests(Platform platform, RateLimiter limiter, ApplicationRepository applications, OutboxRepository outbox) {
@@ -50,7 +46,6 @@ public class LinkRequests {
         this.applications = applications;
         this.outbox = outbox;
         this.dynamo = platform.dynamo();
-        this.table = platform.table("APPLICATIONS_TABLE");
         this.clock = platform.clock();
     }
 
@@ -65,7 +60,7 @@ public class LinkRequests {
         Instant now = Timestamps.truncate(clock.instant());
         WriteTransaction transaction = new WriteTransaction(dynamo);
         int queued = 0;
-        for (String id : applicationIds(email)) {
+        for (String id : applications.idsByContactEmail(email, null, MOST)) {
             ApplicationItem item = applications.find(id).orElse(null);
             if (item == null || !email.equals(item.getContactEmail())) {
                 continue;
@@ -78,15 +73,5 @@ public class LinkRequests {
             transaction.commit();
         }
         return ANSWER;
-    }
-
-    private List<String> applicationIds(String email) {
-        return dynamo.query(QueryRequest.builder().tableName(table).indexName(ApplicationItem.BY_CONTACT_EMAIL)
-                        .keyConditionExpression("contactEmail = :e")
-                        .expressionAttributeValues(Map.of(":e", AttributeValue.fromS(email)))
-                        .scanIndexForward(false)
-                        .limit(MOST)
-                        .build())
-                .items().stream().map(item -> item.get("id").s()).toList();
     }
 }

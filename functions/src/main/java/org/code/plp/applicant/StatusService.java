@@ -115,17 +115,49 @@ public class StatusService {
         return at;
     }
 
+    /**
+     * A decision is the applicant's to see only once it stands: while its hold lasts staff may undo it and
+     * its email has not gone out, so the page shows the status it came from, offers nothing that decision
+     * would refuse, and its log entry is left out; an undone decision and its undo never show.
+     */
     public StatusView view(String token) {
         Opened opened = open(token);
         ApplicationItem item = opened.item();
         ApplicationForm form = item.form();
-        StatusWords.Words words = StatusWords.of(item.getStatus());
-        Instant decidedAt = decidedAt(item.getStatus(), opened.statusLog());
-        return new StatusView(item.getId(), item.getOrganizationName(), item.getRegionName(), item.getStatus(), words.headline(),
-                words.next(), item.getSubmittedAt(), timeline(opened.statusLog()), form.programManager(), AnswersText.of(form),
-                item.getStatus().allowedNext().contains(ApplicationStatus.WITHDRAWN),
-                item.getStatus() == ApplicationStatus.UNREVIEWED,
+        boolean held = item.heldAt(clock.instant());
+        ApplicationStatus status = held ? item.getHeldFrom() : item.getStatus();
+        List<StatusEntry> standing = standing(opened.statusLog(), held ? item.getVersion() : null);
+        StatusWords.Words words = StatusWords.of(status);
+        Instant decidedAt = decidedAt(status, standing);
+        return new StatusView(item.getId(), item.getOrganizationName(), item.getRegionName(), status, words.headline(),
+                words.next(), item.getSubmittedAt(), timeline(standing), form.programManager(), AnswersText.of(form),
+                !held && status.allowedNext().contains(ApplicationStatus.WITHDRAWN),
+                !held && status == ApplicationStatus.UNREVIEWED,
                 decidedAt == null ? null : Timestamps.format(decidedAt.plus(AFTER_DECISION)), null);
+    }
+
+    /**
+     * The status log as the applicant may see it: without the entry of a decision still held (at
+     * {@code heldVersion}, null when none is), and without an undone decision and the undo of it.
+     */
+    static List<StatusEntry> standing(List<StatusEntry> statusLog, Long heldVersion) {
+        List<StatusEntry> standing = new ArrayList<>();
+        for (StatusEntry entry : statusLog) {
+            if (heldVersion != null && entry.version() == heldVersion) {
+                continue;
+            }
+            if (entry.undid() != null) {
+                for (int i = standing.size() - 1; i > 0; i--) {
+                    if (standing.get(i).status() == entry.undid()) {
+                        standing.remove(i);
+                        break;
+                    }
+                }
+                continue;
+            }
+            standing.add(entry);
+        }
+        return standing;
     }
 
     /** What happened, oldest first: staff decisions by their status only (their notes are internal). */
@@ -151,6 +183,11 @@ public class StatusService {
     public StatusView withdraw(String token) {
         ApplicationItem item = open(token).item();
         ApplicationStatus from = item.getStatus();
+        if (item.heldAt(clock.instant())) {
+            // Refused without naming the held status: the applicant learns a decision from its email, once it stands.
+            throw Problem.conflict("being-updated", "Our team is updating this application right now."
+                    + " Reload the page in a few minutes and try again.");
+        }
         if (!from.allowedNext().contains(ApplicationStatus.WITHDRAWN)) {
             throw Problem.conflict("not-withdrawable", "This application is " + StatusWords.of(from).headline().toLowerCase()
                     + " and can no longer be withdrawn.");

@@ -21,7 +21,7 @@ public final class StatusWords {
             ApplicationStatus.DECLINED, new Words("Not selected",
                     "We did not select this application. Nothing more is needed from you."),
             ApplicationStatus.WAITLISTED, new Words("On the waitlist",
-                    "We will write to you if a place opens in your region."),
+                    "We may come back to you if a place opens in your region."),
             ApplicationStatus.WITHDRAWN, new Words("Withdrawn",
                     "You withdrew this application. Nothing more will happen with it.")));
 

@@ -4,6 +4,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.code.plp.platform.Fold;
@@ -225,6 +226,10 @@ public final class ApplicationItem {
     /** The status before the last decision: what an undo returns to. */
     public ApplicationStatus getHeldFrom() { return heldFrom; }
     public void setHeldFrom(ApplicationStatus heldFrom) { this.heldFrom = heldFrom; }
+    /** Whether the last decision can still be undone at {@code at} (its hold has not ended). */
+    public boolean heldAt(Instant at) {
+        return heldUntil != null && heldFrom != null && Instant.parse(heldUntil).isAfter(at);
+    }
     /** The outbox id of the last decision's held email, if it has one. */
     public String getHeldEmailId() { return heldEmailId; }
     public void setHeldEmailId(String heldEmailId) { this.heldEmailId = heldEmailId; }

@@ -53,6 +53,24 @@ public class ApplicationRepository {
         return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
+    /**
+     * The ids of the applications sent from {@code email}, newest first, at most {@code most}; only those
+     * submitted at or after {@code since} when it is given. A Query of the keys-only byContactEmail index.
+     */
+    public List<String> idsByContactEmail(String email, String since, int most) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":e", AttributeValue.fromS(email)));
+        String condition = "contactEmail = :e";
+        if (since != null) {
+            condition += " AND submittedAt >= :since";
+            values.put(":since", AttributeValue.fromS(since));
+        }
+        String keyCondition = condition;
+        return dynamo.query(r -> r.tableName(table.tableName()).indexName(ApplicationItem.BY_CONTACT_EMAIL)
+                        .keyConditionExpression(keyCondition).expressionAttributeValues(values)
+                        .scanIndexForward(false).limit(most))
+                .items().stream().map(item -> item.get("id").s()).toList();
+    }
+
     /** Adds the creation of a new application to a transaction; it never overwrites one. */
     public void create(WriteTransaction transaction, ApplicationItem item) {
         transaction.create("application", table.tableName(), ApplicationItem.SCHEMA, item, "id");

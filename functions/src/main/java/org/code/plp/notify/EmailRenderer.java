@@ -22,8 +22,7 @@ public final class EmailRenderer {
     public EmailRenderer(EmailCopy copy, Env env) {
         this.copy = copy;
         this.staffEmail = env.require("STAFF_EMAIL");
-        // The site the console lives on: SITE_URL (the local cloud sets its own address), else the CORS origin.
-        this.siteUrl = env.get("SITE_URL", env.get("ALLOWED_ORIGIN", "https://code.org"));
+        this.siteUrl = env.siteUrl();
     }
 
     public Email render(OutboxItem item) {

@@ -32,6 +32,14 @@ public final class Env {
         return optional(name).orElse(fallback);
     }
 
+    /**
+     * The site that links in email point at: SITE_URL (the local cloud sets its own address), else the
+     * site's one origin, ALLOWED_ORIGIN.
+     */
+    public String siteUrl() {
+        return get("SITE_URL", get("ALLOWED_ORIGIN", "https://code.org"));
+    }
+
     public Map<String, String> asMap() {
         return variables;
     }

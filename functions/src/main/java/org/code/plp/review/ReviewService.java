@@ -2,7 +2,6 @@ package org.code.plp.review;
 
 import java.time.ZoneId;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -134,7 +133,7 @@ public class ReviewService {
 
     /** The last decision, while it can still be undone. */
     private ApplicationDetail.Held held(ApplicationItem item) {
-        if (item.getHeldUntil() == null || item.getHeldFrom() == null || !Instant.parse(item.getHeldUntil()).isAfter(clock.instant())) {
+        if (!item.heldAt(clock.instant())) {
             return null;
         }
         return new ApplicationDetail.Held(item.getHeldUntil(), item.getHeldFrom(),

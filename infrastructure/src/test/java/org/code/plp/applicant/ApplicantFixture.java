@@ -20,17 +20,21 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /** Applications, captured mail and links for the applicant tests. */
 final class ApplicantFixture {
-    static final Pattern STATUS_LINK = Pattern.compile("status\\.html#token=([A-Za-z0-9_-]{43})");
-    static final Pattern CONFIRM_LINK = Pattern.compile("status\\.html#confirm=([A-Za-z0-9_-]{43})");
-    static final Pattern RESUME_LINK = Pattern.compile("apply\\.html#resume=([A-Za-z0-9_-]{43})");
-
     final TestCloud cloud = TestCloud.shared();
+    // Links as the email has them: on this local cloud's own site, which serves the pages they open.
+    final Pattern statusLink = siteLink("/status.html#token=");
+    final Pattern confirmLink = siteLink("/status.html#confirm=");
+    final Pattern resumeLink = siteLink("/apply.html#resume=");
     final TestHttp http = cloud.http();
     final String reviewer = cloud.bearer("reviewer@code.org", "reviewers");
 
     String region() {
         String id = TestCloud.uniqueId("ap");
         return TestRegions.store(cloud.platform(), TestRegions.seeking(id, "Applicant Test " + id)).getRegionId();
+    }
+
+    private Pattern siteLink(String page) {
+        return Pattern.compile(Pattern.quote(cloud.baseUri() + page) + "([A-Za-z0-9_-]{43})");
     }
 
     static String address() {
@@ -71,7 +75,7 @@ final class ApplicantFixture {
 
     /** The status token of the confirmation email of an application sent from {@code address}. */
     String statusToken(String address) {
-        return link(STATUS_LINK, mail(address, "We received your", 1).getFirst());
+        return link(statusLink, mail(address, "We received your", 1).getFirst());
     }
 
     TestHttp.Response status(String token) {

@@ -35,7 +35,7 @@ class DraftsTest {
         assertEquals(201, saved.status(), saved::toString);
         String draftId = saved.json().get("draftId").textValue();
         JsonNode mail = fx.mail(email, "Your saved Code.org partner application", 1).getFirst();
-        String token = ApplicantFixture.link(ApplicantFixture.RESUME_LINK, mail);
+        String token = ApplicantFixture.link(fx.resumeLink, mail);
         assertTrue(mail.path("html").asText().contains("apply.html#resume=" + token));
 
         TestHttp.Response resumed = fx.http.get("/drafts", "Authorization", "Bearer " + token);
@@ -53,6 +53,55 @@ class DraftsTest {
         assertEquals(204, fx.http.delete("/drafts", "Authorization", "Bearer " + token).status());
         assertEquals(401, fx.http.get("/drafts", "Authorization", "Bearer " + token).status());
         assertEquals(id, fx.detail(id).get("id").textValue());
+    }
+
+    @Test
+    void theSaveThatCreatesADraftAnswersATokenSoSavingAgainKeepsOneDraftAndOneEmail() {
+        String email = ApplicantFixture.address();
+        TestHttp.Response created = fx.http.post("/drafts", Map.of("email", email, "form", Map.of("fundingPlan", "One.")));
+        assertEquals(201, created.status(), created::toString);
+        String draftId = created.json().get("draftId").textValue();
+        String token = created.json().get("token").textValue();
+        assertTrue(token.matches("[A-Za-z0-9_-]{43}"), token);
+
+        for (String plan : java.util.List.of("Two.", "Three.")) {
+            TestHttp.Response again = fx.http.put("/drafts", Map.of("form", Map.of("fundingPlan", plan)), "Authorization", "Bearer " + token);
+            assertEquals(200, again.status(), again::toString);
+            assertEquals(draftId, again.json().get("draftId").textValue());
+            assertFalse(again.json().has("token"), "a token only to the save that created the draft");
+        }
+        assertEquals("Three.", fx.http.get("/drafts", "Authorization", "Bearer " + token).json().get("form").get("fundingPlan").textValue());
+        assertEquals(java.util.List.of(draftId), fx.scan("DraftsTable").stream().filter(item -> email.equals(item.get("email").s()))
+                .map(item -> item.get("draftId").s()).toList(), "one draft");
+        assertEquals(1, fx.scan("OutboxTable").stream().filter(item -> email.equals(item.get("recipient").s())).count(), "one email");
+        fx.mail(email, "Your saved", 1);
+        for (String table : java.util.List.of("AccessTokensTable", "DraftsTable", "OutboxTable")) {
+            assertFalse(fx.scan(table).toString().contains(token), table + " holds the raw token");
+        }
+        assertEquals(204, fx.http.delete("/drafts", "Authorization", "Bearer " + token).status(), "sent: the page discards it");
+    }
+
+    @Test
+    void aDraftWhoseAddressAppliedSinceItWasSavedGetsNoReminder() {
+        Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        TestClock clock = new TestClock(start);
+        DraftsHandler drafts = new DraftsHandler(fx.platform("DraftsFunction", clock));
+        String region = fx.region();
+        String applied = ApplicantFixture.address();
+        String draftFirst = ApiEvents.json(drafts.handleRequest(ApiEvents.post("/drafts",
+                Map.of("email", applied, "form", Map.of("fundingPlan", "Grants."))), null)).get("draftId").textValue();
+        fx.apply(ApplicantFixture.form(region, "Sent Since", applied));
+        String earlier = ApplicantFixture.address();
+        fx.apply(ApplicantFixture.form(region, "Sent Before", earlier));
+        clock.set(Instant.now().plusSeconds(1));
+        String draftAfter = ApiEvents.json(drafts.handleRequest(ApiEvents.post("/drafts",
+                Map.of("email", earlier, "form", Map.of("fundingPlan", "Grants."))), null)).get("draftId").textValue();
+
+        clock.set(clock.instant().plus(Duration.ofDays(28)));
+        new DraftReminderHandler(fx.platform("DraftReminderFunction", clock)).handleRequest(null, null);
+        assertFalse(reminderQueued(draftFirst), "the address applied after saving: no \"you have not sent it\"");
+        assertNull(draft(draftFirst).get("reminder"), "out of the reminder index, so no run finds it again");
+        assertTrue(reminderQueued(draftAfter), "an application sent before the draft was saved is another one");
     }
 
     @Test
@@ -83,7 +132,7 @@ class DraftsTest {
         assertEquals(Timestamps.format(start.plus(DraftService.LIFETIME)), ApiEvents.json(saved).get("expiresAt").textValue());
         Map<String, AttributeValue> item = draft(draftId);
         assertEquals(start.plus(DraftService.LIFETIME).getEpochSecond(), Long.parseLong(item.get("expiresAt").n()), "the TTL attribute");
-        String token = ApplicantFixture.link(ApplicantFixture.RESUME_LINK, fx.mail(email, "Your saved", 1).getFirst());
+        String token = ApplicantFixture.link(fx.resumeLink, fx.mail(email, "Your saved", 1).getFirst());
 
         clock.set(start.plus(Duration.ofDays(27)).minusSeconds(1));
         reminders.handleRequest(null, null);
@@ -99,7 +148,7 @@ class DraftsTest {
         new NotifyHandler(fx.platform("NotifyFunction", clock)).handleRequest(insertOf(draftId + "#draft_reminder"), null);
         JsonNode reminder = fx.mail(email, "will be deleted in 3 days", 1).getFirst();
         assertEquals(1, fx.mail(email, "will be deleted in 3 days", 1).size(), "one reminder");
-        String reminderToken = ApplicantFixture.link(ApplicantFixture.RESUME_LINK, reminder);
+        String reminderToken = ApplicantFixture.link(fx.resumeLink, reminder);
 
         var get = ApiEvents.get("/drafts", "Authorization", "Bearer " + reminderToken);
         clock.set(start.plus(DraftService.LIFETIME).minusSeconds(1));

@@ -43,7 +43,7 @@ class StatusLinkTest {
             System.setOut(out);
             System.setErr(err);
         }
-        String token = ApplicantFixture.link(ApplicantFixture.STATUS_LINK, mail);
+        String token = ApplicantFixture.link(fx.statusLink, mail);
         assertTrue(mail.path("text").asText().contains("Organization: Bayou <b>Code</b> & Co"), mail::toString);
         assertTrue(mail.path("text").asText().contains("District relationships: Twelve districts."));
         assertTrue(mail.path("html").asText().contains("Bayou &lt;b&gt;Code&lt;/b&gt; &amp; Co"), mail::toString);
@@ -131,7 +131,7 @@ class StatusLinkTest {
         assertEquals(202, unknown.status());
         assertEquals(known.body(), unknown.body());
         JsonNode resent = fx.mail(email, "status link", 1).getFirst();
-        String second = ApplicantFixture.link(ApplicantFixture.STATUS_LINK, resent);
+        String second = ApplicantFixture.link(fx.statusLink, resent);
         assertNotEquals(first, second);
         assertEquals(id, fx.status(second).json().get("id").textValue());
         assertEquals(id, fx.status(first).json().get("id").textValue(), "an earlier link keeps working");

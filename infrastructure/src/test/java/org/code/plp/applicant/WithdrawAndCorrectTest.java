@@ -78,7 +78,7 @@ class WithdrawAndCorrectTest {
         assertEquals(200, asked.status(), asked::toString);
         assertEquals(newEmail, asked.json().get("emailConfirmationSentTo").textValue());
         assertEquals(email, fx.detail(id).get("contactEmail").textValue(), "not changed until confirmed");
-        String confirm = ApplicantFixture.link(ApplicantFixture.CONFIRM_LINK, fx.mail(newEmail, "Confirm your new email", 1).getFirst());
+        String confirm = ApplicantFixture.link(fx.confirmLink, fx.mail(newEmail, "Confirm your new email", 1).getFirst());
 
         assertEquals(401, fx.http.post("/status/email-confirmation", Map.of("token", "x".repeat(43))).status());
         TestHttp.Response confirmed = fx.http.post("/status/email-confirmation", Map.of("token", confirm));

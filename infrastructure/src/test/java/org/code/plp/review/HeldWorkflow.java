@@ -23,14 +23,20 @@ import org.code.plp.platform.Platform;
  * clocks of the test's choosing. The clock starts years ahead of every other test's, so no other
  * sweeper reaches this workflow's held emails and the real-time stream finds them not due.
  */
-final class HeldWorkflow {
-    static final Duration HOLD = Duration.ofMinutes(10);
+public final class HeldWorkflow {
+    public static final Duration HOLD = Duration.ofMinutes(10);
 
     private final TestCloud cloud = TestCloud.shared();
-    private final TestClock now = new TestClock(Instant.now().plus(Duration.ofDays(5 * 366)));
+    private final TestClock now;
     private final ReviewWorkflowHandler handler;
 
     HeldWorkflow() {
+        this(new TestClock(Instant.now().plus(Duration.ofDays(5 * 366))));
+    }
+
+    /** On a clock the test shares with other handlers (the applicant's status page). */
+    public HeldWorkflow(TestClock now) {
+        this.now = now;
         Platform base = cloud.platform("ReviewWorkflowFunction");
         Map<String, String> env = new HashMap<>(base.env().asMap());
         env.put("DECISION_EMAIL_HOLD_MINUTES", Long.toString(HOLD.toMinutes()));
@@ -45,11 +51,11 @@ final class HeldWorkflow {
         now.advance(by);
     }
 
-    APIGatewayProxyResponseEvent decide(String id, Map<String, Object> body) {
+    public APIGatewayProxyResponseEvent decide(String id, Map<String, Object> body) {
         return call(ApiEvents.post("/admin/applications/" + id + "/decision", body));
     }
 
-    APIGatewayProxyResponseEvent undo(String id, long expectedVersion) {
+    public APIGatewayProxyResponseEvent undo(String id, long expectedVersion) {
         return call(ApiEvents.post("/admin/applications/" + id + "/undo", Map.of("expectedVersion", expectedVersion)));
     }
 

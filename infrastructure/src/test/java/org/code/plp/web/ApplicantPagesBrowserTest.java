@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.code.plp.local.ProjectPaths;
 import org.code.plp.local.TestCloud;
 import org.code.plp.local.TestHttp;
 import org.junit.jupiter.api.AfterAll;
@@ -56,9 +58,10 @@ class ApplicantPagesBrowserTest {
         form.put("agreedToTerms", true);
         TestHttp.Response created = http.post("/applications", form, "Idempotency-Key", TestCloud.uniqueId("key"));
         assertEquals(201, created.status(), created::toString);
-        String token = link("status\\.html#token=([A-Za-z0-9_-]{43})", email, "We received your");
+        String statusUrl = link("/status.html#token=", email, "We received your");
+        String token = token(statusUrl);
 
-        browser.open(base + "/status.html#token=" + token);
+        browser.open(statusUrl);
         browser.waitFor().until(d -> "Received, waiting for review".equals(browser.find("#s-status").getText()));
         assertFalse(((String) browser.js("return location.href")).contains(token), "the token leaves the address bar");
         assertEquals("Status <Page> Org", browser.find("#s-organization").getText());
@@ -94,7 +97,7 @@ class ApplicantPagesBrowserTest {
     }
 
     @Test
-    void saveAndFinishLaterRestoresEveryFieldAndTheDraftGoesWhenSent() {
+    void saveAndFinishLaterRestoresEveryFieldAndTheDraftGoesWhenSent() throws java.io.IOException {
         String email = TestCloud.uniqueId("dr") + "@example.org";
         browser.js("sessionStorage.clear()");
         browser.open(base + "/apply.html");
@@ -119,12 +122,16 @@ class ApplicantPagesBrowserTest {
         browser.find("#draft-email").clear();
         browser.find("#draft-email").sendKeys(email);
         browser.find("#draft-save").click();
-        browser.waitFor().until(d -> browser.find("#draft-status").getText().startsWith("Saved."));
-        String token = link("apply\\.html#resume=([A-Za-z0-9_-]{43})", email, "Your saved");
+        browser.waitFor().until(d -> browser.find("#draft-status").getText().startsWith("Saved. We emailed"));
+        browser.find("#districtRelationships").sendKeys("Twelve districts.");
+        browser.find("#draft-save").click();
+        browser.waitFor().until(d -> browser.find("#draft-status").getText().startsWith("Saved. Use the link in your email"));
+        String resumeUrl = link("/apply.html#resume=", email, "Your saved");
+        String token = token(resumeUrl);
 
         browser.js("sessionStorage.clear()");
         browser.open("about:blank"); // a new load, as from the email, not a same-page fragment change
-        browser.open(base + "/apply.html#resume=" + token);
+        browser.open(resumeUrl);
         browser.waitFor().until(d -> browser.find("#draft-restored").getText().startsWith("Your saved application is restored"));
         assertFalse(((String) browser.js("return location.href")).contains(token));
         assertEquals("new-orleans-la", new Select(browser.find("#regionId")).getFirstSelectedOption().getAttribute("value"));
@@ -138,11 +145,16 @@ class ApplicantPagesBrowserTest {
         assertFalse(browser.find("#program-csp").isSelected());
         assertEquals("Line one.\nLine two.", browser.find("#fundingPlan").getAttribute("value"));
         assertTrue(browser.find("#fac-contract").isSelected());
+        assertEquals("Twelve districts.", browser.find("#districtRelationships").getAttribute("value"), "the second save updated the draft");
         assertEquals(List.of(), Axe.seriousViolations(browser), "restored apply page");
+        assertEquals(1, mailCount(email, "Your saved"), "one draft, one email");
 
-        browser.find("#districtRelationships").sendKeys("Twelve districts.");
         browser.find("#pdExperience").sendKeys("Ten years.");
         browser.find("#agreedToTerms").click();
+        String terms = browser.find("#termsVersion").getAttribute("value");
+        assertTrue(Files.readString(ProjectPaths.web().resolve("terms.html")).contains("data-terms-version=\"" + terms + "\""),
+                "the form sends the version terms.html states: " + terms);
+        assertEquals("version " + terms, browser.find("#terms-version-shown").getText());
         browser.find("#apply-form button[type=submit]").click();
         browser.waitVisible("#success");
         TestCloud.awaitTrue("the sent draft is deleted",
@@ -150,18 +162,30 @@ class ApplicantPagesBrowserTest {
         assertEquals(List.of(), browser.consoleErrors());
     }
 
-    private String link(String pattern, String to, String subject) {
+    /** The link to {@code page} exactly as the email has it, to be followed as the applicant would. */
+    private String link(String page, String to, String subject) {
+        Pattern pattern = Pattern.compile("\\S+" + Pattern.quote(page) + "[A-Za-z0-9_-]{43}");
         List<String> found = new ArrayList<>();
         TestCloud.awaitTrue("email '" + subject + "' to " + to, () -> {
             for (JsonNode mail : http.get("/local/mail").json()) {
-                Matcher m = Pattern.compile(pattern).matcher(mail.path("text").asText());
+                Matcher m = pattern.matcher(mail.path("text").asText());
                 if (to.equals(mail.path("to").asText()) && mail.path("subject").asText().contains(subject) && m.find()) {
-                    found.add(m.group(1));
+                    found.add(m.group());
                     return true;
                 }
             }
             return false;
         });
         return found.getFirst();
+    }
+
+    private long mailCount(String to, String subject) {
+        List<JsonNode> all = new ArrayList<>();
+        http.get("/local/mail").json().forEach(all::add);
+        return all.stream().filter(m -> to.equals(m.path("to").asText()) && m.path("subject").asText().contains(subject)).count();
+    }
+
+    private static String token(String link) {
+        return link.substring(link.lastIndexOf('=') + 1);
     }
 }

@@ -73,18 +73,47 @@ class ProgramPagesTest {
         assertEquals(questions.size(), new HashSet<>(questions).size(), "question anchors are unique");
     }
 
+    /**
+     * One version of the terms: terms.html states it (and the page sends what it reads there), the
+     * template's TERMS_VERSION and the validator's default check applications against the same one.
+     */
     @Test
-    void theFormNamesTheVersionOfTheTermsItLinks() throws IOException {
-        Matcher version = Pattern.compile("data-terms-version=\"([^\"]+)\"").matcher(read("terms.html"));
+    void theTermsVersionIsSetInTermsHtmlAndTheServerChecksTheSameOne() throws IOException {
+        String terms = read("terms.html");
+        Matcher version = Pattern.compile("data-terms-version=\"([^\"]+)\"").matcher(terms);
         assertTrue(version.find(), "terms.html states its version");
+        assertTrue(terms.contains("id=\"terms-version\">" + version.group(1) + "<"), "the page shows the version it states");
         String apply = read("apply.html");
         assertTrue(apply.contains("href=\"terms.html\""), "the terms box links the terms");
-        assertTrue(apply.contains("version " + version.group(1)), "the form names the version agreed to");
-        assertTrue(read("terms.html").contains("id=\"terms-version\">" + version.group(1) + "<"), "the page shows the same version");
-        assertTrue(apply.contains("<input type=\"hidden\" name=\"termsVersion\" value=\"" + version.group(1) + "\">"),
-                "the form sends the version it shows");
+        assertTrue(apply.contains("<input type=\"hidden\" id=\"termsVersion\" name=\"termsVersion\" disabled>"),
+                "the form's version field waits for what terms.html states");
+        assertFalse(Pattern.compile("\\b\\d{4}-\\d+\\b").matcher(apply).find(), "apply.html names no version of its own");
+        assertTrue(Files.readString(WEB.resolve("js/apply.js")).contains("fetch(\"terms.html\")"), "apply.js reads the version from terms.html");
         assertEquals(version.group(1), TemplateModel.load().globalEnv().get("TERMS_VERSION"),
-                "the server checks applications against the same version (TERMS_VERSION in template.yaml)");
+                "the server checks applications against the version of terms.html (TERMS_VERSION in template.yaml)");
+        assertEquals(version.group(1), org.code.plp.applications.ApplicationValidator.TERMS_VERSION,
+                "the validator's default is the version of terms.html");
+    }
+
+    @Test
+    void noPageOrEmailPromisesNewsTheCodeNeverSends() throws IOException {
+        List<Path> texts = new ArrayList<>();
+        pages().forEach(page -> texts.add(WEB.resolve(page)));
+        texts.add(WEB.resolve("status.html"));
+        texts.add(WEB.resolve("js/status.js"));
+        texts.add(ProjectPaths.root().resolve("functions/src/main/java/org/code/plp/applicant/StatusWords.java"));
+        try (Stream<Path> emails = Files.list(ProjectPaths.root().resolve("functions/src/main/resources/email"))) {
+            emails.forEach(texts::add);
+        }
+        for (Path text : texts) {
+            String words = Files.readString(text).replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+            for (String promise : List.of("let you know when", "news about your region", "we will write to you if",
+                    "we will email you when a", "notify you when")) {
+                assertFalse(words.contains(promise), text.getFileName() + " promises \"" + promise + "...\", which no code sends");
+            }
+        }
+        String interest = read("interest.html");
+        assertTrue(interest.contains("receipt"), "the interest page says what it does send");
     }
 
     @Test
