@@ -11,7 +11,6 @@ import org.code.plp.platform.Platform;
 import org.code.plp.platform.WriteTransaction;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -39,6 +38,10 @@ public class RegionRepository {
     public Optional<RegionItem> find(String regionId) {
         return Optional.ofNullable(table.getItem(Key.builder().partitionValue(regionId).build()));
     }
+
+    /** The attributes a staff edit sets (or removes when empty); never the status's partner nor the key. */
+    private static final List<String> EDITED = List.of("kind", "name", "city", "state", "lat", "lng", "districts", "schools",
+            "teachers", "students", "programsSought", "summary", "description", "zipPrefixes", "updatedAt");
 
     /** The label of the region's write in a decision's transaction. */
     public static final String LABEL = "region";
@@ -115,15 +118,70 @@ public class RegionRepository {
         table.putItem(region);
     }
 
-    /** Creates or replaces a region; true when one with its id was there before. */
-    public boolean replace(RegionItem region) {
-        region.setKind(RegionItem.KIND);
-        var response = table.putItemWithResponse(PutItemEnhancedRequest.builder(RegionItem.class)
-                .item(region).returnValues(ReturnValue.ALL_OLD).build());
-        return response.attributes() != null;
+    /** What a staff edit did: whether it made the region, and the region as stored now. */
+    public record Edit(boolean created, RegionItem stored) {
     }
 
-    /** Creates or replaces many regions, 25 to a batch, retrying what DynamoDB leaves unprocessed. */
+    /**
+     * Creates a region or edits the fields staff edit (an UpdateItem, not a Put): the partner an acceptance
+     * wrote stays. A null status keeps the stored one (a new region seeks a partner). Empty, with nothing
+     * written, when the edit would set a region with an accepted partner to seeking a partner again: only
+     * undoing that acceptance frees the region.
+     */
+    public Optional<Edit> edit(RegionItem region) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> sets = new ArrayList<>();
+        List<String> removes = new ArrayList<>();
+        region.setKind(RegionItem.KIND);
+        Map<String, AttributeValue> item = RegionItem.SCHEMA.itemToMap(region, true);
+        for (String attribute : EDITED) {
+            names.put("#" + attribute, attribute);
+            AttributeValue value = item.get(attribute);
+            if (value == null) {
+                removes.add("#" + attribute);
+            } else {
+                values.put(":" + attribute, value);
+                sets.add("#" + attribute + " = :" + attribute);
+            }
+        }
+        names.put("#status", "status");
+        if (region.getStatus() == null) {
+            sets.add("#status = if_not_exists(#status, :seeking)");
+            values.put(":seeking", AttributeValue.fromS(RegionStatus.SEEKING_PARTNER.wire()));
+        } else {
+            sets.add("#status = :status");
+            values.put(":status", AttributeValue.fromS(region.getStatus().wire()));
+        }
+        String update = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+        var request = UpdateItemRequest.builder().tableName(table.tableName()).key(key(region.getRegionId()))
+                .updateExpression(update).expressionAttributeNames(names).expressionAttributeValues(values)
+                .returnValues(ReturnValue.ALL_OLD);
+        if (region.getStatus() == RegionStatus.SEEKING_PARTNER) {
+            request.conditionExpression("attribute_not_exists(partnerApplicationId)");
+        }
+        Map<String, AttributeValue> old;
+        try {
+            old = dynamo.updateItem(request.build()).attributes();
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+        boolean created = old == null || old.isEmpty();
+        RegionItem before = created ? null : RegionItem.SCHEMA.mapToItem(old);
+        if (region.getStatus() == null) {
+            region.setStatus(created || before.getStatus() == null ? RegionStatus.SEEKING_PARTNER : before.getStatus());
+        }
+        if (!created) {
+            region.setPartnerApplicationId(before.getPartnerApplicationId());
+            region.setPartnerName(before.getPartnerName());
+        }
+        return Optional.of(new Edit(created, region));
+    }
+
+    /**
+     * Seeding only (benchmarks): creates or replaces many regions whole, 25 to a batch, retrying what DynamoDB
+     * leaves unprocessed. Staff edits go through {@link #edit}, which keeps a region's partner.
+     */
     public void replaceAll(List<RegionItem> regions) {
         for (int start = 0; start < regions.size(); start += BATCH) {
             List<WriteRequest> writes = new ArrayList<>();
