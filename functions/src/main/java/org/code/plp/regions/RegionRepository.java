@@ -49,7 +49,8 @@ public class RegionRepository {
     /**
      * Adds to a transaction: the region gets its partner. Only a region still seeking one (never a closed
      * region, never one with a partner): of concurrent acceptances in one region exactly one commits. A
-     * deliberate co-partner needs only a region that is not closed, and leaves the first partner named.
+     * deliberate co-partner needs a region that is not closed and has its partner, who stays named (a
+     * co-partner of nobody would leave the region filled with no partner named).
      */
     public void acceptPartner(WriteTransaction transaction, String regionId, String applicationId, String partnerName,
                               boolean coPartner, String now) {
@@ -59,7 +60,8 @@ public class RegionRepository {
         if (coPartner) {
             values.put(":closed", AttributeValue.fromS(RegionStatus.CLOSED.wire()));
             transaction.update(LABEL, table.tableName(), key(regionId), "SET #status = :selected, updatedAt = :now",
-                    "attribute_exists(regionId) AND #status <> :closed", Map.of("#status", "status"), values);
+                    "attribute_exists(regionId) AND #status <> :closed AND attribute_exists(partnerApplicationId)",
+                    Map.of("#status", "status"), values);
             return;
         }
         values.put(":seeking", AttributeValue.fromS(RegionStatus.SEEKING_PARTNER.wire()));

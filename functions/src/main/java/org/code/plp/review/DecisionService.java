@@ -113,7 +113,7 @@ public class DecisionService {
         try {
             commitDecision(current, decision.status(), decision.note(), decision.coPartner(), staff, at, "decision");
         } catch (WriteTransaction.ConditionFailed e) {
-            throw conflict(e, current);
+            throw conflict(e, current, decision.coPartner());
         }
     }
 
@@ -232,7 +232,7 @@ public class DecisionService {
         counters.add(transaction, regionScope, to.wire(), 1);
     }
 
-    private Problem conflict(WriteTransaction.ConditionFailed e, ApplicationItem current) {
+    private Problem conflict(WriteTransaction.ConditionFailed e, ApplicationItem current, boolean coPartner) {
         if ("recusal".equals(e.label())) {
             return ScoreService.recusedProblem();
         }
@@ -250,6 +250,12 @@ public class DecisionService {
             return new Problem(409, "region-closed", "Conflict",
                     "The region " + name + " (" + r.getRegionId() + ") is closed: accepting would reopen it. Reopen the region first.",
                     List.of(new FieldError("status", "The region " + r.getRegionId() + " is closed.")));
+        }
+        if (coPartner && r.getPartnerApplicationId() == null) {
+            String message = "The region " + r.getRegionId() + " has no partner yet to share with.";
+            return new Problem(409, "no-partner-to-join", "Conflict", "The region " + name + " (" + r.getRegionId()
+                    + ") has no partner yet, so there is no partnership to join. Accept without \"coPartner\" to make this"
+                    + " organization its partner.", List.of(new FieldError("coPartner", message)));
         }
         String partner = r.getPartnerName() == null || r.getPartnerName().isBlank()
                 ? "a partner already selected" : r.getPartnerName() + " (application " + r.getPartnerApplicationId() + ")";

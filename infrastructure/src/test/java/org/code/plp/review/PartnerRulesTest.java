@@ -79,6 +79,26 @@ class PartnerRulesTest {
     }
 
     @Test
+    void aCoPartnerNeedsAPartnerToJoinOtherwiseA409NamingCoPartnerAndNothingWritten() {
+        String region = fx.region();
+        String id = applyAs(region, "Early Joiner", "Early");
+        long version = fx.move(id, "pending", 1);
+        TestHttp.Response refused = accept(id, version, true);
+        assertEquals(409, refused.status(), refused::toString);
+        assertTrue(refused.contentType().startsWith("application/problem+json"));
+        assertEquals(List.of("coPartner"), refused.errorFields());
+        assertTrue(refused.json().get("detail").textValue().contains("no partner yet"), refused::toString);
+        RegionItem untouched = fx.findRegion(region);
+        assertEquals(RegionStatus.SEEKING_PARTNER, untouched.getStatus(), "not filled with nobody named");
+        assertNull(untouched.getPartnerApplicationId());
+        assertEquals(version, fx.detail(id).get("version").longValue());
+
+        assertEquals(200, accept(id, version, null).status(), "a plain acceptance makes it the partner");
+        assertEquals(id, fx.findRegion(region).getPartnerApplicationId());
+        assertEquals("Early Joiner", fx.findRegion(region).getPartnerName());
+    }
+
+    @Test
     void acceptingInAClosedRegionIsA409AndNeverReopensIt() {
         String region = fx.region();
         String id = applyAs(region, "Closed Shop", "Closed");
