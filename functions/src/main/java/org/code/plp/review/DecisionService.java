@@ -135,7 +135,7 @@ public class DecisionService {
             commitDecision(current, to, note, false, staff, at, "close-out decision");
             return Optional.empty();
         } catch (WriteTransaction.ConditionFailed e) {
-            return Optional.of("changed meanwhile");
+            return Optional.of("recusal".equals(e.label()) ? "you are recused from it" : "changed meanwhile");
         }
     }
 
@@ -169,7 +169,8 @@ public class DecisionService {
     }
 
     /**
-     * Undoes the last decision while its hold lasts: the status returns, the log records the undo, the
+     * Undoes the last decision while its hold lasts (not by a reviewer recused from the application, as for a
+     * decision): the status returns, the log records the undo, the
      * held email is cancelled and an acceptance gives the region back, in one transaction. The cancel
      * is conditioned on the email still pending and not due, the sweeper's claim on it being due: of an
      * undo and the sweeper at the end of the hold exactly one wins (the loser's answer is a 409).
@@ -191,6 +192,7 @@ public class DecisionService {
         ApplicationStatus undone = current.getStatus();
         ApplicationStatus back = current.getHeldFrom();
         WriteTransaction transaction = new WriteTransaction(dynamo);
+        reviewers.requireNotRecused(transaction, id, staff.subject());
         applications.undo(transaction, current, expectedVersion, now);
         log.status(transaction, id, new ApplicationLog.StatusEntry(back, staff.displayName(), now, null, expectedVersion + 1, null, undone));
         count(transaction, current, undone, back);
@@ -204,6 +206,9 @@ public class DecisionService {
         try {
             transaction.commit();
         } catch (WriteTransaction.ConditionFailed e) {
+            if ("recusal".equals(e.label())) {
+                throw ScoreService.recusedProblem();
+            }
             if (OutboxRepository.CANCEL_LABEL.equals(e.label())) {
                 throw holdEnded(current);
             }

@@ -114,4 +114,18 @@ class HeldDecisionTest {
         assertEquals(1, fx.decisionMailTo("ada.raced@example.org"));
         assertEquals("withdrawn", fx.detail(raced).get("status").textValue());
     }
+
+    @Test
+    void aReviewerRecusedFromTheApplicationCannotUndoAnothersDecision() {
+        String id = fx.apply(ReviewFixture.form(fx.region(), "Recusal Org", "Ada", "Recusal"));
+        ok(workflow.decide(id, Map.of("status", "interview", "expectedVersion", 1)));
+        assertEquals(201, workflow.recuse("conflicted-reviewer", id).getStatusCode());
+        workflow.advance(Duration.ofMinutes(1));
+        APIGatewayProxyResponseEvent refused = workflow.undoAs("conflicted-reviewer", id, 2);
+        assertEquals(403, refused.getStatusCode(), refused.getBody());
+        assertTrue(HeldWorkflow.json(refused).get("type").textValue().endsWith("/recused"), refused.getBody());
+        assertEquals("interview", fx.detail(id).get("status").textValue(), "nothing undone");
+        assertEquals(OutboxItem.PENDING, fx.outboxState(id + "#interview#v2"), "the email is still held");
+        assertEquals("unreviewed", ok(workflow.undo(id, 2)).get("status").textValue(), "a reviewer not recused can");
+    }
 }

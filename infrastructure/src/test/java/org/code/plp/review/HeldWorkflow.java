@@ -52,14 +52,32 @@ final class HeldWorkflow {
     }
 
     APIGatewayProxyResponseEvent undo(String id, long expectedVersion) {
-        return call(ApiEvents.post("/admin/applications/" + id + "/undo", Map.of("expectedVersion", expectedVersion)));
+        return undoAs("held-reviewer", id, expectedVersion);
+    }
+
+    /** An undo by the reviewer whose token subject is {@code sub}. */
+    APIGatewayProxyResponseEvent undoAs(String sub, String id, long expectedVersion) {
+        return handler.handleRequest(as(sub, ApiEvents.post("/admin/applications/" + id + "/undo",
+                Map.of("expectedVersion", expectedVersion))), new LocalLambdaContext("ReviewWorkflowFunction", "test"));
+    }
+
+    /** The reviewer {@code sub} recuses (the template's ReviewerWorkFunction). */
+    APIGatewayProxyResponseEvent recuse(String sub, String id) {
+        Platform base = cloud.platform("ReviewerWorkFunction");
+        return new ReviewerWorkHandler(new Platform(base.env(), base.dynamo(), base::ses, now)).handleRequest(
+                as(sub, ApiEvents.post("/admin/applications/" + id + "/recusal", Map.of())),
+                new LocalLambdaContext("ReviewerWorkFunction", "test"));
     }
 
     APIGatewayProxyResponseEvent call(APIGatewayProxyRequestEvent event) {
+        return handler.handleRequest(as("held-reviewer", event), new LocalLambdaContext("ReviewWorkflowFunction", "test"));
+    }
+
+    private static APIGatewayProxyRequestEvent as(String sub, APIGatewayProxyRequestEvent event) {
         event.setResource(null);
         event.getRequestContext().setAuthorizer(Map.of("claims",
-                Map.of("sub", "held-reviewer", "email", ReviewFixture.REVIEWER, "cognito:groups", "reviewers")));
-        return handler.handleRequest(event, new LocalLambdaContext("ReviewWorkflowFunction", "test"));
+                Map.of("sub", sub, "email", sub + "@code.org", "cognito:groups", "reviewers")));
+        return event;
     }
 
     /** The applicant withdraws (the template's ApplicantStatusFunction) on this workflow's clock, with a status link of theirs. */

@@ -186,6 +186,23 @@ class PartnerRulesTest {
     }
 
     @Test
+    void closeOutSkipsAnApplicationTheReviewerIsRecusedFromAndSaysSo() {
+        String region = fx.region();
+        String partner = applyAs(region, "Chosen Org", "Chosen");
+        String conflicted = applyAs(region, "Board Member Org", "Board");
+        assertEquals(200, accept(partner, fx.move(partner, "pending", 1), null).status());
+        assertEquals(201, fx.http.post("/admin/applications/" + conflicted + "/recusal", Map.of(), "Authorization", fx.reviewer).status());
+        TestHttp.Response report = fx.http.post("/admin/regions/" + region + "/close-out", Map.of("status", "declined"),
+                "Authorization", fx.reviewer);
+        assertEquals(200, report.status(), report::toString);
+        assertEquals(0, report.json().get("moved").size(), report::toString);
+        JsonNode skipped = report.json().get("skipped").get(0);
+        assertEquals(conflicted, skipped.get("id").textValue());
+        assertEquals("you are recused from it", skipped.get("reason").textValue(), skipped::toString);
+        assertEquals("unreviewed", fx.detail(conflicted).get("status").textValue());
+    }
+
+    @Test
     void thePreviewIsTheExactEmailTheDecisionSends() {
         String region = fx.region();
         String id = applyAs(region, "Preview Partners", "Preview");
