@@ -45,7 +45,7 @@ public final class JsonBody {
                     : "The body is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ").");
         }
         if (root == null || !root.isObject()) {
-            throw Problem.badRequest("The body must be a JSON object.");
+            throw Problem.field(400, "bad-request", "Bad request", "body", "The body must be a JSON object.");
         }
         return (ObjectNode) root;
     }
