@@ -19,6 +19,7 @@ import org.code.plp.applications.ApplicationMail;
 import org.code.plp.applications.ApplicationRepository;
 import org.code.plp.applications.ApplicationService;
 import org.code.plp.applications.ApplicationStatus;
+import org.code.plp.applications.DuplicateKeys;
 import org.code.plp.counters.Counters;
 import org.code.plp.http.Problem;
 import org.code.plp.outbox.EmailType;
@@ -244,6 +245,14 @@ public class StatusService {
         String now = Timestamps.format(Timestamps.truncate(clock.instant()));
         WriteTransaction transaction = new WriteTransaction(dynamo);
         writes.replaceAnswers(transaction, item, form.withProgramManager(confirmed), now);
+        // The possible-duplicate flag follows the address: the old one's count drops, the new one's rises.
+        String newKey = DuplicateKeys.emailKey(grant.email());
+        if (!newKey.equals(item.getEmailKey())) {
+            if (item.getEmailKey() != null) {
+                counters.add(transaction, DuplicateKeys.EMAIL_SCOPE, item.getEmailKey(), -1);
+            }
+            counters.add(transaction, DuplicateKeys.EMAIL_SCOPE, newKey, 1);
+        }
         tokens.spend(transaction, token);
         log.status(transaction, item.getId(), new StatusEntry(item.getStatus(), ApplicationService.APPLICANT, now,
                 "You confirmed a new contact email address.", item.getVersion() + 1));
