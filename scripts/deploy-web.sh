@@ -35,10 +35,12 @@ window.PLP_CONFIG = {
 };
 JS
 
-# Long-lived caching for the vendored libraries; pages and config.js revalidate on every load.
-aws s3 sync "$STAGING/" "s3://${BUCKET}/" --delete --exclude "*.html" --exclude "config.js" \
+# A day's caching for the vendored libraries only (they change with their version); the pages, our own
+# scripts, styles, rules.json and openapi.json revalidate on every load (ETag), so a browser never mixes a new
+# page with yesterday's scripts or rules.
+aws s3 sync "$STAGING/" "s3://${BUCKET}/" --delete --exclude "*" --include "vendor/*" \
   --cache-control "public, max-age=86400"
-aws s3 sync "$STAGING/" "s3://${BUCKET}/" --exclude "*" --include "*.html" --include "config.js" \
+aws s3 sync "$STAGING/" "s3://${BUCKET}/" --delete --exclude "vendor/*" \
   --cache-control "no-cache"
 aws cloudfront create-invalidation --distribution-id "$DISTRIBUTION" --paths "/*" >/dev/null
 echo "Deployed web/ (API ${API_URL})."

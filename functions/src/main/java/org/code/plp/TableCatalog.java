@@ -1,9 +1,11 @@
 package org.code.plp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.code.plp.applicant.AccessTokens;
 import org.code.plp.applicant.DraftItem;
 import org.code.plp.applications.ApplicationItem;
 import org.code.plp.idempotency.IdempotencyItem;
@@ -55,7 +57,8 @@ public final class TableCatalog {
                     Map.of(ReviewerLog.BY_ASSIGNEE, List.of("assignee", "at"))),
             TableUse.keysOnly("AUDIT_TABLE", "stream", "entryId"),
             TableUse.of("DRAFTS_TABLE", DraftItem.SCHEMA),
-            TableUse.keysOnly("ACCESS_TOKENS_TABLE", "tokenHash", null),
+            new TableUse("ACCESS_TOKENS_TABLE", "tokenHash", null,
+                    Map.of(AccessTokens.BY_SUBJECT, Arrays.asList("subjectId", null))),
             TableUse.keysOnly("RATE_LIMITS_TABLE", "bucket", null));
 
     private TableCatalog() {

@@ -16,6 +16,7 @@ import org.code.plp.platform.Platform;
 import org.code.plp.platform.WriteTransaction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Private links for applicants: a 256-bit random token goes into the email, only its SHA-256 hash
@@ -24,6 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public class AccessTokens {
     public static final String TABLE = "ACCESS_TOKENS_TABLE";
+    /** GSI (subjectId), keys only: erasure finds and deletes every link to an application or draft. */
+    public static final String BY_SUBJECT = "bySubject";
     private static final int TOKEN_BYTES = 32;
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -86,6 +89,25 @@ public class AccessTokens {
     /** Adds the one-time use of a token to a transaction: it is deleted, and the transaction fails if it is already gone. */
     public void spend(WriteTransaction transaction, String token) {
         transaction.delete("access token", table, key(token), "attribute_exists(tokenHash)");
+    }
+
+    /** Deletes every token of an application or draft (its links open nothing after; an email change's new address goes). */
+    public int forgetAll(String subjectId) {
+        int deleted = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(r -> r.tableName(table).indexName(BY_SUBJECT)
+                    .keyConditionExpression("subjectId = :s")
+                    .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(subjectId)))
+                    .exclusiveStartKey(from));
+            for (Map<String, AttributeValue> token : page.items()) {
+                dynamo.deleteItem(r -> r.tableName(table).key(Map.of("tokenHash", token.get("tokenHash"))));
+                deleted++;
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return deleted;
     }
 
     public static String hash(String token) {

@@ -37,6 +37,11 @@ final class ApiEvents {
         JsonNode requestContext = event.path("requestContext");
         var context = new APIGatewayProxyRequestEvent.ProxyRequestContext()
                 .withRequestId(text(requestContext, "requestId"));
+        String sourceIp = text(requestContext.path("identity"), "sourceIp");
+        if (sourceIp != null) {
+            // The caller's address: the per-address limits of the public routes count by it.
+            context.setIdentity(new APIGatewayProxyRequestEvent.RequestIdentity().withSourceIp(sourceIp));
+        }
         if (requestContext.path("authorizer").isObject()) {
             context.setAuthorizer(objects(requestContext.get("authorizer")));
         }

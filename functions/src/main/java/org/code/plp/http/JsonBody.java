@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import org.code.plp.platform.Json;
 
@@ -24,13 +23,13 @@ public final class JsonBody {
     /** A JSON object body sent as one of {@code mediaTypes}, at most {@code maxBytes} long. */
     public static ObjectNode read(ApiRequest request, int maxBytes, String... mediaTypes) {
         if (!hasMediaType(request, mediaTypes)) {
-            throw new Problem(415, "unsupported-media-type", "Unsupported media type",
-                    "Send the body as " + String.join(" or ", mediaTypes) + ".", List.of());
+            throw Problem.field(415, "unsupported-media-type", "Unsupported media type", "Content-Type",
+                    "Send the body as " + String.join(" or ", mediaTypes) + ".");
         }
         String body = request.body();
         if (body.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
-            throw new Problem(413, "payload-too-large", "Payload too large",
-                    "The body is larger than " + maxBytes / 1024 + " KiB.", List.of());
+            throw Problem.field(413, "payload-too-large", "Payload too large", "body",
+                    "The body is larger than " + maxBytes / 1024 + " KiB.");
         }
         JsonNode root;
         try {

@@ -82,8 +82,8 @@ public final class CsvReader {
                 continue;
             }
             if (records.size() == maxRecords) {
-                throw new Problem(413, "too-many-rows", "Too many regions",
-                        "At most " + (maxRecords - 1) + " regions per import; split the file.", List.of());
+                throw Problem.field(413, "too-many-rows", "Too many regions", "body",
+                        "At most " + (maxRecords - 1) + " regions per import; split the file.");
             }
             records.add(new Record(recordLine, cells));
         }
@@ -91,6 +91,6 @@ public final class CsvReader {
     }
 
     private static Problem badFile(String detail) {
-        return new Problem(400, "bad-file", "Bad import file", detail, List.of());
+        return Problem.field(400, "bad-file", "Bad import file", "body", detail);
     }
 }

@@ -117,6 +117,6 @@ public final class CsvRegions {
     }
 
     private static Problem badFile(String detail) {
-        return new Problem(400, "bad-file", "Bad import file", detail, List.of());
+        return Problem.field(400, "bad-file", "Bad import file", "body", detail);
     }
 }

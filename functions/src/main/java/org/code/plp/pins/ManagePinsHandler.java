@@ -87,8 +87,8 @@ public final class ManagePinsHandler extends ApiHandler {
             return imported(staff, admin.importRows(CsvRegions.rows(text, MAX_IMPORT_ROWS), dryRun, CsvRegions::column));
         }
         if (!JsonBody.hasMediaType(request, JSON_TYPES)) {
-            throw new Problem(415, "unsupported-media-type", "Unsupported media type",
-                    "Send a GeoJSON FeatureCollection (application/geo+json) or a CSV (text/csv).", List.of());
+            throw Problem.field(415, "unsupported-media-type", "Unsupported media type", "Content-Type",
+                    "Send a GeoJSON FeatureCollection (application/geo+json) or a CSV (text/csv).");
         }
         var collection = JsonBody.read(request, MAX_IMPORT_BYTES, JSON_TYPES);
         return imported(staff, admin.importRows(GeoJsonRegions.rows(collection, MAX_IMPORT_ROWS), dryRun,
@@ -105,8 +105,8 @@ public final class ManagePinsHandler extends ApiHandler {
     }
 
     private static Problem tooLarge() {
-        return new Problem(413, "payload-too-large", "Payload too large",
-                "The file is larger than " + MAX_IMPORT_BYTES / 1024 + " KiB; split it.", List.of());
+        return Problem.field(413, "payload-too-large", "Payload too large", "body",
+                "The file is larger than " + MAX_IMPORT_BYTES / 1024 + " KiB; split it.");
     }
 
     private static Problem notAllowed() {

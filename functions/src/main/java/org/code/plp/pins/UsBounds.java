@@ -1,8 +1,8 @@
 package org.code.plp.pins;
 
 /**
- * Whether a point lies in the United States: boxes around the contiguous states, Alaska (with the
- * Aleutians west of the antimeridian), Hawaii and Puerto Rico. Generous by a few kilometres at the
+ * Whether a point lies in the program's United States (the 50 states and DC, as {@code UsStates}): boxes around
+ * the contiguous states, Alaska (with the Aleutians west of the antimeridian) and Hawaii. Generous by a few kilometres at the
  * borders; its job is to catch swapped, mistyped or foreign coordinates, not to draw the border
  * (a box passes Canadian and Mexican cities near the border; the state code is checked separately).
  */
@@ -18,7 +18,6 @@ public final class UsBounds {
             new Box(51.0, 71.6, -180.0, -129.9),   // Alaska
             new Box(51.0, 53.1, 172.0, 180.0),     // the western Aleutians
             new Box(18.8, 22.4, -160.3, -154.7),   // Hawaii's main islands
-            new Box(17.8, 18.6, -67.3, -65.2),     // Puerto Rico
     };
 
     private UsBounds() {

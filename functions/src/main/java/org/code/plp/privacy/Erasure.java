@@ -11,6 +11,7 @@ import org.code.plp.applicant.LinkRequests;
 import org.code.plp.applicant.RateLimiter;
 import org.code.plp.applications.ApplicationForm;
 import org.code.plp.applications.DuplicateKeys;
+import org.code.plp.applicant.AccessTokens;
 import org.code.plp.audit.AuditLog;
 import org.code.plp.counters.Counters;
 import org.code.plp.http.Problem;
@@ -59,12 +60,14 @@ public final class Erasure {
 
     private final PersonalData data;
     private final AuditLog audit;
+    private final AccessTokens tokens;
     private final DynamoDbClient dynamo;
     private final Clock clock;
 
-    public Erasure(PersonalData data, AuditLog audit, DynamoDbClient dynamo, Clock clock) {
+    public Erasure(PersonalData data, AuditLog audit, AccessTokens tokens, DynamoDbClient dynamo, Clock clock) {
         this.data = data;
         this.audit = audit;
+        this.tokens = tokens;
         this.dynamo = dynamo;
         this.clock = clock;
     }
@@ -127,6 +130,13 @@ public final class Erasure {
         }
         for (PersonalData.Record record : found.interestForms()) {
             forgetRequest(record.item());
+        }
+        // Status, resume and email-change links: an email change's token holds the new address.
+        for (PersonalData.Record record : found.applications()) {
+            tokens.forgetAll(record.id());
+        }
+        for (PersonalData.Record draft : found.drafts()) {
+            tokens.forgetAll(draft.id());
         }
         forgetRateLimits(email);
         Counts counts = new Counts(found.applications().size(), found.interestForms().size(), found.drafts().size(),

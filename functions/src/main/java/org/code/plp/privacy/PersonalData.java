@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.code.plp.applicant.DraftItem;
 import org.code.plp.applications.ApplicationItem;
+import org.code.plp.applications.DuplicateKeys;
 import org.code.plp.interest.InterestItem;
 import org.code.plp.outbox.OutboxItem;
 import org.code.plp.platform.Platform;
@@ -91,8 +92,12 @@ public final class PersonalData {
 
     public Holdings find(String email) {
         List<Record> apps = new ArrayList<>();
-        for (String id : idsByEmail(applications, ApplicationItem.BY_CONTACT_EMAIL, "contactEmail", email)) {
-            application(id).ifPresent(apps::add);
+        Set<String> appIds = idsByEmail(applications, ApplicationItem.BY_CONTACT_EMAIL, "contactEmail", email);
+        // The folded duplicate key also finds the address typed in any other case; it folds accents too, so
+        // only an application whose address is this one but for case is taken.
+        appIds.addAll(ids(applications, ApplicationItem.BY_EMAIL_KEY, "emailKey", "id", Set.of(DuplicateKeys.emailKey(email))));
+        for (String id : appIds) {
+            application(id).filter(found -> sameAddress(found.item().get("contactEmail"), email)).ifPresent(apps::add);
         }
         List<Record> forms = new ArrayList<>();
         for (String id : idsByEmail(interest, InterestItem.BY_EMAIL, "email", email)) {
@@ -144,9 +149,17 @@ public final class PersonalData {
         return idsByEmail(table, index, attribute, "id", email);
     }
 
+    private static boolean sameAddress(AttributeValue stored, String email) {
+        return stored != null && stored.s() != null && stored.s().strip().equalsIgnoreCase(email.strip());
+    }
+
     private Set<String> idsByEmail(String table, String index, String attribute, String keyName, String email) {
+        return ids(table, index, attribute, keyName, variants(email));
+    }
+
+    private Set<String> ids(String table, String index, String attribute, String keyName, Set<String> values) {
         Set<String> ids = new LinkedHashSet<>();
-        for (String variant : variants(email)) {
+        for (String variant : values) {
             Map<String, AttributeValue> start = null;
             do {
                 QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(index)

@@ -3,6 +3,7 @@ package org.code.plp.privacy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.code.plp.applicant.AccessTokens;
 import org.code.plp.audit.AuditLog;
 import org.code.plp.http.ApiHandler;
 import org.code.plp.http.ApiRequest;
@@ -39,7 +40,7 @@ public final class PrivacyHandler extends ApiHandler {
         this.platform = platform;
         this.data = new PersonalData(platform);
         this.audit = new AuditLog(platform);
-        this.erasure = new Erasure(data, audit, platform.dynamo(), platform.clock());
+        this.erasure = new Erasure(data, audit, new AccessTokens(platform), platform.dynamo(), platform.clock());
     }
 
     @Override

@@ -25,7 +25,7 @@ class ApiEventsTest {
              "multiValueHeaders":{"Content-Type":["application/json"]},
              "queryStringParameters":{"status":"submitted"},"pathParameters":{"id":"a-1"},
              "stageVariables":null,
-             "requestContext":{"requestId":"r-1","authorizer":{"claims":{"sub":"s-1","email":"ada@code.org",
+             "requestContext":{"requestId":"r-1","identity":{"sourceIp":"203.0.113.9","userAgent":"curl/8"},"authorizer":{"claims":{"sub":"s-1","email":"ada@code.org",
                "cognito:groups":"reviewers,admins"},"principalId":"p","extra":[1,true,{"n":2.5}]}},
              "body":"eyJhIjoxfQ==","isBase64Encoded":true}
             """;
@@ -45,6 +45,8 @@ class ApiEventsTest {
         StaffIdentity staff = request.staff().orElseThrow();
         assertEquals("s-1", staff.subject());
         assertTrue(staff.isIn("admins"));
+        assertEquals("203.0.113.9", request.event().getRequestContext().getIdentity().getSourceIp(),
+                "the per-address limits count by the caller's address");
     }
 
     @Test

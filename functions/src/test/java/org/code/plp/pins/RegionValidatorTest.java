@@ -1,6 +1,7 @@
 package org.code.plp.pins;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -81,8 +82,10 @@ class RegionValidatorTest {
     }
 
     @Test
-    void acceptsAlaskaHawaiiAndPuertoRicoCoordinates() {
-        for (double[] point : new double[][]{{61.2181, -149.9003}, {21.3069, -157.8583}, {18.4655, -66.1057},
+    void acceptsAlaskaAndHawaiiCoordinatesButNotPuertoRicos() {
+        // The program's states are the 50 and DC (UsStates); a San Juan pin would have no state to name.
+        assertFalse(UsBounds.contains(18.4655, -66.1057));
+        for (double[] point : new double[][]{{61.2181, -149.9003}, {21.3069, -157.8583},
                 {25.7617, -80.1918}, {47.6062, -122.3321}, {44.8, -66.95}}) {
             assertTrue(UsBounds.contains(point[0], point[1]), () -> point[0] + "," + point[1]);
         }

@@ -207,11 +207,11 @@ public final class LocalApiGateway implements AutoCloseable {
         APIGatewayProxyRequestEvent event = event(exchange, route, pathParameters, body, claims, requestId);
         APIGatewayProxyResponseEvent response;
         try {
-            Object result = functions.invoke(route.route().functionId(), event);
-            if (!(result instanceof APIGatewayProxyResponseEvent proxyResponse) || proxyResponse.getStatusCode() == null) {
+            APIGatewayProxyResponseEvent result = functions.invokeApi(route.route().functionId(), event);
+            if (result == null || result.getStatusCode() == null) {
                 throw new IllegalStateException(route.route().functionId() + " returned " + result);
             }
-            response = proxyResponse;
+            response = result;
         } catch (RuntimeException | Error failure) {
             System.err.println("Function " + route.route().functionId() + " failed on request " + requestId + ": " + failure);
             failure.printStackTrace();

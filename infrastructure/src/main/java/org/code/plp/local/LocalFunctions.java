@@ -1,5 +1,14 @@
 package org.code.plp.local;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Clock;
@@ -10,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.code.plp.platform.Env;
+import org.code.plp.platform.Json;
 import org.code.plp.platform.Platform;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -112,14 +122,41 @@ public final class LocalFunctions {
                     : new Object[] {event};
             return method.invoke(handler, args);
         } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw unwrapped(e);
         } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * An API Gateway event as Lambda delivers it: as JSON through the handler's stream entry
+     * ({@code name(InputStream, OutputStream, Context)}, which the runtime prefers), so the local cloud reads events
+     * the way production does; a handler without one gets the event object.
+     */
+    public APIGatewayProxyResponseEvent invokeApi(String functionId, APIGatewayProxyRequestEvent event) {
+        Object handler = handler(functionId);
+        Method stream;
+        try {
+            stream = handler.getClass().getMethod(template.function(functionId).handlerMethod(),
+                    InputStream.class, OutputStream.class, Context.class);
+        } catch (NoSuchMethodException e) {
+            return (APIGatewayProxyResponseEvent) invoke(functionId, event);
+        }
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try {
+            stream.invoke(handler, new ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(event)), output,
+                    new LocalLambdaContext(functionId, UUID.randomUUID().toString()));
+            JsonNode answer = Json.MAPPER.readTree(output.toByteArray());
+            Map<String, String> headers = new LinkedHashMap<>();
+            answer.path("headers").properties().forEach(h -> headers.put(h.getKey(), h.getValue().asText()));
+            return new APIGatewayProxyResponseEvent()
+                    .withStatusCode(answer.path("statusCode").isInt() ? answer.get("statusCode").intValue() : null)
+                    .withHeaders(headers)
+                    .withBody(answer.path("body").isNull() ? null : answer.path("body").asText(null))
+                    .withIsBase64Encoded(answer.path("isBase64Encoded").asBoolean(false));
+        } catch (InvocationTargetException e) {
+            throw unwrapped(e);
+        } catch (IllegalAccessException | IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -129,10 +166,21 @@ public final class LocalFunctions {
         return Arrays.stream(type.getMethods())
                 .filter(m -> m.getName().equals(name))
                 .filter(m -> m.getParameterCount() == 1 || (m.getParameterCount() == 2
-                        && m.getParameterTypes()[1] == com.amazonaws.services.lambda.runtime.Context.class))
+                        && m.getParameterTypes()[1] == Context.class))
                 .filter(m -> event == null || m.getParameterTypes()[0].isInstance(event))
                 .min(Comparator.comparing(Method::isBridge).thenComparing(m -> m.getParameterTypes()[0] == Object.class))
                 .orElseThrow(() -> new IllegalStateException(type.getName() + " has no " + name + " method taking "
                         + (event == null ? "this event" : event.getClass().getSimpleName())));
+    }
+
+    /** What the handler threw, as it threw it where it can be rethrown unchecked. */
+    private static RuntimeException unwrapped(InvocationTargetException e) {
+        if (e.getCause() instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (e.getCause() instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(e.getCause());
     }
 }

@@ -138,6 +138,9 @@ class LeastPrivilegeTest {
         erasedApplication.setHeaders(headers);
         APIGatewayProxyResponseEvent erasedCreated = new SubmitApplicationHandler(plain).handleRequest(erasedApplication, null);
         assertEquals(201, erasedCreated.getStatusCode(), erasedCreated.getBody());
+        // ... and a pending email change whose token holds a new address: erasure deletes the application's links.
+        tokens.mint(new AccessTokens.Grant(AccessTokens.Purpose.EMAIL_CHANGE,
+                Json.read(erasedCreated.getBody()).get("id").asText(), "erased-new@example.org", week));
         APIGatewayProxyResponseEvent erasedDraft = new DraftsHandler(plain).handleRequest(ApiEvents.post("/drafts",
                 Map.of("email", ERASED, "form", Map.of("fundingPlan", "Grants."))), null);
         assertEquals(201, erasedDraft.getStatusCode(), erasedDraft.getBody());

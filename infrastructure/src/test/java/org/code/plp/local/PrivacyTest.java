@@ -122,6 +122,9 @@ class PrivacyTest {
         var note = http.post("/admin/applications/" + second + "/notes", Map.of("text", person.lastName() + " called back"),
                 "Authorization", reviewer);
         assertEquals(201, note.status(), note.toString());
+        // A pending change of address: its confirmation link's token holds the new address.
+        new AccessTokens(cloud.platform()).mint(new AccessTokens.Grant(AccessTokens.Purpose.EMAIL_CHANGE, second,
+                "new." + person.email().toLowerCase(), java.time.Instant.now().plus(java.time.Duration.ofDays(1))));
         Map<String, Long> countsBefore = new Counters(cloud.platform()).read(Counters.applicationsInRegion(region.getRegionId()));
         List<String> before = traces(person);
         assertNotNull(idempotencyHash(firstKey));
@@ -132,6 +135,7 @@ class PrivacyTest {
         }
         assertTrue(before.stream().anyMatch(t -> t.startsWith("RateLimitsTable holds ")), "the link request's counter holds the address's hash");
         assertTrue(before.stream().anyMatch(t -> t.startsWith("DraftsTable holds ")), "the draft holds the address");
+        assertTrue(before.stream().anyMatch(t -> t.startsWith("AccessTokensTable holds ")), "the email change's token holds the new address");
 
         var preview = http.post("/admin/erasure/preview", Map.of("email", person.email()), "Authorization", admin);
         assertEquals(200, preview.status(), preview.toString());
@@ -229,6 +233,21 @@ class PrivacyTest {
         assertEquals(400, http.get("/admin/subject-access?email=not-an-address", "Authorization", admin).status());
 
         assertFalse(AuditTrail.of(http, admin, "privacy-admin@code.org", "subject-access", null).isEmpty());
+    }
+
+    @Test
+    void anAddressTypedInAnotherCaseFindsWhatItSentAndNothingElse() {
+        RegionItem region = IntakeFixtures.openRegion(cloud.platform());
+        Person person = Person.fresh();
+        String id = apply(region, person);
+        apply(region, new Person("x" + person.email(), "Other", "Person", person.phone(), person.orgPhone()));
+
+        // Stored as "Erase.<tag>@example.org": neither the address as typed here nor its lower case is that.
+        String typedOtherwise = person.email().toUpperCase(java.util.Locale.ROOT);
+        var export = http.get("/admin/subject-access?email=" + typedOtherwise, "Authorization", admin);
+        assertEquals(200, export.status(), export.toString());
+        assertEquals(1, export.json().get("applications").size(), export.toString());
+        assertEquals(id, export.json().at("/applications/0/id").asText());
     }
 
     @Test
