@@ -16,7 +16,7 @@ import org.code.plp.applicant.AccessTokens;
  * Hostile requests at the review console's staff routes (decision, undo, preview, close-out, scores,
  * assignees, recusal, notes) and the applicant's own routes (/status/*, /drafts), each invalid by
  * construction: a valid body with one field made hostile, garbage, a hostile path segment or query, or a
- * bad token. Used by {@code HostileStaffAndApplicantInputTest} (a fixed seed) and {@link HostileInputBenchmark}.
+ * bad token (a draft keeps unfinished answers as typed, so its hostile bodies break its shape, not its text). Used by {@code HostileStaffAndApplicantInputTest} (a fixed seed) and {@link HostileInputBenchmark}.
  * What they aim at is made by {@link #prepare}: a region, an unreviewed application for the staff routes
  * (which none of these requests may change), another with a status link, and a draft with a resume link.
  */
@@ -159,13 +159,13 @@ public final class HostileRoutes {
                     ? Map.of("email", pick(random, NOT_AN_EMAIL)) : pick(random, new Object[] {Map.of(), garbage(random), "[]"}));
             case 5 -> new Request("new draft", "POST", "/drafts", pick(random, new Object[] {
                 Map.of("email", pick(random, NOT_AN_EMAIL), "form", Map.of()), Map.of("email", "a@example.org", "form", 5),
-                Map.of("email", "a@example.org", "form", Map.of("fundingPlan", pick(random, NEVER_VALID))),
+                Map.of("email", "a@example.org", "form", List.of(1)),
                 Map.of("email", "a@example.org", "form", Map.of(), "x", 1), garbage(random),
             }));
             case 6 -> new Request("draft", pick(random, new String[] {"GET", "DELETE", "PUT"}), "/drafts",
                     null, "Authorization", pick(random, new String[] {"Bearer " + "y".repeat(43), "Bearer", "Bearer " + "%".repeat(43)}));
             default -> new Request("draft save", "PUT", "/drafts", pick(random, new Object[] {
-                Map.of("form", 5), Map.of("form", Map.of("fundingPlan", pick(random, NEVER_VALID))), Map.of("form", Map.of(), "x", 1),
+                Map.of("form", 5), Map.of("form", List.of(1)), Map.of("form", Map.of(), "x", 1),
                 garbage(random),
             }), "Authorization", resume);
         };
