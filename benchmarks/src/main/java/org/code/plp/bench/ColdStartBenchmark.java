@@ -14,6 +14,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +41,7 @@ import org.code.plp.platform.Platform;
 public final class ColdStartBenchmark {
     static final long JAR_BUDGET_BYTES = 15L * 1024 * 1024;
     static final double COLD_RATIO_BUDGET = 1.9;
+    static final double AOT_RATIO_BUDGET = 1.5;
     static final double WARM_P99_BUDGET_MS = 1.0;
     static final double PINS_CACHE_BUDGET_MS = 0.2;
 
@@ -54,6 +56,9 @@ public final class ColdStartBenchmark {
     private final boolean countClasses = Boolean.parseBoolean(System.getProperty("bench.classes", "true"));
     private final boolean warmRuns = Boolean.parseBoolean(System.getProperty("bench.warm", "true"));
     private final int snapStartRuns = Integer.getInteger("bench.snapstart", 3);
+    private final boolean aot = Boolean.parseBoolean(System.getProperty("bench.aot", "false"));
+    private final String baselineCheckout = System.getProperty("bench.baseline", "").trim();
+    private final Path jarTaskRoot = out.resolve("task-jars");
     private final String only = System.getProperty("bench.only", "");
     private final int warmup = Integer.getInteger("bench.warm.warmup", 1500);
     private final int requests = Integer.getInteger("bench.warm.requests", 1000);
@@ -71,6 +76,9 @@ public final class ColdStartBenchmark {
         Path classes = root.resolve("benchmarks/target/classes");
         TaskRoot.jar(classes, "org/code/plp/bench/driver/", driverClasses);
         TaskRoot.unpack(jar, classes, "org/code/plp/bench/floor/", taskRoot);
+        if (aot) {
+            TaskRoot.asJars(jar, classes, "org/code/plp/bench/floor/", jarTaskRoot);
+        }
         this.jvm = new ChildJvm(out, cpus);
     }
 
@@ -102,11 +110,36 @@ public final class ColdStartBenchmark {
     record SnapStart(double initMs, double firstRequestMs, double c1InitMs, double c1FirstRequestMs) {
     }
 
-    /** Medians over the pairs of one function and its floor. */
-    record Cold(double medianMs, double floorMs, double streamFloorMs, double initMs, double floorInitMs, double cpuMs,
-                double floorCpuMs, String classes, String floorClasses, String answer) {
-        double ratio() {
-            return medianMs / floorMs;
+    /** The JVMs of one round, in the order they run. */
+    enum Role { FUNCTION, BEFORE, FLOOR, STREAM_FLOOR, FUNCTION_AOT, FLOOR_AOT }
+
+    /** One JVM of a round: where the code lies, the handler, the flags, the environment and the event. */
+    record Launch(Path taskRoot, String handler, List<String> flags, Map<String, String> env, String event) {
+        LambdaJvm.Result run(LambdaJvm lambda) {
+            return lambda.run(taskRoot, handler, env, flags, event);
+        }
+    }
+
+    /** Medians of one launch over the rounds; the classes one extra run of it loaded; its answer. */
+    record Medians(double coldMs, double initMs, double cpuMs, String classes, String answer) {
+    }
+
+    /** One function's medians per role, and the sizes of its AOT caches when measured with them. */
+    record Cold(Map<Role, Medians> medians, long cacheBytes, long floorCacheBytes) {
+        Medians of(Role role) {
+            return medians.get(role);
+        }
+
+        boolean has(Role role) {
+            return medians.containsKey(role);
+        }
+
+        double ratio(Role role, Role floor) {
+            return of(role).coldMs() / of(floor).coldMs();
+        }
+
+        double cpuRatio(Role role, Role floor) {
+            return of(role).cpuMs() / of(floor).cpuMs();
         }
     }
 
@@ -127,7 +160,7 @@ public final class ColdStartBenchmark {
             List<Subject> subjects = new ArrayList<>();
             List<String> skipped = new ArrayList<>();
             for (TemplateModel.Function function : template.functions()) {
-                Optional<Path> event = sampleEvent(function, applicationId);
+                Optional<Path> event = sampleEvent(root.resolve("events"), shortName(function), applicationId, out.resolve("events"));
                 if (event.isEmpty()) {
                     skipped.add(function.logicalId() + " (no sample event)");
                     continue;
@@ -139,11 +172,17 @@ public final class ColdStartBenchmark {
 
             LambdaJvm lambda = new LambdaJvm(runtimeClasspath, RuntimeClasspath.jniLibrary(out.resolve("runtime")), api, cpus, out);
             LambdaRuntime runtime = LambdaRuntime.of(template);
+            Optional<AotCaches> caches = aot ? Optional.of(new AotCaches(lambda, jarTaskRoot, out.resolve("aot"))) : Optional.empty();
+            Optional<Baseline> baseline = Baseline.at(baselineCheckout, out.resolve("task-baseline"));
             Map<String, Cold> cold = new LinkedHashMap<>();
             Map<String, SnapStart> snapStart = new LinkedHashMap<>();
             for (Subject subject : subjects) {
                 Map<String, String> env = lambdaEnv(subject.function(), common, runtime);
-                cold.put(subject.name(), print(subject, cold(lambda, runtime, subject, env)));
+                List<String> flags = new ArrayList<>(lambda.runtimeFlags(runtime.memoryMb(), false));
+                flags.addAll(extraFlags);
+                Optional<Launch> before = baseline.isEmpty() ? Optional.empty()
+                        : before(baseline.get(), subject, common, flags, applicationId);
+                cold.put(subject.name(), print(subject, cold(lambda, subject, env, flags, before, caches)));
                 if (snapStartRuns > 0 && runtime.snapStart()) {
                     snapStart.put(subject.name(), snapStart(lambda, runtime, subject, env));
                     System.out.println("snapstart " + subject.name() + " " + snapStart.get(subject.name()));
@@ -156,7 +195,7 @@ public final class ColdStartBenchmark {
                     System.out.println("warm " + subject.name() + " " + warm.get(subject.name()));
                 }
             }
-            String report = report(started, cores, harnessCpus, runtime, subjects, skipped, cold, snapStart, warm);
+            String report = report(started, cores, harnessCpus, runtime, subjects, skipped, cold, baseline, snapStart, warm);
             Files.writeString(out.resolve("cold-start.md"), report);
             System.out.println();
             System.out.println(report);
@@ -165,34 +204,74 @@ public final class ColdStartBenchmark {
 
     // ------------------------------------------------------------------ measurements
 
-    private Cold cold(LambdaJvm lambda, LambdaRuntime runtime, Subject subject, Map<String, String> env) throws IOException {
+    /** The function, the floors and whichever of its baseline and AOT runs are on, in turn over the rounds. */
+    private Cold cold(LambdaJvm lambda, Subject subject, Map<String, String> env, List<String> flags, Optional<Launch> before,
+                      Optional<AotCaches> caches) throws IOException {
         String event = Files.readString(subject.event());
-        List<String> flags = new ArrayList<>(lambda.runtimeFlags(runtime.memoryMb(), false));
-        flags.addAll(extraFlags);
-        List<String> handlers = List.of(subject.function().handler(), subject.floor() + "::handleRequest",
-                StreamHandlerFloor.class.getName());
-        // One untimed round first (file cache), then function, floor and stream floor in turn.
-        for (String handler : handlers) {
-            lambda.run(taskRoot, handler, env, flags, event);
+        Map<Role, Launch> launches = new EnumMap<>(Role.class);
+        launches.put(Role.FUNCTION, new Launch(taskRoot, subject.function().handler(), flags, env, event));
+        before.ifPresent(launch -> launches.put(Role.BEFORE, launch));
+        launches.put(Role.FLOOR, new Launch(taskRoot, subject.floor() + "::handleRequest", flags, env, event));
+        launches.put(Role.STREAM_FLOOR, new Launch(taskRoot, StreamHandlerFloor.class.getName(), flags, env, event));
+        long cacheBytes = 0;
+        long floorCacheBytes = 0;
+        if (caches.isPresent()) {
+            Launch function = caches.get().withCache(subject.name(), launches.get(Role.FUNCTION));
+            Launch floor = caches.get().withCache(subject.floor().replaceFirst(".*\\.", ""), launches.get(Role.FLOOR));
+            launches.put(Role.FUNCTION_AOT, function);
+            launches.put(Role.FLOOR_AOT, floor);
+            cacheBytes = caches.get().bytes(function);
+            floorCacheBytes = caches.get().bytes(floor);
         }
-        double[][][] figures = new double[handlers.size()][3][pairs];
-        String answer = "";
+        // One untimed round first (file cache), then each launch in turn.
+        for (Launch launch : launches.values()) {
+            launch.run(lambda);
+        }
+        Map<Role, double[][]> figures = new EnumMap<>(Role.class);
+        Map<Role, String> answers = new EnumMap<>(Role.class);
+        launches.keySet().forEach(role -> figures.put(role, new double[3][pairs]));
         for (int i = 0; i < pairs; i++) {
-            for (int h = 0; h < handlers.size(); h++) {
-                LambdaJvm.Result result = lambda.run(taskRoot, handlers.get(h), env, flags, event);
-                figures[h][0][i] = result.coldMs();
-                figures[h][1][i] = result.initMs();
-                figures[h][2][i] = result.cpuMs();
-                if (h == 0) {
-                    answer = result.answer();
-                }
+            for (Map.Entry<Role, Launch> launch : launches.entrySet()) {
+                LambdaJvm.Result result = launch.getValue().run(lambda);
+                double[][] f = figures.get(launch.getKey());
+                f[0][i] = result.coldMs();
+                f[1][i] = result.initMs();
+                f[2][i] = result.cpuMs();
+                answers.put(launch.getKey(), result.answer());
             }
         }
-        return new Cold(median(figures[0][0]), median(figures[1][0]), median(figures[2][0]),
-                median(figures[0][1]), median(figures[1][1]), median(figures[0][2]), median(figures[1][2]),
-                classesLoaded(lambda, taskRoot, handlers.get(0), env, flags, event),
-                classesLoaded(lambda, taskRoot, handlers.get(1), env, flags, event),
-                status(answer));
+        Map<Role, Medians> medians = new EnumMap<>(Role.class);
+        for (Map.Entry<Role, Launch> launch : launches.entrySet()) {
+            double[][] f = figures.get(launch.getKey());
+            String classes = launch.getKey() == Role.STREAM_FLOOR ? "-" : classesLoaded(lambda, launch.getValue());
+            medians.put(launch.getKey(), new Medians(median(f[0]), median(f[1]), median(f[2]), classes,
+                    status(answers.get(launch.getKey()))));
+        }
+        return new Cold(medians, cacheBytes, floorCacheBytes);
+    }
+
+    /** The baseline's function of the same logical id, with its own package, environment and sample event. */
+    private Optional<Launch> before(Baseline baseline, Subject subject, Map<String, String> common, List<String> flags,
+                                    String applicationId) throws IOException {
+        Optional<TemplateModel.Function> function = baseline.function(subject.function().logicalId());
+        if (function.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Path> event = sampleEvent(baseline.sampleEvents(), subject.name(), applicationId, out.resolve("events-baseline"));
+        if (event.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Launch(baseline.taskRoot(), function.get().handler(), flags,
+                lambdaEnv(function.get(), common, baseline.runtime()), ownIdempotencyKey(Files.readString(event.get()))));
+    }
+
+    /**
+     * The event with its Idempotency-Key made the baseline's own, so that neither code replays (or trips over) an
+     * idempotency record the other stored in its format.
+     */
+    static String ownIdempotencyKey(String event) {
+        Matcher key = Pattern.compile("\"Idempotency-Key\"\\s*:\\s*\"([^\"]+)\"").matcher(event);
+        return key.find() ? event.replace("\"" + key.group(1) + "\"", "\"" + key.group(1) + "-baseline\"") : event;
     }
 
     private SnapStart snapStart(LambdaJvm lambda, LambdaRuntime runtime, Subject subject, Map<String, String> onDemandEnv)
@@ -216,17 +295,16 @@ public final class ColdStartBenchmark {
         return new SnapStart(median(figures[0]), median(figures[1]), median(figures[2]), median(figures[3]));
     }
 
-    /** Classes loaded by one cold start, and how many of them did not come from a CDS archive. */
-    private String classesLoaded(LambdaJvm lambda, Path task, String handler, Map<String, String> env, List<String> runFlags,
-                                 String event) {
+    /** Classes loaded by one cold start, and how many of them did not come from a CDS archive or AOT cache. */
+    private String classesLoaded(LambdaJvm lambda, Launch launch) {
         if (!countClasses) {
             return "-";
         }
         try {
             Path log = Files.createTempFile(out, "classes", ".log");
-            List<String> flags = new ArrayList<>(runFlags);
+            List<String> flags = new ArrayList<>(launch.flags());
             flags.add("-Xlog:class+load=info:file=" + log);
-            lambda.run(task, handler, env, flags, event);
+            new Launch(launch.taskRoot(), launch.handler(), flags, launch.env(), launch.event()).run(lambda);
             List<String> lines = Files.readAllLines(log).stream().filter(l -> l.contains("source:")).toList();
             long notShared = lines.stream().filter(l -> !l.contains("shared objects file")).count();
             Files.delete(log);
@@ -253,9 +331,12 @@ public final class ColdStartBenchmark {
     }
 
     private static Cold print(Subject subject, Cold cold) {
-        System.out.printf(Locale.ROOT, "cold %-20s %7.1f ms  floor %7.1f ms  stream floor %7.1f ms  ratio %.2f  init %.0f / %.0f ms  CPU %.0f / %.0f ms  classes %s / %s%n",
-                subject.name(), cold.medianMs(), cold.floorMs(), cold.streamFloorMs(), cold.ratio(), cold.initMs(), cold.floorInitMs(),
-                cold.cpuMs(), cold.floorCpuMs(), cold.classes(), cold.floorClasses());
+        cold.medians().forEach((role, m) -> System.out.printf(Locale.ROOT,
+                "cold %-20s %-12s %7.1f ms  init %6.0f ms  CPU %6.0f ms  classes %s  answer %s%n",
+                subject.name(), role, m.coldMs(), m.initMs(), m.cpuMs(), m.classes(), m.answer()));
+        System.out.printf(Locale.ROOT, "cold %-20s cold/floor %.2f%s%s%n", subject.name(), cold.ratio(Role.FUNCTION, Role.FLOOR),
+                cold.has(Role.BEFORE) ? String.format(Locale.ROOT, "  before %.2f", cold.ratio(Role.BEFORE, Role.FLOOR)) : "",
+                cold.has(Role.FUNCTION_AOT) ? String.format(Locale.ROOT, "  with caches %.2f", cold.ratio(Role.FUNCTION_AOT, Role.FLOOR_AOT)) : "");
         return cold;
     }
 
@@ -321,10 +402,9 @@ public final class ColdStartBenchmark {
         return id.group(1);
     }
 
-    /** events/&lt;LogicalId without Function&gt;.json, with any application id made real. */
-    private Optional<Path> sampleEvent(TemplateModel.Function function, String applicationId) throws IOException {
-        String name = shortName(function);
-        Path file = root.resolve("events").resolve(name + ".json");
+    /** &lt;events&gt;/&lt;LogicalId without Function&gt;.json, copied into {@code copies} with any application id made real. */
+    private static Optional<Path> sampleEvent(Path events, String name, String applicationId, Path copies) throws IOException {
+        Path file = events.resolve(name + ".json");
         if (!Files.exists(file)) {
             return Optional.empty();
         }
@@ -333,7 +413,7 @@ public final class ColdStartBenchmark {
         if (json.contains("\"pathParameters\"") && sampleId.find()) {
             json = json.replace(sampleId.group(1), applicationId);
         }
-        Path copy = out.resolve("events").resolve(name + ".json");
+        Path copy = Files.createDirectories(copies).resolve(name + ".json");
         Files.writeString(copy, json);
         return Optional.of(copy);
     }
@@ -374,28 +454,23 @@ public final class ColdStartBenchmark {
     }
 
     private String report(String started, int cores, String harnessCpus, LambdaRuntime runtime, List<Subject> subjects, List<String> skipped,
-                          Map<String, Cold> cold, Map<String, SnapStart> snapStart, Map<String, Map<String, String>> warm)
-            throws IOException {
+                          Map<String, Cold> cold, Optional<Baseline> baseline, Map<String, SnapStart> snapStart,
+                          Map<String, Map<String, String>> warm) throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Cold start and speed\n\n");
         md.append(String.format(Locale.ROOT, "Started %s on %d cores (`%s`), JDK %s; runtime `%s`, %d MB; measured JVMs pinned to CPU %s%s; "
-                        + "%d function/floor pairs per function (plus one untimed pair); warm: %d requests after %d warm-up.%s%n%n",
+                        + "%d function/floor pairs per function (plus one untimed pair); warm: %d requests after %d warm-up.%s%s%n%n",
                 started, cores, loadAverage(), System.getProperty("java.version"),
                 runtime.runtime(), runtime.memoryMb(), cpus.isBlank() ? "(none: not pinned)" : cpus,
                 harnessCpus.isBlank() ? "" : " (harness and DynamoDB Local on CPU " + harnessCpus + ")", pairs, requests, warmup,
-                extraFlags.isEmpty() ? "" : " Extra JVM flags: `" + String.join(" ", extraFlags) + "`."));
-        md.append("### Cold start through the runtime interface client (fresh JVM per run, median)\n\n");
-        md.append("| function | cold ms | floor ms | cold/floor (<= " + COLD_RATIO_BUDGET + ") | stream floor ms (cold/it) "
-                + "| init ms fn / floor | CPU ms fn / floor (ratio) | classes fn / floor (not from CDS) | answer |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (Subject subject : subjects) {
-            Cold c = cold.get(subject.name());
-            md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.2f %s | %.0f (%.2f) | %.0f / %.0f | %.0f / %.0f (%.2f) | %s / %s | %s |%n",
-                    subject.name(), c.medianMs(), c.floorMs(), c.ratio(), mark(c.ratio() <= COLD_RATIO_BUDGET),
-                    c.streamFloorMs(), c.medianMs() / c.streamFloorMs(),
-                    c.initMs(), c.floorInitMs(), c.cpuMs(), c.floorCpuMs(), c.cpuMs() / c.floorCpuMs(),
-                    c.classes(), c.floorClasses(), c.answer()));
+                extraFlags.isEmpty() ? "" : " Extra JVM flags: `" + String.join(" ", extraFlags) + "`.",
+                aot ? " AOT caches: each trained by one cold start of its handler with its sample event (`-XX:AOTCacheOutput`, this JDK)." : ""));
+        List<String> names = subjects.stream().map(Subject::name).toList();
+        md.append(ColdTables.plain(names, cold));
+        if (aot) {
+            md.append('\n').append(ColdTables.withCaches(names, cold));
         }
+        baseline.ifPresent(b -> md.append('\n').append(ColdTables.beforeAfter(names, cold, b)));
         if (!snapStart.isEmpty()) {
             md.append("\n### SnapStart init and the first request after it (priming run by the runtime, median of " + snapStartRuns + ")\n\n");
             md.append("| function | init + priming ms, default tiers | first request after restore ms, default tiers "
@@ -440,7 +515,7 @@ public final class ColdStartBenchmark {
         return Double.parseDouble(warm.get(key)) / 1000;
     }
 
-    private static String mark(boolean ok) {
+    static String mark(boolean ok) {
         return ok ? "ok" : "**over**";
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,8 @@ import java.util.concurrent.TimeoutException;
 final class LambdaJvm {
     static final String MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     private static final long CLOCK_TICKS_PER_SECOND = 100;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+    private static final Duration TRAINING_EXIT_WAIT = Duration.ofMinutes(5);
 
     private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     private final List<Path> runtimeClasspath;
@@ -67,6 +70,36 @@ final class LambdaJvm {
     }
 
     Result run(Path taskRoot, String handler, Map<String, String> functionEnv, List<String> flags, String event) {
+        Path output = null;
+        try {
+            output = Files.createTempFile(workDir, "runtime", ".log");
+            return run(taskRoot, handler, functionEnv, flags, event, output, STOP_WAIT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (output != null) {
+                output.toFile().delete();
+            }
+        }
+    }
+
+    /**
+     * A training run: one cold start with {@code trainingFlags} (which name the AOT cache to write), ended like any
+     * other by SIGTERM once it has answered. The JVM's normal shutdown writes the AOT configuration and starts a
+     * second JVM that assembles the cache, so this waits for the exit; the output stays in {@code log}.
+     */
+    void train(Path taskRoot, String handler, Map<String, String> functionEnv, List<String> trainingFlags, String event,
+               Path cache, Path log) throws IOException {
+        Files.deleteIfExists(cache);
+        run(taskRoot, handler, functionEnv, trainingFlags, event, log, TRAINING_EXIT_WAIT);
+        if (!Files.exists(cache) || Files.size(cache) == 0) {
+            throw new IllegalStateException("The training run of " + handler + " wrote no AOT cache " + cache + ":\n"
+                    + read(log));
+        }
+    }
+
+    private Result run(Path taskRoot, String handler, Map<String, String> functionEnv, List<String> flags, String event,
+                       Path output, Duration stopWait) {
         List<String> command = new ArrayList<>(Affinity.pinnedTo(cpus));
         command.add(java.toString());
         command.addAll(flags);
@@ -82,10 +115,8 @@ final class LambdaJvm {
         env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
         env.putIfAbsent("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
         RuntimeApi.Invocation invocation = api.expect("bench-" + System.nanoTime(), event);
-        Path output = null;
         Process process = null;
         try {
-            output = Files.createTempFile(workDir, "runtime", ".log");
             ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile())
                     .redirectErrorStream(true).redirectOutput(output.toFile());
             builder.environment().clear();
@@ -105,11 +136,10 @@ final class LambdaJvm {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } finally {
+            // The runtime is waiting in invocation/next: stopped first, it exits by SIGTERM (a normal JVM shutdown, which
+            // writes an AOT cache). Answered first, it would crash: the native client segfaults on a 500 from /next.
+            stop(process, stopWait);
             invocation.end();
-            stop(process);
-            if (output != null) {
-                output.toFile().delete();
-            }
         }
     }
 
@@ -139,13 +169,13 @@ final class LambdaJvm {
         return ticks * 1000.0 / CLOCK_TICKS_PER_SECOND;
     }
 
-    private static void stop(Process process) {
+    private static void stop(Process process, Duration wait) {
         if (process == null) {
             return;
         }
         process.destroy();
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            if (!process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         } catch (InterruptedException e) {

@@ -20,6 +20,19 @@ final class TaskRoot {
     }
 
     static void unpack(Path jar, Path benchClasses, String floorPackage, Path target) throws IOException {
+        unpack(jar, target);
+        Path floors = benchClasses.resolve(floorPackage);
+        try (var files = Files.walk(floors)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path copy = target.resolve(benchClasses.relativize(file));
+                Files.createDirectories(copy.getParent());
+                Files.copy(file, copy);
+            }
+        }
+    }
+
+    /** The deployment package alone, unpacked into {@code target}. */
+    static void unpack(Path jar, Path target) throws IOException {
         clear(target);
         try (InputStream in = Files.newInputStream(jar); ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
@@ -35,14 +48,17 @@ final class TaskRoot {
                 }
             }
         }
-        Path floors = benchClasses.resolve(floorPackage);
-        try (var files = Files.walk(floors)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path copy = target.resolve(benchClasses.relativize(file));
-                Files.createDirectories(copy.getParent());
-                Files.copy(file, copy);
-            }
-        }
+    }
+
+    /**
+     * The same code as jars in the task root's lib/ (the runtime's class loader adds /var/task/lib/*.jar): a JDK
+     * AOT cache keeps classes only from jars, never from a directory such as the one Lambda unpacks a zip into.
+     */
+    static void asJars(Path jar, Path benchClasses, String floorPackage, Path target) throws IOException {
+        clear(target);
+        Path lib = Files.createDirectories(target.resolve("lib"));
+        Files.copy(jar, lib.resolve("plp-functions.jar"));
+        jar(benchClasses, floorPackage, lib.resolve("bench-floors.jar"));
     }
 
     /** The classes of one package under {@code classes}, as a jar. */

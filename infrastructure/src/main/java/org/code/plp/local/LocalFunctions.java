@@ -3,6 +3,8 @@ package org.code.plp.local;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -30,6 +32,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * this is the local cloud, never Lambda.
  */
 public final class LocalFunctions {
+    /**
+     * A handler's answer is Lambda's envelope, its body one string of up to Lambda's 6 MB payload (an audit page, a
+     * CSV export): read past the form limits of {@link Json#LIMITS}, as API Gateway does.
+     */
+    private static final JsonFactory ANSWER = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(16_000_000).build())
+            .build();
+
     private final TemplateModel template;
     private final DynamoDbClient dynamo;
     private final Map<String, String> overrides;
@@ -146,7 +156,7 @@ public final class LocalFunctions {
         try {
             stream.invoke(handler, new ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(event)), output,
                     new LocalLambdaContext(functionId, UUID.randomUUID().toString()));
-            JsonNode answer = Json.MAPPER.readTree(output.toByteArray());
+            JsonNode answer = Json.MAPPER.readTree(ANSWER.createParser(output.toByteArray()));
             Map<String, String> headers = new LinkedHashMap<>();
             answer.path("headers").properties().forEach(h -> headers.put(h.getKey(), h.getValue().asText()));
             return new APIGatewayProxyResponseEvent()
