@@ -27,6 +27,8 @@ import org.code.plp.platform.Platform;
  */
 final class HeldWorkflow {
     static final Duration HOLD = Duration.ofMinutes(10);
+    /** The token subject of the workflow's own reviewer (whose email is ReviewFixture.REVIEWER). */
+    static final String HELD_REVIEWER = "held-reviewer";
 
     private final TestCloud cloud = TestCloud.shared();
     private final TestClock now = new TestClock(Instant.now().plus(Duration.ofDays(5 * 366)));
@@ -52,7 +54,7 @@ final class HeldWorkflow {
     }
 
     APIGatewayProxyResponseEvent undo(String id, long expectedVersion) {
-        return undoAs("held-reviewer", id, expectedVersion);
+        return undoAs(HELD_REVIEWER, id, expectedVersion);
     }
 
     /** An undo by the reviewer whose token subject is {@code sub}. */
@@ -70,13 +72,14 @@ final class HeldWorkflow {
     }
 
     APIGatewayProxyResponseEvent call(APIGatewayProxyRequestEvent event) {
-        return handler.handleRequest(as("held-reviewer", event), new LocalLambdaContext("ReviewWorkflowFunction", "test"));
+        return handler.handleRequest(as(HELD_REVIEWER, event), new LocalLambdaContext("ReviewWorkflowFunction", "test"));
     }
 
     private static APIGatewayProxyRequestEvent as(String sub, APIGatewayProxyRequestEvent event) {
         event.setResource(null);
         event.getRequestContext().setAuthorizer(Map.of("claims",
-                Map.of("sub", sub, "email", sub + "@code.org", "cognito:groups", "reviewers")));
+                Map.of("sub", sub, "email", HELD_REVIEWER.equals(sub) ? ReviewFixture.REVIEWER : sub + "@code.org",
+                        "cognito:groups", "reviewers")));
         return event;
     }
 
