@@ -19,6 +19,7 @@ import org.code.plp.applications.ApplicationMail;
 import org.code.plp.applications.ApplicationRepository;
 import org.code.plp.applications.ApplicationService;
 import org.code.plp.applications.ApplicationStatus;
+import org.code.plp.applications.DuplicateKeys;
 import org.code.plp.counters.Counters;
 import org.code.plp.http.Problem;
 import org.code.plp.outbox.EmailType;
@@ -192,7 +193,24 @@ public class StatusService {
             throw Problem.conflict("not-withdrawable", "This application is " + StatusWords.of(from).headline().toLowerCase()
                     + " and can no longer be withdrawn.");
         }
-        String now = Timestamps.format(Timestamps.truncate(clock.instant()));
+        Instant at = Timestamps.truncate(clock.instant());
+        // A decision's email still held is cancelled with the withdrawal (the undo's condition: of this and the
+        // sweeper exactly one wins). If the sweeper claimed it first, the email is out and the withdrawal still stands.
+        boolean held = item.getHeldEmailId() != null && item.getHeldUntil() != null && Instant.parse(item.getHeldUntil()).isAfter(at);
+        try {
+            withdrawal(item, at, held).commit();
+        } catch (WriteTransaction.ConditionFailed e) {
+            if (!held || !OutboxRepository.CANCEL_LABEL.equals(e.label())) {
+                throw changedMeanwhile();
+            }
+            commit(withdrawal(item, at, false));
+        }
+        return view(token);
+    }
+
+    private WriteTransaction withdrawal(ApplicationItem item, Instant at, boolean cancelHeldEmail) {
+        String now = Timestamps.format(at);
+        ApplicationStatus from = item.getStatus();
         long next = item.getVersion() + 1;
         WriteTransaction transaction = new WriteTransaction(dynamo);
         applications.moveStatus(transaction, item, ApplicationStatus.WITHDRAWN, item.getVersion(), now);
@@ -203,8 +221,10 @@ public class StatusService {
             counters.add(transaction, scope, from.wire(), -1);
             counters.add(transaction, scope, ApplicationStatus.WITHDRAWN.wire(), 1);
         }
-        commit(transaction);
-        return view(token);
+        if (cancelHeldEmail) {
+            outbox.cancel(transaction, item.getHeldEmailId(), at);
+        }
+        return transaction;
     }
 
     /**
@@ -262,6 +282,14 @@ public class StatusService {
         String now = Timestamps.format(Timestamps.truncate(clock.instant()));
         WriteTransaction transaction = new WriteTransaction(dynamo);
         writes.replaceAnswers(transaction, item, form.withProgramManager(confirmed), now);
+        // The possible-duplicate flag follows the address: the old one's count drops, the new one's rises.
+        String newKey = DuplicateKeys.emailKey(grant.email());
+        if (!newKey.equals(item.getEmailKey())) {
+            if (item.getEmailKey() != null) {
+                counters.add(transaction, DuplicateKeys.EMAIL_SCOPE, item.getEmailKey(), -1);
+            }
+            counters.add(transaction, DuplicateKeys.EMAIL_SCOPE, newKey, 1);
+        }
         tokens.spend(transaction, token);
         log.status(transaction, item.getId(), new StatusEntry(item.getStatus(), ApplicationService.APPLICANT, now,
                 "You confirmed a new contact email address.", item.getVersion() + 1));

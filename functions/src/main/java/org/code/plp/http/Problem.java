@@ -29,10 +29,6 @@ public final class Problem extends RuntimeException {
         return new Problem(400, "validation", "Invalid request", detail, errors);
     }
 
-    public static Problem badRequest(String detail) {
-        return new Problem(400, "bad-request", "Bad request", detail, List.of());
-    }
-
     public static Problem field(int status, String slug, String title, String field, String message) {
         return new Problem(status, slug, title, message, List.of(new FieldError(field, message)));
     }

@@ -15,7 +15,7 @@ import org.code.plp.platform.Platform;
 import org.code.plp.regions.RegionRepository;
 
 /**
- * Staff (admins) edit the map: PUT /admin/pins/{regionId} creates or replaces a region,
+ * Staff (admins) edit the map: PUT /admin/pins/{regionId} creates or edits a region (never its partner),
  * DELETE closes it, POST /admin/pins imports a GeoJSON FeatureCollection or a CSV
  * ({@code ?dryRun=true} validates and reports without storing).
  */
@@ -72,8 +72,8 @@ public final class ManagePinsHandler extends ApiHandler {
     }
 
     private ApiResponse put(String regionId, ApiRequest request) {
-        PinsAdmin.Saved saved = admin.put(regionId, GeoJsonRegions.body(JsonBody.read(request, JsonBody.MAX_BYTES, JSON_TYPES)));
-        ApiResponse response = ApiResponse.json(saved.created() ? 201 : 200, PinFeatures.detail(saved.region(), null));
+        RegionRepository.Edit saved = admin.put(regionId, GeoJsonRegions.body(JsonBody.read(request, JsonBody.MAX_BYTES, JSON_TYPES)));
+        ApiResponse response = ApiResponse.json(saved.created() ? 201 : 200, PinFeatures.detail(saved.stored(), null));
         return saved.created() ? response.header("Location", "/pins/" + regionId) : response;
     }
 

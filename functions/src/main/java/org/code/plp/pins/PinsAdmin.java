@@ -5,10 +5,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.code.plp.http.FieldError;
@@ -16,14 +17,14 @@ import org.code.plp.http.Problem;
 import org.code.plp.platform.Timestamps;
 import org.code.plp.regions.RegionItem;
 import org.code.plp.regions.RegionRepository;
+import org.code.plp.regions.RegionStatus;
 import org.code.plp.validation.Validator;
 
-/** Staff edits of regions: create or replace one, close one, import many with a per-row report. */
+/**
+ * Staff edits of regions: create or edit one, close one, import many with a per-row report. Edits never
+ * touch the partner an acceptance wrote, and never set a region with an accepted partner seeking again.
+ */
 public class PinsAdmin {
-    /** Whether a PUT made the region or replaced it, and what is stored now. */
-    public record Saved(boolean created, RegionItem region) {
-    }
-
     private final RegionValidator validator;
     private final RegionRepository regions;
     private final Clock clock;
@@ -44,7 +45,7 @@ public class PinsAdmin {
     }
 
     /** PUT /admin/pins/{regionId}: the body (the region's fields, or a GeoJSON Feature of them) as one row. */
-    public Saved put(String regionId, RegionRow body) {
+    public RegionRepository.Edit put(String regionId, RegionRow body) {
         if (!Validator.isSlug(regionId)) {
             throw Problem.field(400, "validation", "Invalid request", "regionId",
                     "Must be lowercase letters, digits and dashes (e.g. new-orleans-la).");
@@ -55,8 +56,23 @@ public class PinsAdmin {
         if (!errors.isEmpty()) {
             throw Problem.validation(errors);
         }
-        boolean existed = regions.replace(result.region());
-        return new Saved(!existed, result.region());
+        return regions.edit(result.region()).orElseThrow(() -> {
+            RegionItem stored = regions.find(regionId).orElse(result.region());
+            return new Problem(409, "region-has-partner", "Conflict", partnerStays(stored),
+                    List.of(new FieldError("status", partnerStays(stored))));
+        });
+    }
+
+    /**
+     * Why a region with an accepted partner cannot seek one again, and what staff can do instead: an
+     * acceptance is undone only within its hold (that frees the region); after it the partnership is final.
+     */
+    static String partnerStays(RegionItem region) {
+        String partner = region.getPartnerName() == null || region.getPartnerName().isBlank() ? "application "
+                + region.getPartnerApplicationId() : region.getPartnerName() + " (application " + region.getPartnerApplicationId() + ")";
+        return "The region " + region.getRegionId() + " has an accepted partner, " + partner
+                + ", so it cannot seek a partner again. Within the acceptance's hold, undo the acceptance in the console"
+                + " (that frees the region); after the hold the partnership stands: keep the region partner_selected or close it.";
     }
 
     /** DELETE /admin/pins/{regionId}: the region stays (applications point at it) but leaves the map. */
@@ -74,13 +90,11 @@ public class PinsAdmin {
      */
     public ImportReport importRows(List<RegionRow> rows, boolean dryRun, UnaryOperator<String> fieldName) {
         Instant now = now();
-        Set<String> existing = regions.listAll().stream().map(RegionItem::getRegionId).collect(Collectors.toSet());
+        Map<String, RegionItem> existing = regions.listAll().stream()
+                .collect(Collectors.toMap(RegionItem::getRegionId, Function.identity()));
         Map<String, Integer> firstRow = new HashMap<>();
-        List<RegionItem> accepted = new ArrayList<>();
+        Map<Integer, RegionItem> accepted = new LinkedHashMap<>();
         List<ImportRow> report = new ArrayList<>();
-        int created = 0;
-        int updated = 0;
-        int rejected = 0;
         for (RegionRow row : rows) {
             List<FieldError> errors = new ArrayList<>(row.errors());
             RegionItem region = null;
@@ -94,27 +108,42 @@ public class PinsAdmin {
                 if (first != null) {
                     errors.add(new FieldError("regionId", "Listed twice in this file; row " + first + " is used."));
                 }
+                RegionItem stored = existing.get(region.getRegionId());
+                if (region.getStatus() == RegionStatus.SEEKING_PARTNER && stored != null && stored.getPartnerApplicationId() != null) {
+                    errors.add(new FieldError("status", partnerStays(stored)));
+                }
             }
             String regionId = region != null ? region.getRegionId() : row.regionIdAsSent();
             if (errors.isEmpty()) {
-                boolean isNew = !existing.contains(region.getRegionId());
-                report.add(new ImportRow(row.row(), row.line(), regionId, isNew ? "created" : "updated", null));
-                if (isNew) {
-                    created++;
-                } else {
-                    updated++;
-                }
-                accepted.add(region);
+                accepted.put(report.size(), region);
+                report.add(new ImportRow(row.row(), row.line(), regionId,
+                        existing.containsKey(regionId) ? "updated" : "created", null));
             } else {
-                rejected++;
-                report.add(new ImportRow(row.row(), row.line(), regionId, "rejected",
-                        errors.stream().map(e -> new FieldError(fieldName.apply(e.field()), e.message())).toList()));
+                report.add(rejected(row.row(), row.line(), regionId, errors, fieldName));
             }
         }
         if (!dryRun) {
-            regions.replaceAll(accepted);
+            // One UpdateItem per row (a batch can only Put, which would drop the partner): a region that got its
+            // partner since the check above is refused by the write's condition and reported like the check would.
+            accepted.forEach((index, region) -> {
+                if (regions.edit(region).isEmpty()) {
+                    ImportRow row = report.get(index);
+                    RegionItem stored = regions.find(region.getRegionId()).orElse(region);
+                    report.set(index, rejected(row.row(), row.line(), row.regionId(),
+                            List.of(new FieldError("status", partnerStays(stored))), fieldName));
+                }
+            });
         }
-        return new ImportReport(dryRun, created, updated, rejected, report);
+        return new ImportReport(dryRun, count(report, "created"), count(report, "updated"), count(report, "rejected"), report);
+    }
+
+    private static ImportRow rejected(int row, Integer line, String regionId, List<FieldError> errors, UnaryOperator<String> fieldName) {
+        return new ImportRow(row, line, regionId, "rejected",
+                errors.stream().map(e -> new FieldError(fieldName.apply(e.field()), e.message())).toList());
+    }
+
+    private static int count(List<ImportRow> report, String result) {
+        return (int) report.stream().filter(row -> row.result().equals(result)).count();
     }
 
     private Instant now() {

@@ -18,7 +18,8 @@ import org.code.plp.validation.Validator;
 /**
  * The rules for a region as staff send it (PUT body, a GeoJSON feature or a CSV row, all first
  * turned into the same JSON shape as a pin's properties plus {@code lat}/{@code lng}).
- * Returns the item to store or every field error at once.
+ * Returns the item to store or every field error at once. The item has no partner fields (staff never
+ * edit those) and a null status when none was sent.
  */
 public final class RegionValidator {
     public static final long MAX_COUNT = 100_000_000L;
@@ -73,7 +74,8 @@ public final class RegionValidator {
         region.setName(name != null ? name : city + ", " + state);
         region.setLat(lat);
         region.setLng(lng);
-        region.setStatus(status != null ? RegionStatus.fromWire(status).orElseThrow() : RegionStatus.SEEKING_PARTNER);
+        // No status keeps the stored one (a new region seeks a partner): an edit or import without it reopens nothing.
+        region.setStatus(status != null ? RegionStatus.fromWire(status).orElseThrow() : null);
         region.setDistricts(population[0]);
         region.setSchools(population[1]);
         region.setTeachers(population[2]);

@@ -11,7 +11,6 @@ import org.code.plp.platform.Platform;
 import org.code.plp.platform.WriteTransaction;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -40,13 +39,18 @@ public class RegionRepository {
         return Optional.ofNullable(table.getItem(Key.builder().partitionValue(regionId).build()));
     }
 
+    /** The attributes a staff edit sets (or removes when empty); never the status's partner nor the key. */
+    private static final List<String> EDITED = List.of("kind", "name", "city", "state", "lat", "lng", "districts", "schools",
+            "teachers", "students", "programsSought", "summary", "description", "zipPrefixes", "updatedAt");
+
     /** The label of the region's write in a decision's transaction. */
     public static final String LABEL = "region";
 
     /**
      * Adds to a transaction: the region gets its partner. Only a region still seeking one (never a closed
      * region, never one with a partner): of concurrent acceptances in one region exactly one commits. A
-     * deliberate co-partner needs only a region that is not closed, and leaves the first partner named.
+     * deliberate co-partner needs a region that is not closed and has its partner, who stays named (a
+     * co-partner of nobody would leave the region filled with no partner named).
      */
     public void acceptPartner(WriteTransaction transaction, String regionId, String applicationId, String partnerName,
                               boolean coPartner, String now) {
@@ -56,7 +60,8 @@ public class RegionRepository {
         if (coPartner) {
             values.put(":closed", AttributeValue.fromS(RegionStatus.CLOSED.wire()));
             transaction.update(LABEL, table.tableName(), key(regionId), "SET #status = :selected, updatedAt = :now",
-                    "attribute_exists(regionId) AND #status <> :closed", Map.of("#status", "status"), values);
+                    "attribute_exists(regionId) AND #status <> :closed AND attribute_exists(partnerApplicationId)",
+                    Map.of("#status", "status"), values);
             return;
         }
         values.put(":seeking", AttributeValue.fromS(RegionStatus.SEEKING_PARTNER.wire()));
@@ -115,15 +120,70 @@ public class RegionRepository {
         table.putItem(region);
     }
 
-    /** Creates or replaces a region; true when one with its id was there before. */
-    public boolean replace(RegionItem region) {
-        region.setKind(RegionItem.KIND);
-        var response = table.putItemWithResponse(PutItemEnhancedRequest.builder(RegionItem.class)
-                .item(region).returnValues(ReturnValue.ALL_OLD).build());
-        return response.attributes() != null;
+    /** What a staff edit did: whether it made the region, and the region as stored now. */
+    public record Edit(boolean created, RegionItem stored) {
     }
 
-    /** Creates or replaces many regions, 25 to a batch, retrying what DynamoDB leaves unprocessed. */
+    /**
+     * Creates a region or edits the fields staff edit (an UpdateItem, not a Put): the partner an acceptance
+     * wrote stays. A null status keeps the stored one (a new region seeks a partner). Empty, with nothing
+     * written, when the edit would set a region with an accepted partner to seeking a partner again: only
+     * undoing that acceptance frees the region.
+     */
+    public Optional<Edit> edit(RegionItem region) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> sets = new ArrayList<>();
+        List<String> removes = new ArrayList<>();
+        region.setKind(RegionItem.KIND);
+        Map<String, AttributeValue> item = RegionItem.SCHEMA.itemToMap(region, true);
+        for (String attribute : EDITED) {
+            names.put("#" + attribute, attribute);
+            AttributeValue value = item.get(attribute);
+            if (value == null) {
+                removes.add("#" + attribute);
+            } else {
+                values.put(":" + attribute, value);
+                sets.add("#" + attribute + " = :" + attribute);
+            }
+        }
+        names.put("#status", "status");
+        if (region.getStatus() == null) {
+            sets.add("#status = if_not_exists(#status, :seeking)");
+            values.put(":seeking", AttributeValue.fromS(RegionStatus.SEEKING_PARTNER.wire()));
+        } else {
+            sets.add("#status = :status");
+            values.put(":status", AttributeValue.fromS(region.getStatus().wire()));
+        }
+        String update = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+        var request = UpdateItemRequest.builder().tableName(table.tableName()).key(key(region.getRegionId()))
+                .updateExpression(update).expressionAttributeNames(names).expressionAttributeValues(values)
+                .returnValues(ReturnValue.ALL_OLD);
+        if (region.getStatus() == RegionStatus.SEEKING_PARTNER) {
+            request.conditionExpression("attribute_not_exists(partnerApplicationId)");
+        }
+        Map<String, AttributeValue> old;
+        try {
+            old = dynamo.updateItem(request.build()).attributes();
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+        boolean created = old == null || old.isEmpty();
+        RegionItem before = created ? null : RegionItem.SCHEMA.mapToItem(old);
+        if (region.getStatus() == null) {
+            region.setStatus(created || before.getStatus() == null ? RegionStatus.SEEKING_PARTNER : before.getStatus());
+        }
+        if (!created) {
+            region.setPartnerApplicationId(before.getPartnerApplicationId());
+            region.setPartnerName(before.getPartnerName());
+        }
+        return Optional.of(new Edit(created, region));
+    }
+
+    /**
+     * Seeding only (benchmarks): creates or replaces many regions whole, 25 to a batch, retrying what DynamoDB
+     * leaves unprocessed. Staff edits go through {@link #edit}, which keeps a region's partner.
+     */
     public void replaceAll(List<RegionItem> regions) {
         for (int start = 0; start < regions.size(); start += BATCH) {
             List<WriteRequest> writes = new ArrayList<>();

@@ -113,7 +113,7 @@ public class DecisionService {
         try {
             commitDecision(current, decision.status(), decision.note(), decision.coPartner(), staff, at, "decision");
         } catch (WriteTransaction.ConditionFailed e) {
-            throw conflict(e, current);
+            throw conflict(e, current, decision.coPartner());
         }
     }
 
@@ -135,7 +135,7 @@ public class DecisionService {
             commitDecision(current, to, note, false, staff, at, "close-out decision");
             return Optional.empty();
         } catch (WriteTransaction.ConditionFailed e) {
-            return Optional.of("changed meanwhile");
+            return Optional.of("recusal".equals(e.label()) ? "you are recused from it" : "changed meanwhile");
         }
     }
 
@@ -169,7 +169,8 @@ public class DecisionService {
     }
 
     /**
-     * Undoes the last decision while its hold lasts: the status returns, the log records the undo, the
+     * Undoes the last decision while its hold lasts (not by a reviewer recused from the application, as for a
+     * decision): the status returns, the log records the undo, the
      * held email is cancelled and an acceptance gives the region back, in one transaction. The cancel
      * is conditioned on the email still pending and not due, the sweeper's claim on it being due: of an
      * undo and the sweeper at the end of the hold exactly one wins (the loser's answer is a 409).
@@ -191,6 +192,7 @@ public class DecisionService {
         ApplicationStatus undone = current.getStatus();
         ApplicationStatus back = current.getHeldFrom();
         WriteTransaction transaction = new WriteTransaction(dynamo);
+        reviewers.requireNotRecused(transaction, id, staff.subject());
         applications.undo(transaction, current, expectedVersion, now);
         log.status(transaction, id, new ApplicationLog.StatusEntry(back, staff.displayName(), now, null, expectedVersion + 1, null, undone));
         count(transaction, current, undone, back);
@@ -204,6 +206,9 @@ public class DecisionService {
         try {
             transaction.commit();
         } catch (WriteTransaction.ConditionFailed e) {
+            if ("recusal".equals(e.label())) {
+                throw ScoreService.recusedProblem();
+            }
             if (OutboxRepository.CANCEL_LABEL.equals(e.label())) {
                 throw holdEnded(current);
             }
@@ -232,7 +237,7 @@ public class DecisionService {
         counters.add(transaction, regionScope, to.wire(), 1);
     }
 
-    private Problem conflict(WriteTransaction.ConditionFailed e, ApplicationItem current) {
+    private Problem conflict(WriteTransaction.ConditionFailed e, ApplicationItem current, boolean coPartner) {
         if ("recusal".equals(e.label())) {
             return ScoreService.recusedProblem();
         }
@@ -250,6 +255,12 @@ public class DecisionService {
             return new Problem(409, "region-closed", "Conflict",
                     "The region " + name + " (" + r.getRegionId() + ") is closed: accepting would reopen it. Reopen the region first.",
                     List.of(new FieldError("status", "The region " + r.getRegionId() + " is closed.")));
+        }
+        if (coPartner && r.getPartnerApplicationId() == null) {
+            String message = "The region " + r.getRegionId() + " has no partner yet to share with.";
+            return new Problem(409, "no-partner-to-join", "Conflict", "The region " + name + " (" + r.getRegionId()
+                    + ") has no partner yet, so there is no partnership to join. Accept without \"coPartner\" to make this"
+                    + " organization its partner.", List.of(new FieldError("coPartner", message)));
         }
         String partner = r.getPartnerName() == null || r.getPartnerName().isBlank()
                 ? "a partner already selected" : r.getPartnerName() + " (application " + r.getPartnerApplicationId() + ")";

@@ -99,7 +99,7 @@ public final class PageCursor {
         return invalid("The cursor is not one this API gave out.");
     }
 
-    private static Problem invalid(String message) {
+    static Problem invalid(String message) {
         return Problem.field(400, "invalid-cursor", "Invalid cursor", "cursor", message);
     }
 }

@@ -2,7 +2,6 @@ package org.code.plp.review;
 
 import java.time.ZoneId;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,6 +31,7 @@ public class ReviewService {
      * into it (each CRLF and quote takes two more bytes). 4 MB of CSV keeps well inside.
      */
     public static final long MAX_CSV_BYTES = 4_000_000;
+    static final int MAX_ASSIGNED_BY_SCORE = 1000;
 
     private final ApplicationRepository applications;
     private final ApplicationLog log;
@@ -74,9 +74,44 @@ public class ReviewService {
      * read by key, the other filters applied to them (a reviewer's assignments are few).
      */
     private QueuePage assigned(QueueFilter filter) {
+        if (QueueFilter.SORT_SCORE.equals(filter.sort())) {
+            return assignedByScore(filter);
+        }
         ReviewerLog.AssignedPage page = reviewers.assignedTo(filter.assignedTo(), filter.limit(), filter.cursor());
         return listing(applications.findAll(page.applicationIds()).stream().filter(filter::admits).toList(), filter,
                 page.nextCursor());
+    }
+
+    /**
+     * The reviewer's assignments by overall score, as sort=score orders the queue: the score indexes hold
+     * every application, not one reviewer's, so all their assignments (a few; at most
+     * {@value #MAX_ASSIGNED_BY_SCORE}) are read by key, ordered, and paged by position.
+     */
+    private QueuePage assignedByScore(QueueFilter filter) {
+        String assignee = ReviewerLog.normalEmail(filter.assignedTo());
+        int from = 0;
+        if (filter.cursor() != null) {
+            String position = PageCursor.decode(filter.cursor(), filter.cursorFilters(), Set.of("assignee", "position"), "assignee",
+                    assignee).get("position").s();
+            try {
+                from = Integer.parseInt(position);
+            } catch (NumberFormatException e) {
+                throw PageCursor.invalid("Not a cursor of this list; start again without it.");
+            }
+        }
+        List<ApplicationItem> ordered = allAssigned(filter, MAX_ASSIGNED_BY_SCORE);
+        int start = Math.min(Math.max(from, 0), ordered.size());
+        int end = Math.min(ordered.size(), start + filter.limit());
+        String next = end < ordered.size() ? PageCursor.encode(filter.cursorFilters(),
+                Map.of("assignee", AttributeValue.fromS(assignee), "position", AttributeValue.fromS(Integer.toString(end)))) : null;
+        return listing(ordered.subList(start, end), filter, next);
+    }
+
+    /** The reviewer's assigned applications the filter admits: newest assignment first, or as sort=score orders the queue. */
+    private List<ApplicationItem> allAssigned(QueueFilter filter, int max) {
+        var admitted = applications.findAll(reviewers.allAssignedTo(filter.assignedTo(), max)).stream().filter(filter::admits);
+        return (QueueFilter.SORT_SCORE.equals(filter.sort()) ? admitted.sorted(Comparator.comparing(ApplicationItem::getScoreKey,
+                Comparator.nullsLast(Comparator.<String>reverseOrder())).thenComparing(ApplicationItem::getId)) : admitted).toList();
     }
 
     private QueuePage listing(List<ApplicationItem> found, QueueFilter filter, String nextCursor) {
@@ -155,13 +190,7 @@ public class ReviewService {
      * assignments are few; past the cap it is a 413 asking for narrower filters).
      */
     public Csv assignedCsv(QueueFilter filter, ZoneId zone) {
-        List<ApplicationItem> found = new ArrayList<>();
-        String cursor = null;
-        do {
-            ReviewerLog.AssignedPage page = reviewers.assignedTo(filter.assignedTo(), QueueFilter.MAX_LIMIT, cursor);
-            applications.findAll(page.applicationIds()).stream().filter(filter::admits).forEach(found::add);
-            cursor = page.nextCursor();
-        } while (cursor != null);
+        List<ApplicationItem> found = allAssigned(filter, Integer.MAX_VALUE);
         Csv csv = CsvExporter.withHeader(maxCsvBytes, ApplicationExport.header(zone));
         try {
             exportRows.rows(found.stream().map(item -> ApplicationItem.SCHEMA.itemToMap(item, true)).toList(), zone).forEach(csv::row);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.code.plp.applications.ApplicationStatus;
+import org.code.plp.platform.Json;
 import org.code.plp.validation.Validator;
 
 /** The rules for what reviewers send: a decision, a note, scores. Each names every bad field at once. */
@@ -117,6 +118,13 @@ public final class ReviewValidator {
     /** The reviewer to assign (an email), or null for the caller. */
     public static String assignee(ObjectNode body) {
         return read(body, ASSIGN_FIELDS, (b, v) -> v.email(b, "", "email", false));
+    }
+
+    /** The reviewer to unassign, from the path: the same email rule as the body's (400 naming {@code email}). */
+    public static String unassignee(String email) {
+        ObjectNode path = Json.object();
+        path.put("email", email);
+        return read(path, ASSIGN_FIELDS, (b, v) -> v.email(b, "", "email", true));
     }
 
     /** Why the reviewer recuses themselves (optional). */

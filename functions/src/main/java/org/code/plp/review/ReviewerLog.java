@@ -156,6 +156,18 @@ public class ReviewerLog {
     public record AssignedPage(List<String> applicationIds, String nextCursor) {
     }
 
+    /** Every application assigned to {@code email} (at most {@code max}), newest assignment first: the index page by page. */
+    public List<String> allAssignedTo(String email, int max) {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            AssignedPage page = assignedTo(email, 100, cursor);
+            ids.addAll(page.applicationIds());
+            cursor = page.nextCursor();
+        } while (cursor != null && ids.size() < max);
+        return ids.size() > max ? ids.subList(0, max) : ids;
+    }
+
     public static String normalEmail(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
     }

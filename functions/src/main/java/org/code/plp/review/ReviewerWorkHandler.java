@@ -43,8 +43,8 @@ public final class ReviewerWorkHandler extends ApiHandler {
             case "POST /admin/applications/{id}/assignees" ->
                     ApiResponse.json(201, scores.assign(route.id(), ReviewValidator.assignee(JsonBody.read(request)), staff));
             case "DELETE /admin/applications/{id}/assignees/{email}" -> {
-                String email = request.pathParameter("email").or(route::subId)
-                        .orElseThrow(() -> Problem.notFound("Name the reviewer to unassign."));
+                String email = ReviewValidator.unassignee(request.pathParameter("email").or(route::subId)
+                        .orElseThrow(() -> Problem.notFound("Name the reviewer to unassign.")));
                 scores.unassign(route.id(), email, staff);
                 yield ApiResponse.json(200, new Unassigned(ReviewerLog.normalEmail(email)));
             }

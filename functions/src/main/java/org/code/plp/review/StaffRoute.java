@@ -51,9 +51,13 @@ record StaffRoute(String key, String applicationId, String sub) {
         return applicationId;
     }
 
-    /** The path segment after the sub-resource (such as a reviewer's email), when the event names none. */
+    /** The path segment after the sub-resource (a reviewer's email), when the event names none; 400 naming it if badly encoded. */
     Optional<String> subId() {
-        return Optional.ofNullable(sub).map(s -> java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            return Optional.ofNullable(sub).map(s -> java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException malformed) {
+            throw Problem.field(400, "validation", "Invalid request", "email", "Malformed percent-encoding in the address.");
+        }
     }
 
     static Problem unknown(StaffRoute route) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.code.plp.counters.Counters;
+import org.code.plp.local.TestCloud;
 import org.code.plp.local.TestHttp;
 import org.junit.jupiter.api.Test;
 
@@ -95,5 +96,28 @@ class WithdrawAndCorrectTest {
                 "phone", "504-555-0199", "email", newEmail), "Authorization", auth);
         assertEquals(409, late.status(), late::toString);
         assertEquals("King", fx.detail(id).get("application").get("programManager").get("lastName").textValue());
+    }
+
+    @Test
+    void aConfirmedNewEmailMovesThePossibleDuplicateFlagToTheNewAddress() {
+        String region = fx.region();
+        String taken = ApplicantFixture.address();
+        String old = ApplicantFixture.address();
+        String first = fx.apply(ApplicantFixture.form(region, "Alpha " + TestCloud.uniqueId("o"), taken));
+        String mover = fx.apply(ApplicantFixture.form(region, "Beta " + TestCloud.uniqueId("o"), old));
+        assertFalse(fx.detail(first).get("possibleDuplicate").booleanValue());
+        assertFalse(fx.detail(mover).get("possibleDuplicate").booleanValue());
+
+        TestHttp.Response asked = fx.http.put("/status/contact", Map.of("firstName", "Ada", "lastName", "Lovelace",
+                "phone", "504-555-0199", "email", taken), "Authorization", "Bearer " + fx.statusToken(old));
+        assertEquals(200, asked.status(), asked::toString);
+        String confirm = ApplicantFixture.link(ApplicantFixture.CONFIRM_LINK, fx.mail(taken, "Confirm your new email", 1).getFirst());
+        assertEquals(200, fx.http.post("/status/email-confirmation", Map.of("token", confirm)).status());
+
+        assertTrue(fx.detail(mover).get("possibleDuplicate").booleanValue(), "now shares its address with the first");
+        assertTrue(fx.detail(first).get("possibleDuplicate").booleanValue());
+        assertEquals(List.of(first), fx.detail(mover).get("duplicates").findValuesAsText("id"));
+        String later = fx.apply(ApplicantFixture.form(region, "Gamma " + TestCloud.uniqueId("o"), old));
+        assertFalse(fx.detail(later).get("possibleDuplicate").booleanValue(), "the old address is no longer counted");
     }
 }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * Benchmark, not a test (off unless -Dplp.bench=true): a hostile-input run over HTTP against the
  * local cloud. Every generated request is invalid by construction (a valid form with one field made
- * hostile, garbage or not-UTF-8 bodies, parser-limit bodies, hostile queries, paths and keys), so the
+ * hostile, garbage or not-UTF-8 bodies, parser-limit bodies, hostile queries, paths and keys; and
+ * {@link HostileRoutes}' requests at the staff review routes and the applicant's own routes), so the
  * figures are: answers by status (5xx must be 0), items in every table before and after (must be
  * equal: nothing stored) and throughput.
  * <pre>
@@ -38,17 +39,16 @@ class HostileInputBenchmark {
     private static final int REQUESTS = Integer.getInteger("plp.bench.requests", 10_000);
     private static final int THREADS = Integer.getInteger("plp.bench.threads", 4);
     private static final String[] TABLES = {"ApplicationsTable", "ApplicationLogTable", "InterestTable", "CountersTable",
-        "IdempotencyTable", "OutboxTable", "RegionsTable"};
+        "IdempotencyTable", "OutboxTable", "RegionsTable", "DraftsTable"};
 
     private final TestCloud cloud = TestCloud.shared();
     private final TestHttp http = new TestHttp(cloud.baseUri());
 
-    /** One hostile request: method, path, body (String, byte[] or JSON), headers. */
-    private record Hostile(String kind, String method, String path, Object body, String... headers) {
-    }
+    private HostileRoutes routes;
 
     @Test
     void hostileRun() throws Exception {
+        routes = HostileRoutes.prepare(cloud);
         Map<String, Long> before = counts();
         Map<String, AtomicLong> byStatus = new ConcurrentHashMap<>();
         Map<String, AtomicLong> fiveXx = new ConcurrentHashMap<>();
@@ -60,7 +60,7 @@ class HostileInputBenchmark {
             work.add(pool.submit(() -> {
                 Random random = new Random(1_000L + thread);
                 for (int i = thread; i < REQUESTS; i += THREADS) {
-                    Hostile request = hostile(random);
+                    HostileRoutes.Request request = hostile(random);
                     TestHttp.Response response = http.send(request.method(), request.path(), request.body(), request.headers());
                     byStatus.computeIfAbsent(Integer.toString(response.status()), k -> new AtomicLong()).incrementAndGet();
                     if (response.status() >= 500) {
@@ -105,22 +105,23 @@ class HostileInputBenchmark {
         "Ada\u001B[31m", "Ada\nBcc: x@example.org", "\u2028", "x".repeat(5_001), "Ada\uFFFD",
     };
 
-    private Hostile hostile(Random random) {
-        return switch (random.nextInt(9)) {
+    private HostileRoutes.Request hostile(Random random) {
+        return switch (random.nextInt(12)) {
             case 0, 1 -> mutatedForm(random, "/applications", IntakeFixtures.application("new-orleans-la"));
             case 2, 3 -> mutatedForm(random, "/interest", IntakeFixtures.interest("Hostile City"));
-            case 4 -> new Hostile("garbage", "POST", random.nextBoolean() ? "/applications" : "/interest", garbage(random));
-            case 5 -> new Hostile("limits", "POST", random.nextBoolean() ? "/applications" : "/interest", limit(random));
-            case 6 -> new Hostile("lookup", "GET", "/regions/lookup?" + hostileQuery(random), null);
-            case 7 -> new Hostile("pins", "GET", pinsPath(random), null);
-            default -> new Hostile("headers", "POST", "/interest", IntakeFixtures.interest("Hostile"),
+            case 4 -> new HostileRoutes.Request("garbage", "POST", random.nextBoolean() ? "/applications" : "/interest", garbage(random));
+            case 5 -> new HostileRoutes.Request("limits", "POST", random.nextBoolean() ? "/applications" : "/interest", limit(random));
+            case 6 -> new HostileRoutes.Request("lookup", "GET", "/regions/lookup?" + hostileQuery(random), null);
+            case 7 -> new HostileRoutes.Request("pins", "GET", pinsPath(random), null);
+            case 8, 9, 10 -> routes.next(random);
+            default -> new HostileRoutes.Request("headers", "POST", "/interest", IntakeFixtures.interest("Hostile"),
                     "Idempotency-Key", random.nextBoolean() ? "short" : "bad key " + random.nextInt(),
                     "Content-Type", random.nextBoolean() ? "application/json" : "text/plain");
         };
     }
 
     /** A valid form with one field made invalid (so nothing may be stored). */
-    private Hostile mutatedForm(Random random, String path, ObjectNode form) {
+    private HostileRoutes.Request mutatedForm(Random random, String path, ObjectNode form) {
         List<Consumer<ObjectNode>> mutations = List.of(
                 f -> f.put("email", HOSTILE_TEXT[random.nextInt(HOSTILE_TEXT.length)] + "@example.org"),
                 f -> textField(f, path).put(textName(path), HOSTILE_TEXT[random.nextInt(HOSTILE_TEXT.length)]),
@@ -138,7 +139,7 @@ class HostileInputBenchmark {
         if (path.equals("/applications") && copy.equals(form)) {
             copy.put("unknown", 1);
         }
-        return new Hostile("form " + path, "POST", path, copy, "Idempotency-Key", TestCloud.uniqueId("hostile"));
+        return new HostileRoutes.Request("form " + path, "POST", path, copy, "Idempotency-Key", TestCloud.uniqueId("hostile"));
     }
 
     private static ObjectNode textField(ObjectNode form, String path) {

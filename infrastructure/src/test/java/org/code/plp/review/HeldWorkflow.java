@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import org.code.plp.applicant.AccessTokens;
+import org.code.plp.applicant.ApplicantStatusHandler;
 import org.code.plp.local.ApiEvents;
 import org.code.plp.local.LocalLambdaContext;
 import org.code.plp.local.TestClock;
@@ -25,6 +27,8 @@ import org.code.plp.platform.Platform;
  */
 public final class HeldWorkflow {
     public static final Duration HOLD = Duration.ofMinutes(10);
+    /** The token subject of the workflow's own reviewer (whose email is ReviewFixture.REVIEWER). */
+    static final String HELD_REVIEWER = "held-reviewer";
 
     private final TestCloud cloud = TestCloud.shared();
     private final TestClock now;
@@ -56,14 +60,46 @@ public final class HeldWorkflow {
     }
 
     public APIGatewayProxyResponseEvent undo(String id, long expectedVersion) {
-        return call(ApiEvents.post("/admin/applications/" + id + "/undo", Map.of("expectedVersion", expectedVersion)));
+        return undoAs(HELD_REVIEWER, id, expectedVersion);
+    }
+
+    /** An undo by the reviewer whose token subject is {@code sub}. */
+    APIGatewayProxyResponseEvent undoAs(String sub, String id, long expectedVersion) {
+        return handler.handleRequest(as(sub, ApiEvents.post("/admin/applications/" + id + "/undo",
+                Map.of("expectedVersion", expectedVersion))), new LocalLambdaContext("ReviewWorkflowFunction", "test"));
+    }
+
+    /** The reviewer {@code sub} recuses (the template's ReviewerWorkFunction). */
+    APIGatewayProxyResponseEvent recuse(String sub, String id) {
+        Platform base = cloud.platform("ReviewerWorkFunction");
+        return new ReviewerWorkHandler(new Platform(base.env(), base.dynamo(), base::ses, now)).handleRequest(
+                as(sub, ApiEvents.post("/admin/applications/" + id + "/recusal", Map.of())),
+                new LocalLambdaContext("ReviewerWorkFunction", "test"));
     }
 
     APIGatewayProxyResponseEvent call(APIGatewayProxyRequestEvent event) {
+        return handler.handleRequest(as(HELD_REVIEWER, event), new LocalLambdaContext("ReviewWorkflowFunction", "test"));
+    }
+
+    private static APIGatewayProxyRequestEvent as(String sub, APIGatewayProxyRequestEvent event) {
         event.setResource(null);
         event.getRequestContext().setAuthorizer(Map.of("claims",
-                Map.of("sub", "held-reviewer", "email", ReviewFixture.REVIEWER, "cognito:groups", "reviewers")));
-        return handler.handleRequest(event, new LocalLambdaContext("ReviewWorkflowFunction", "test"));
+                Map.of("sub", sub, "email", HELD_REVIEWER.equals(sub) ? ReviewFixture.REVIEWER : sub + "@code.org",
+                        "cognito:groups", "reviewers")));
+        return event;
+    }
+
+    /** The applicant withdraws (the template's ApplicantStatusFunction) on this workflow's clock, with a status link of theirs. */
+    APIGatewayProxyResponseEvent withdraw(String applicationId) {
+        Platform base = cloud.platform("ApplicantStatusFunction");
+        Platform platform = new Platform(base.env(), base.dynamo(), base::ses, now);
+        String token = new AccessTokens(platform).mint(new AccessTokens.Grant(AccessTokens.Purpose.STATUS, applicationId, null,
+                now().plus(Duration.ofDays(1))));
+        APIGatewayProxyRequestEvent event = ApiEvents.post("/status/withdraw", Map.of("confirm", true));
+        Map<String, String> headers = new HashMap<>(event.getHeaders() == null ? Map.of() : event.getHeaders());
+        headers.put("Authorization", "Bearer " + token);
+        return new ApplicantStatusHandler(platform).handleRequest(event.withHeaders(headers),
+                new LocalLambdaContext("ApplicantStatusFunction", "test"));
     }
 
     /** One sweep of the template's sweeper at {@code at}. */

@@ -79,6 +79,26 @@ class PartnerRulesTest {
     }
 
     @Test
+    void aCoPartnerNeedsAPartnerToJoinOtherwiseA409NamingCoPartnerAndNothingWritten() {
+        String region = fx.region();
+        String id = applyAs(region, "Early Joiner", "Early");
+        long version = fx.move(id, "pending", 1);
+        TestHttp.Response refused = accept(id, version, true);
+        assertEquals(409, refused.status(), refused::toString);
+        assertTrue(refused.contentType().startsWith("application/problem+json"));
+        assertEquals(List.of("coPartner"), refused.errorFields());
+        assertTrue(refused.json().get("detail").textValue().contains("no partner yet"), refused::toString);
+        RegionItem untouched = fx.findRegion(region);
+        assertEquals(RegionStatus.SEEKING_PARTNER, untouched.getStatus(), "not filled with nobody named");
+        assertNull(untouched.getPartnerApplicationId());
+        assertEquals(version, fx.detail(id).get("version").longValue());
+
+        assertEquals(200, accept(id, version, null).status(), "a plain acceptance makes it the partner");
+        assertEquals(id, fx.findRegion(region).getPartnerApplicationId());
+        assertEquals("Early Joiner", fx.findRegion(region).getPartnerName());
+    }
+
+    @Test
     void acceptingInAClosedRegionIsA409AndNeverReopensIt() {
         String region = fx.region();
         String id = applyAs(region, "Closed Shop", "Closed");
@@ -163,6 +183,23 @@ class PartnerRulesTest {
         TestHttp.Response again = fx.http.post("/admin/regions/" + region + "/close-out", Map.of("status", "declined"),
                 "Authorization", fx.reviewer);
         assertEquals(0, again.json().get("moved").size(), again::toString);
+    }
+
+    @Test
+    void closeOutSkipsAnApplicationTheReviewerIsRecusedFromAndSaysSo() {
+        String region = fx.region();
+        String partner = applyAs(region, "Chosen Org", "Chosen");
+        String conflicted = applyAs(region, "Board Member Org", "Board");
+        assertEquals(200, accept(partner, fx.move(partner, "pending", 1), null).status());
+        assertEquals(201, fx.http.post("/admin/applications/" + conflicted + "/recusal", Map.of(), "Authorization", fx.reviewer).status());
+        TestHttp.Response report = fx.http.post("/admin/regions/" + region + "/close-out", Map.of("status", "declined"),
+                "Authorization", fx.reviewer);
+        assertEquals(200, report.status(), report::toString);
+        assertEquals(0, report.json().get("moved").size(), report::toString);
+        JsonNode skipped = report.json().get("skipped").get(0);
+        assertEquals(conflicted, skipped.get("id").textValue());
+        assertEquals("you are recused from it", skipped.get("reason").textValue(), skipped::toString);
+        assertEquals("unreviewed", fx.detail(conflicted).get("status").textValue());
     }
 
     @Test

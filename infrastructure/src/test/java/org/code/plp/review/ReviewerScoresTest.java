@@ -54,9 +54,7 @@ class ReviewerScoresTest {
         String high = fx.apply(region);
         String unscored = fx.apply(region);
         String middle = fx.apply(region);
-        score(low, ada, Map.of("fundingPlan", "no", "pdExperience", "no"));
-        score(high, ada, Map.of("fundingPlan", "yes", "pdExperience", "yes"));
-        score(middle, ada, Map.of("fundingPlan", "yes", "pdExperience", "no"));
+        scoreLowHighMiddle(low, high, middle);
 
         JsonNode page = fx.http.get("/admin/applications?region=" + region + "&sort=score", "Authorization", ada).json();
         assertEquals(List.of(high, middle, low, unscored), page.get("items").findValuesAsText("id"));
@@ -149,6 +147,36 @@ class ReviewerScoresTest {
     }
 
     @Test
+    void assignedToMeSortedByScoreIsHighestFirstAndPages() {
+        String region = fx.region();
+        String low = fx.apply(region);
+        String high = fx.apply(region);
+        String unscored = fx.apply(region);
+        String middle = fx.apply(region);
+        String notMine = fx.apply(region);
+        String deeEmail = TestCloud.uniqueId("dee").toLowerCase(java.util.Locale.ROOT) + "@code.org";
+        String dee = fx.cloud.bearer(deeEmail, "reviewers");
+        for (String id : List.of(low, high, unscored, middle)) {
+            assertEquals(201, fx.http.post("/admin/applications/" + id + "/assignees", Map.of(), "Authorization", dee).status());
+        }
+        scoreLowHighMiddle(low, high, middle);
+        score(notMine, ada, Map.of("fundingPlan", "yes", "pdExperience", "yes"));
+
+        JsonNode sorted = fx.http.get("/admin/applications?assigned=me&sort=score", "Authorization", dee).json();
+        assertEquals(List.of(high, middle, low, unscored), sorted.get("items").findValuesAsText("id"), "not newest assignment first");
+        JsonNode first = fx.http.get("/admin/applications?assigned=me&sort=score&limit=3", "Authorization", dee).json();
+        assertEquals(List.of(high, middle, low), first.get("items").findValuesAsText("id"));
+        JsonNode rest = fx.http.get("/admin/applications?assigned=me&sort=score&limit=3&cursor=" + first.get("nextCursor").textValue(),
+                "Authorization", dee).json();
+        assertEquals(List.of(unscored), rest.get("items").findValuesAsText("id"));
+        assertTrue(rest.path("nextCursor").isMissingNode() || rest.get("nextCursor").isNull(), rest::toString);
+        TestHttp.Response otherSort = fx.http.get("/admin/applications?assigned=me&limit=3&cursor=" + first.get("nextCursor").textValue(),
+                "Authorization", dee);
+        assertEquals(400, otherSort.status(), "a cursor of the score order is not one of the assignment order");
+        assertEquals(List.of("cursor"), otherSort.errorFields());
+    }
+
+    @Test
     void reviewersScoringAtOnceAllCountInTheTotals() throws Exception {
         String id = fx.apply(fx.region());
         List<String> reviewers = new ArrayList<>();
@@ -173,6 +201,13 @@ class ReviewerScoresTest {
         assertTrue(sheets >= 1);
         assertEquals(sheets, detail.get("totals").get("fundingPlan").get("answered").longValue(), "totals match the stored sheets");
         assertEquals(sheets, detail.get("totals").get("fundingPlan").get("yes").longValue());
+    }
+
+    /** Ada's sheets: 0 %, 100 % and 50 %. */
+    private void scoreLowHighMiddle(String low, String high, String middle) {
+        score(low, ada, Map.of("fundingPlan", "no", "pdExperience", "no"));
+        score(high, ada, Map.of("fundingPlan", "yes", "pdExperience", "yes"));
+        score(middle, ada, Map.of("fundingPlan", "yes", "pdExperience", "no"));
     }
 
     private TestHttp.Response score(String id, String bearer, Map<String, ?> answers) {
