@@ -193,24 +193,7 @@ public class StatusService {
             throw Problem.conflict("not-withdrawable", "This application is " + StatusWords.of(from).headline().toLowerCase()
                     + " and can no longer be withdrawn.");
         }
-        Instant at = Timestamps.truncate(clock.instant());
-        // A decision's email still held is cancelled with the withdrawal (the undo's condition: of this and the
-        // sweeper exactly one wins). If the sweeper claimed it first, the email is out and the withdrawal still stands.
-        boolean held = item.getHeldEmailId() != null && item.getHeldUntil() != null && Instant.parse(item.getHeldUntil()).isAfter(at);
-        try {
-            withdrawal(item, at, held).commit();
-        } catch (WriteTransaction.ConditionFailed e) {
-            if (!held || !OutboxRepository.CANCEL_LABEL.equals(e.label())) {
-                throw changedMeanwhile();
-            }
-            commit(withdrawal(item, at, false));
-        }
-        return view(token);
-    }
-
-    private WriteTransaction withdrawal(ApplicationItem item, Instant at, boolean cancelHeldEmail) {
-        String now = Timestamps.format(at);
-        ApplicationStatus from = item.getStatus();
+        String now = Timestamps.format(Timestamps.truncate(clock.instant()));
         long next = item.getVersion() + 1;
         WriteTransaction transaction = new WriteTransaction(dynamo);
         applications.moveStatus(transaction, item, ApplicationStatus.WITHDRAWN, item.getVersion(), now);
@@ -221,10 +204,8 @@ public class StatusService {
             counters.add(transaction, scope, from.wire(), -1);
             counters.add(transaction, scope, ApplicationStatus.WITHDRAWN.wire(), 1);
         }
-        if (cancelHeldEmail) {
-            outbox.cancel(transaction, item.getHeldEmailId(), at);
-        }
-        return transaction;
+        commit(transaction);
+        return view(token);
     }
 
     /**

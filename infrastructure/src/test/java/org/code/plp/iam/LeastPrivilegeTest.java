@@ -48,7 +48,6 @@ import org.code.plp.platform.Json;
 import org.code.plp.platform.Platform;
 import org.code.plp.platform.Priming;
 import org.code.plp.regions.RegionItem;
-import org.code.plp.review.ReviewWorkflowHandler;
 import org.code.plp.review.ReviewerWorkHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,10 +125,6 @@ class LeastPrivilegeTest {
         AccessTokens tokens = new AccessTokens(plain);
         Instant week = Instant.now().plus(Duration.ofDays(7));
         String withdrawn = submit(plain, form(region.getRegionId(), "withdraw@example.org"));
-        // Withdrawn while its interview email is held (the default hold): the withdrawal cancels that email.
-        APIGatewayProxyResponseEvent interview = new ReviewWorkflowHandler(plain).handleRequest(staff(ApiEvents.post(
-                decisionPath(withdrawn), Map.of("status", "interview", "expectedVersion", 1)), DECISION, Map.of("id", withdrawn)), null);
-        assertEquals(200, interview.getStatusCode(), interview.getBody());
         String corrected = submit(plain, form(region.getRegionId(), "correct@example.org"));
         // The erased address's application carries an Idempotency-Key and the address has a draft: erasure reaches both.
         APIGatewayProxyRequestEvent erasedApplication = ApiEvents.post("/applications", form(region.getRegionId(), ERASED));

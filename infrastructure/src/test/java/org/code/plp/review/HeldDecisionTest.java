@@ -87,35 +87,6 @@ class HeldDecisionTest {
     }
 
     @Test
-    void anApplicantWithdrawingDuringTheHoldCancelsTheHeldEmailUnlessTheSweeperSentItFirst() {
-        String region = fx.region();
-        String id = fx.apply(ReviewFixture.form(region, "Withdrawing Org", "Ada", "Withdrawing"));
-        String address = "ada.withdrawing@example.org";
-        ok(workflow.decide(id, Map.of("status", "interview", "expectedVersion", 1)));
-        String email = id + "#interview#v2";
-        Instant due = workflow.now().plus(HeldWorkflow.HOLD);
-        workflow.advance(Duration.ofMinutes(2));
-        JsonNode withdrawn = ok(workflow.withdraw(id));
-        assertEquals("withdrawn", withdrawn.get("status").textValue());
-        assertEquals(OutboxItem.CANCELLED, fx.outboxState(email), "cancelled with the withdrawal");
-        workflow.sweepAt(due.plus(Duration.ofMinutes(1)));
-        assertEquals(OutboxItem.CANCELLED, fx.outboxState(email));
-        assertEquals(0, fx.decisionMailTo(address), "no interview invitation after the applicant withdrew");
-        assertEquals(List.of("unreviewed", "interview", "withdrawn"), fx.detail(id).get("statusLog").findValuesAsText("status"));
-
-        // The sweeper (its clock at the end of the hold) claims the email before the withdrawal (its clock still
-        // within the hold) can cancel it: the email is out, and the withdrawal still stands.
-        String raced = fx.apply(ReviewFixture.form(region, "Raced Org", "Ada", "Raced"));
-        ok(workflow.decide(raced, Map.of("status", "interview", "expectedVersion", 1)));
-        workflow.sweepAt(workflow.now().plus(HeldWorkflow.HOLD));
-        assertEquals(OutboxItem.SENT, fx.outboxState(raced + "#interview#v2"));
-        workflow.advance(Duration.ofMinutes(1));
-        assertEquals("withdrawn", ok(workflow.withdraw(raced)).get("status").textValue());
-        assertEquals(1, fx.decisionMailTo("ada.raced@example.org"));
-        assertEquals("withdrawn", fx.detail(raced).get("status").textValue());
-    }
-
-    @Test
     void aReviewerRecusedFromTheApplicationCannotUndoAnothersDecision() {
         String id = fx.apply(ReviewFixture.form(fx.region(), "Recusal Org", "Ada", "Recusal"));
         ok(workflow.decide(id, Map.of("status", "interview", "expectedVersion", 1)));

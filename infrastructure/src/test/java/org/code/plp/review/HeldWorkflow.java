@@ -10,8 +10,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import org.code.plp.applicant.AccessTokens;
-import org.code.plp.applicant.ApplicantStatusHandler;
 import org.code.plp.local.ApiEvents;
 import org.code.plp.local.LocalLambdaContext;
 import org.code.plp.local.TestClock;
@@ -87,19 +85,6 @@ public final class HeldWorkflow {
                 Map.of("sub", sub, "email", HELD_REVIEWER.equals(sub) ? ReviewFixture.REVIEWER : sub + "@code.org",
                         "cognito:groups", "reviewers")));
         return event;
-    }
-
-    /** The applicant withdraws (the template's ApplicantStatusFunction) on this workflow's clock, with a status link of theirs. */
-    APIGatewayProxyResponseEvent withdraw(String applicationId) {
-        Platform base = cloud.platform("ApplicantStatusFunction");
-        Platform platform = new Platform(base.env(), base.dynamo(), base::ses, now);
-        String token = new AccessTokens(platform).mint(new AccessTokens.Grant(AccessTokens.Purpose.STATUS, applicationId, null,
-                now().plus(Duration.ofDays(1))));
-        APIGatewayProxyRequestEvent event = ApiEvents.post("/status/withdraw", Map.of("confirm", true));
-        Map<String, String> headers = new HashMap<>(event.getHeaders() == null ? Map.of() : event.getHeaders());
-        headers.put("Authorization", "Bearer " + token);
-        return new ApplicantStatusHandler(platform).handleRequest(event.withHeaders(headers),
-                new LocalLambdaContext("ApplicantStatusFunction", "test"));
     }
 
     /** One sweep of the template's sweeper at {@code at}. */
