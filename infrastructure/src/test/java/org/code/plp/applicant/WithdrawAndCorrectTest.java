@@ -111,7 +111,7 @@ class WithdrawAndCorrectTest {
         TestHttp.Response asked = fx.http.put("/status/contact", Map.of("firstName", "Ada", "lastName", "Lovelace",
                 "phone", "504-555-0199", "email", taken), "Authorization", "Bearer " + fx.statusToken(old));
         assertEquals(200, asked.status(), asked::toString);
-        String confirm = ApplicantFixture.link(ApplicantFixture.CONFIRM_LINK, fx.mail(taken, "Confirm your new email", 1).getFirst());
+        String confirm = ApplicantFixture.link(fx.confirmLink, fx.mail(taken, "Confirm your new email", 1).getFirst());
         assertEquals(200, fx.http.post("/status/email-confirmation", Map.of("token", confirm)).status());
 
         assertTrue(fx.detail(mover).get("possibleDuplicate").booleanValue(), "now shares its address with the first");
