@@ -32,7 +32,7 @@ container.addEventListener("mouseleave", function () {
   }
 });
 
-/** The whole country: every pin, Alaska, Hawaii and Puerto Rico included. */
+/** The whole country: every pin, Alaska and Hawaii included. */
 function wholeCountry(options) {
   map.fitBounds(everyPin && everyPin.isValid() ? everyPin.pad(0.05) : CONUS, options);
 }
