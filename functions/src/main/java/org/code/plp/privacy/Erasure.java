@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.code.plp.applicant.LinkRequests;
@@ -46,15 +45,11 @@ public final class Erasure {
 
     /** What was (or would be) erased, as counts; never the data itself. */
     public record Counts(int applications, int interestForms, int drafts, int logEntries, int emails, int pendingEmailsCancelled) {
+        /** The audit entry's detail; stored as a DynamoDB map, so in no order. */
         public Map<String, String> asDetail() {
-            Map<String, String> detail = new LinkedHashMap<>();
-            detail.put("applications", Integer.toString(applications));
-            detail.put("interestForms", Integer.toString(interestForms));
-            detail.put("drafts", Integer.toString(drafts));
-            detail.put("logEntries", Integer.toString(logEntries));
-            detail.put("emails", Integer.toString(emails));
-            detail.put("pendingEmailsCancelled", Integer.toString(pendingEmailsCancelled));
-            return detail;
+            return Map.of("applications", Integer.toString(applications), "interestForms", Integer.toString(interestForms),
+                    "drafts", Integer.toString(drafts), "logEntries", Integer.toString(logEntries), "emails", Integer.toString(emails),
+                    "pendingEmailsCancelled", Integer.toString(pendingEmailsCancelled));
         }
     }
 

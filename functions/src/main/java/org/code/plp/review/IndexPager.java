@@ -21,14 +21,15 @@ public final class IndexPager {
     public static final int READ_BUDGET = 1000;
     private static final int FILTERED_CHUNK = 250;
 
+    /** The table's key: the tables paged (applications, interest forms) are keyed by {@code id} alone. */
+    private static final String TABLE_KEY = "id";
+
     private final DynamoDbClient dynamo;
     private final String table;
-    private final String tableKey;
 
-    public IndexPager(DynamoDbClient dynamo, String table, String tableKey) {
+    public IndexPager(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
-        this.tableKey = tableKey;
     }
 
     /** What a page of a GSI Query selects: the index, its partition, an optional filter, the sort key (read descending). */
@@ -37,8 +38,8 @@ public final class IndexPager {
             this(index, partitionAttribute, partitionValue, filter, "submittedAt");
         }
 
-        public Set<String> keyAttributes(String tableKey) {
-            return Set.of(tableKey, partitionAttribute, sortAttribute);
+        public Set<String> keyAttributes() {
+            return Set.of(TABLE_KEY, partitionAttribute, sortAttribute);
         }
     }
 
@@ -66,7 +67,7 @@ public final class IndexPager {
 
     /** The key to go on from in {@code cursor}, checked against {@code filters} and this selection's index. */
     public Map<String, AttributeValue> start(Selection selection, Map<String, String> filters, String cursor) {
-        return PageCursor.decode(cursor, filters, selection.keyAttributes(tableKey), selection.partitionAttribute(),
+        return PageCursor.decode(cursor, filters, selection.keyAttributes(), selection.partitionAttribute(),
                 selection.partitionValue());
     }
 
@@ -116,7 +117,7 @@ public final class IndexPager {
     /** The key a Query of {@code selection} goes on from after {@code item}. */
     public Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item, Selection selection) {
         Map<String, AttributeValue> key = new HashMap<>();
-        for (String attribute : selection.keyAttributes(tableKey)) {
+        for (String attribute : selection.keyAttributes()) {
             key.put(attribute, item.get(attribute));
         }
         return key;
