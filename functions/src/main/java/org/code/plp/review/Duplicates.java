@@ -20,16 +20,8 @@ import org.code.plp.http.StaffIdentity;
  * BatchGetItem); the detail lists the others through the key indexes (a Query each). Staff can
  * dismiss an application's flag; a later duplicate is flagged on its own.
  */
-public class Duplicates {
+public record Duplicates(Counters counters, ApplicationRepository applications) {
     private static final int MAX_LISTED = 25;
-
-    private final Counters counters;
-    private final ApplicationRepository applications;
-
-    public Duplicates(Counters counters, ApplicationRepository applications) {
-        this.counters = counters;
-        this.applications = applications;
-    }
 
     public static Duplicates of(org.code.plp.platform.Platform platform, Counters counters) {
         return new Duplicates(counters, new ApplicationRepository(platform));

@@ -17,20 +17,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * items were read, and still returns where it stopped: the cost of a page is bounded by the
  * budget, never by the size of the table.
  */
-public final class IndexPager {
+public record IndexPager(DynamoDbClient dynamo, String table) {
     public static final int READ_BUDGET = 1000;
     private static final int FILTERED_CHUNK = 250;
 
     /** The table's key: the tables paged (applications, interest forms) are keyed by {@code id} alone. */
     private static final String TABLE_KEY = "id";
-
-    private final DynamoDbClient dynamo;
-    private final String table;
-
-    public IndexPager(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
-    }
 
     /** What a page of a GSI Query selects: the index, its partition, an optional filter, the sort key (read descending). */
     public record Selection(String index, String partitionAttribute, String partitionValue, Filter filter, String sortAttribute) {
