@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * personal is queued after an erasure. Pending emails are cancelled (state {@value OutboxItem#CANCELLED}),
  * so neither the stream sender nor the redrive sends them.
  */
-public final class Erasure {
+public record Erasure(PersonalData data, AuditLog audit, AccessTokens tokens, DynamoDbClient dynamo, Clock clock) {
     public static final String TOMBSTONE = "[erased]";
     private static final int ATTEMPTS = 5;
     private static final int MAX_WRITES = 100;
@@ -51,20 +51,6 @@ public final class Erasure {
                     "drafts", Integer.toString(drafts), "logEntries", Integer.toString(logEntries), "emails", Integer.toString(emails),
                     "pendingEmailsCancelled", Integer.toString(pendingEmailsCancelled));
         }
-    }
-
-    private final PersonalData data;
-    private final AuditLog audit;
-    private final AccessTokens tokens;
-    private final DynamoDbClient dynamo;
-    private final Clock clock;
-
-    public Erasure(PersonalData data, AuditLog audit, AccessTokens tokens, DynamoDbClient dynamo, Clock clock) {
-        this.data = data;
-        this.audit = audit;
-        this.tokens = tokens;
-        this.dynamo = dynamo;
-        this.clock = clock;
     }
 
     public static Counts count(PersonalData.Holdings holdings) {
