@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * per address (silently: the answer stays the same) and per client IP (429, which says nothing
  * about any address).
  */
-public class LinkRequests {
+public record LinkRequests(RateLimiter limiter, ApplicationRepository applications, OutboxRepository outbox, DynamoDbClient dynamo,
+                           Clock clock) {
     public static final RateLimiter.Limit PER_ADDRESS = new RateLimiter.Limit("link-email", 3, 3600);
     public static final RateLimiter.Limit PER_IP = new RateLimiter.Limit("link-ip", 20, 3600);
     /** The applications of one address that get a link: the newest few. */
@@ -35,18 +36,8 @@ public class LinkRequests {
     public static final LinkRequested ANSWER = new LinkRequested(
             "If applications were sent from this address, a new link to each is on its way to it. Links arrive within a few minutes.");
 
-    private final RateLimiter limiter;
-    private final ApplicationRepository applications;
-    private final OutboxRepository outbox;
-    private final DynamoDbClient dynamo;
-    private final Clock clock;
-
     public LinkRequests(Platform platform, RateLimiter limiter, ApplicationRepository applications, OutboxRepository outbox) {
-        this.limiter = limiter;
-        this.applications = applications;
-        this.outbox = outbox;
-        this.dynamo = platform.dynamo();
-        this.clock = platform.clock();
+        this(limiter, applications, outbox, platform.dynamo(), platform.clock());
     }
 
     public LinkRequested request(String email, String clientIp) {

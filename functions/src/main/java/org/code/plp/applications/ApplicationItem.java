@@ -7,6 +7,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.code.plp.idempotency.IntakeItem;
 import org.code.plp.platform.Fold;
 import org.code.plp.platform.Json;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
  * {@code payload}; the attributes beside it are what the review queue lists, filters and
  * counts by. {@code regionKey} and {@code regionStatus} exist to key the GSIs.
  */
-public final class ApplicationItem {
+public final class ApplicationItem extends IntakeItem {
     public static final String KIND = "application";
     public static final String NO_REGION = "none";
     public static final String BY_SUBMITTED = "bySubmitted";
@@ -36,6 +37,7 @@ public final class ApplicationItem {
 
     public static final TableSchema<ApplicationItem> SCHEMA = StaticTableSchema.builder(ApplicationItem.class)
             .newItemSupplier(ApplicationItem::new)
+            .extend(IntakeItem.BASE_SCHEMA)
             .addAttribute(String.class, a -> a.name("id").getter(ApplicationItem::getId).setter(ApplicationItem::setId)
                     .tags(primaryPartitionKey()))
             .addAttribute(String.class, a -> a.name("kind").getter(ApplicationItem::getKind).setter(ApplicationItem::setKind)
@@ -64,9 +66,6 @@ public final class ApplicationItem {
             .addAttribute(String.class, a -> a.name("regionId").getter(ApplicationItem::getRegionId).setter(ApplicationItem::setRegionId))
             .addAttribute(String.class, a -> a.name("regionName").getter(ApplicationItem::getRegionName).setter(ApplicationItem::setRegionName))
             .addAttribute(String.class, a -> a.name("updatedAt").getter(ApplicationItem::getUpdatedAt).setter(ApplicationItem::setUpdatedAt))
-            .addAttribute(String.class, a -> a.name("idempotencyKey").getter(ApplicationItem::getIdempotencyKey)
-                    .setter(ApplicationItem::setIdempotencyKey))
-            .addAttribute(Long.class, a -> a.name("expiresAt").getter(ApplicationItem::getExpiresAt).setter(ApplicationItem::setExpiresAt))
             .addAttribute(String.class, a -> a.name("erasedAt").getter(ApplicationItem::getErasedAt).setter(ApplicationItem::setErasedAt))
             .addAttribute(Long.class, a -> a.name("version").getter(ApplicationItem::getVersion).setter(ApplicationItem::setVersion))
             .addAttribute(String.class, a -> a.name("organizationName").getter(ApplicationItem::getOrganizationName)
@@ -236,13 +235,4 @@ public final class ApplicationItem {
     /** Accepted as a deliberate joint partner of a region that already had one. */
     public Boolean getCoPartner() { return coPartner; }
     public void setCoPartner(Boolean coPartner) { this.coPartner = coPartner; }
-    /** The Idempotency-Key record written with it, if any, so erasure reaches that record by its key. */
-    public String getIdempotencyKey() { return idempotencyKey; }
-    public void setIdempotencyKey(String idempotencyKey) { this.idempotencyKey = idempotencyKey; }
-    /** Epoch seconds: the DynamoDB TTL attribute (retention), absent while it is kept. */
-    public Long getExpiresAt() { return expiresAt; }
-    public void setExpiresAt(Long expiresAt) { this.expiresAt = expiresAt; }
-
-    private String idempotencyKey;
-    private Long expiresAt;
 }

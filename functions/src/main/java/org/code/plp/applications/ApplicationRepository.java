@@ -64,8 +64,19 @@ public class ApplicationRepository {
             condition += " AND submittedAt >= :since";
             values.put(":since", AttributeValue.fromS(since));
         }
-        String keyCondition = condition;
-        return dynamo.query(r -> r.tableName(table.tableName()).indexName(ApplicationItem.BY_CONTACT_EMAIL)
+        return ids(ApplicationItem.BY_CONTACT_EMAIL, condition, values, most);
+    }
+
+    /**
+     * The ids of the applications holding {@code value} in a possible-duplicate key ({@code emailKey} in
+     * {@link ApplicationItem#BY_EMAIL_KEY}, {@code orgKey} in {@link ApplicationItem#BY_ORG_KEY}), newest first, at most {@code most}.
+     */
+    public List<String> idsByDuplicateKey(String index, String attribute, String value, int most) {
+        return ids(index, attribute + " = :v", Map.of(":v", AttributeValue.fromS(value)), most);
+    }
+
+    private List<String> ids(String index, String keyCondition, Map<String, AttributeValue> values, int most) {
+        return dynamo.query(r -> r.tableName(table.tableName()).indexName(index)
                         .keyConditionExpression(keyCondition).expressionAttributeValues(values)
                         .scanIndexForward(false).limit(most))
                 .items().stream().map(item -> item.get("id").s()).toList();

@@ -1,71 +1,47 @@
 package org.code.plp.applications;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.code.plp.applicant.AnswersText;
 import org.code.plp.counters.Counters;
 import org.code.plp.http.Created;
 import org.code.plp.http.Problem;
 import org.code.plp.idempotency.IdempotencyKeys;
+import org.code.plp.idempotency.Intake;
 import org.code.plp.outbox.EmailType;
-import org.code.plp.outbox.OutboxItem;
-import org.code.plp.outbox.OutboxRepository;
 import org.code.plp.platform.Json;
 import org.code.plp.platform.Timestamps;
 import org.code.plp.platform.WriteTransaction;
 import org.code.plp.regions.RegionItem;
 import org.code.plp.regions.RegionRepository;
 import org.code.plp.regions.RegionStatus;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Taking in an application: validate, check the region takes applications, then store the
  * application, its first status log entry, its counters and its two emails in one transaction
  * before answering.
  */
-public class ApplicationService {
+public record ApplicationService(RegionRepository regions, ApplicationRepository applications, ApplicationLog log, Counters counters, Intake intake) {
     /** Who the first status log entry names: the applicant, by submitting. */
     public static final String APPLICANT = "applicant";
 
-    private final RegionRepository regions;
-    private final ApplicationRepository applications;
-    private final Counters counters;
-    private final OutboxRepository outbox;
-    private final IdempotencyKeys idempotency;
-    private final ApplicationLog log;
-    private final DynamoDbClient dynamo;
-    private final Clock clock;
-
-    public ApplicationService(RegionRepository regions, ApplicationRepository applications,
-                              Counters counters, OutboxRepository outbox, IdempotencyKeys idempotency,
-                              ApplicationLog log, DynamoDbClient dynamo, Clock clock) {
-        this.regions = regions;
-        this.applications = applications;
-        this.counters = counters;
-        this.outbox = outbox;
-        this.idempotency = idempotency;
-        this.log = log;
-        this.dynamo = dynamo;
-        this.clock = clock;
-    }
-
     /** A submission the honeypot caught: the usual answer, nothing stored, nothing sent. */
     public Created ignore() {
-        return answer(UUID.randomUUID().toString(), Timestamps.truncate(clock.instant()));
+        Intake.Submission none = intake.begin(Optional.empty());
+        return answer(none.id(), none.now());
     }
 
     public Created submit(ApplicationForm form, Optional<IdempotencyKeys.Claim> claim) {
-        Instant now = Timestamps.truncate(clock.instant());
-        String id = UUID.randomUUID().toString();
+        Intake.Submission submission = intake.begin(claim);
+        String id = submission.id();
+        Instant now = submission.now();
         RegionItem region = openRegion(form.regionId());
 
         ApplicationItem item = toItem(id, form, region, now);
-        claim.ifPresent(c -> item.setIdempotencyKey(c.key()));
-        WriteTransaction transaction = new WriteTransaction(dynamo);
+        item.setIdempotencyKey(submission.claimKey());
+        WriteTransaction transaction = submission.transaction();
         applications.create(transaction, item);
         log.status(transaction, id, new ApplicationLog.StatusEntry(ApplicationStatus.UNREVIEWED, APPLICANT, Timestamps.format(now),
                 null, item.getVersion()));
@@ -75,9 +51,9 @@ public class ApplicationService {
         Map<String, String> mail = ApplicationMail.data(id, form, region.getRegionId(), region.getName());
         Map<String, String> confirmation = new LinkedHashMap<>(mail);
         confirmation.put("answers", AnswersText.text(form));
-        outbox.queue(transaction, OutboxItem.pending(EmailType.CONFIRMATION, id, null, item.getContactEmail(), confirmation, now));
-        outbox.queue(transaction, OutboxItem.pending(EmailType.NEW_APPLICATION, id, null, null, mail, now));
-        return idempotency.commit(transaction, claim, answer(id, now), now);
+        intake.email(submission, EmailType.CONFIRMATION, item.getContactEmail(), confirmation);
+        intake.email(submission, EmailType.NEW_APPLICATION, null, mail);
+        return intake.commit(submission, answer(id, now));
     }
 
     private RegionItem openRegion(String regionId) {

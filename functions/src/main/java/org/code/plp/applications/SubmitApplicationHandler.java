@@ -6,6 +6,7 @@ import org.code.plp.http.ApiRequest;
 import org.code.plp.http.ApiResponse;
 import org.code.plp.http.JsonBody;
 import org.code.plp.idempotency.IdempotencyKeys;
+import org.code.plp.idempotency.Intake;
 import org.code.plp.outbox.OutboxRepository;
 import org.code.plp.platform.Metrics;
 import org.code.plp.platform.Platform;
@@ -26,9 +27,9 @@ public final class SubmitApplicationHandler extends ApiHandler {
         super(platform);
         this.idempotency = new IdempotencyKeys(platform);
         this.validator = new ApplicationValidator(platform.env().get("TERMS_VERSION", ApplicationValidator.TERMS_VERSION));
-        this.service = new ApplicationService(new RegionRepository(platform),
-                new ApplicationRepository(platform), new Counters(platform), new OutboxRepository(platform),
-                idempotency, new ApplicationLog(platform), platform.dynamo(), platform.clock());
+        this.service = new ApplicationService(new RegionRepository(platform), new ApplicationRepository(platform),
+                new ApplicationLog(platform), new Counters(platform),
+                new Intake(idempotency, new OutboxRepository(platform), platform.dynamo(), platform.clock()));
     }
 
     @Override

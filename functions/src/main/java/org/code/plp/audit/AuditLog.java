@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * newest first by a Query; staff access is a few writes a minute at most. Items expire after
  * {@code AUDIT_RETENTION_DAYS}, longer than the data they are about.
  */
-public final class AuditLog {
+public record AuditLog(DynamoDbClient dynamo, String table, Clock clock, Duration retention) {
     public static final String STREAM = "staff";
     public static final int MAX_PAGE = 1000;
     private static final List<String> EXPORT_FILTERS = List.of("status", "region", "state", "assigned", "sort", "tz", "parts");
@@ -44,11 +44,6 @@ public final class AuditLog {
 
     public record Page(List<Entry> items, String nextCursor) {
     }
-
-    private final DynamoDbClient dynamo;
-    private final String table;
-    private final Clock clock;
-    private final Duration retention;
 
     public AuditLog(Platform platform) {
         this(platform.dynamo(), platform.table("AUDIT_TABLE"), platform.clock(), retention(platform));
@@ -63,13 +58,6 @@ public final class AuditLog {
                     + data.decided().toDays() + ") and INTEREST_RETENTION_DAYS (" + data.interest().toDays() + ")");
         }
         return audit;
-    }
-
-    public AuditLog(DynamoDbClient dynamo, String table, Clock clock, Duration retention) {
-        this.dynamo = dynamo;
-        this.table = table;
-        this.clock = clock;
-        this.retention = retention;
     }
 
     /** Records an access that writes nothing else (a read, an export). */

@@ -5,6 +5,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import java.util.List;
+import org.code.plp.idempotency.IntakeItem;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
@@ -13,7 +14,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
  * An interest form. {@code state} is the ZIP's or given state ("none" when unknown) and
  * {@code regionKey} the matched region ("none" when no region matched): both key GSIs.
  */
-public final class InterestItem {
+public final class InterestItem extends IntakeItem {
     public static final String KIND = "interest";
     public static final String NONE = "none";
     public static final String BY_SUBMITTED = "bySubmitted";
@@ -24,6 +25,7 @@ public final class InterestItem {
 
     public static final TableSchema<InterestItem> SCHEMA = StaticTableSchema.builder(InterestItem.class)
             .newItemSupplier(InterestItem::new)
+            .extend(IntakeItem.BASE_SCHEMA)
             .addAttribute(String.class, a -> a.name("id").getter(InterestItem::getId).setter(InterestItem::setId)
                     .tags(primaryPartitionKey()))
             .addAttribute(String.class, a -> a.name("kind").getter(InterestItem::getKind).setter(InterestItem::setKind)
@@ -45,9 +47,6 @@ public final class InterestItem {
             .addAttribute(String.class, a -> a.name("zip").getter(InterestItem::getZip).setter(InterestItem::setZip))
             .addAttribute(EnhancedType.listOf(String.class), a -> a.name("gradeLevels").getter(InterestItem::getGradeLevels)
                     .setter(InterestItem::setGradeLevels))
-            .addAttribute(String.class, a -> a.name("idempotencyKey").getter(InterestItem::getIdempotencyKey)
-                    .setter(InterestItem::setIdempotencyKey))
-            .addAttribute(Long.class, a -> a.name("expiresAt").getter(InterestItem::getExpiresAt).setter(InterestItem::setExpiresAt))
             .addAttribute(String.class, a -> a.name("notes").getter(InterestItem::getNotes).setter(InterestItem::setNotes))
             .addAttribute(Boolean.class, a -> a.name("willingToRecruitDistricts").getter(InterestItem::getWillingToRecruitDistricts)
                     .setter(InterestItem::setWillingToRecruitDistricts))
@@ -99,13 +98,4 @@ public final class InterestItem {
     public void setNotes(String notes) { this.notes = notes; }
     public Boolean getWillingToRecruitDistricts() { return willingToRecruitDistricts; }
     public void setWillingToRecruitDistricts(Boolean willingToRecruitDistricts) { this.willingToRecruitDistricts = willingToRecruitDistricts; }
-    /** The Idempotency-Key record written with it, if any, so erasure reaches that record by its key. */
-    public String getIdempotencyKey() { return idempotencyKey; }
-    public void setIdempotencyKey(String idempotencyKey) { this.idempotencyKey = idempotencyKey; }
-    /** Epoch seconds: the DynamoDB TTL attribute (retention), absent while it is kept. */
-    public Long getExpiresAt() { return expiresAt; }
-    public void setExpiresAt(Long expiresAt) { this.expiresAt = expiresAt; }
-
-    private String idempotencyKey;
-    private Long expiresAt;
 }

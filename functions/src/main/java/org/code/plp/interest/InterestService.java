@@ -1,66 +1,42 @@
 package org.code.plp.interest;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.code.plp.counters.Counters;
 import org.code.plp.http.Created;
 import org.code.plp.idempotency.IdempotencyKeys;
+import org.code.plp.idempotency.Intake;
 import org.code.plp.outbox.EmailType;
-import org.code.plp.outbox.OutboxItem;
-import org.code.plp.outbox.OutboxRepository;
 import org.code.plp.platform.Json;
 import org.code.plp.platform.Timestamps;
 import org.code.plp.platform.WriteTransaction;
 import org.code.plp.regions.RegionItem;
 import org.code.plp.regions.RegionMatcher;
 import org.code.plp.regions.RegionRepository;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Taking in an interest form: validate, match it to a region, then store it with its counters
  * (by state and by city, for deciding where to open pins) and its two emails in one transaction.
  */
-public class InterestService {
-    private final RegionRepository regions;
-    private final InterestRepository interest;
-    private final Counters counters;
-    private final OutboxRepository outbox;
-    private final IdempotencyKeys idempotency;
-    private final DynamoDbClient dynamo;
-    private final Clock clock;
-
-    public InterestService(RegionRepository regions, InterestRepository interest,
-                           Counters counters, OutboxRepository outbox, IdempotencyKeys idempotency,
-                           DynamoDbClient dynamo, Clock clock) {
-        this.regions = regions;
-        this.interest = interest;
-        this.counters = counters;
-        this.outbox = outbox;
-        this.idempotency = idempotency;
-        this.dynamo = dynamo;
-        this.clock = clock;
-    }
-
+public record InterestService(RegionRepository regions, InterestRepository interest, Counters counters, Intake intake) {
     /** A submission the honeypot caught: the usual answer, nothing stored, nothing sent. */
     public Created ignore() {
-        return answer(UUID.randomUUID().toString(), null);
+        return answer(intake.begin(Optional.empty()).id(), null);
     }
 
     public Created submit(InterestForm form, Optional<IdempotencyKeys.Claim> claim) {
-        Instant now = Timestamps.truncate(clock.instant());
-        String id = UUID.randomUUID().toString();
+        Intake.Submission submission = intake.begin(claim);
+        String id = submission.id();
         String city = form.city();
         String state = form.state();
         Optional<RegionItem> region = RegionMatcher.match(regions.listAll(), city, state, form.zip());
 
-        InterestItem item = toItem(id, form, region, now);
-        claim.ifPresent(c -> item.setIdempotencyKey(c.key()));
-        WriteTransaction transaction = new WriteTransaction(dynamo);
+        InterestItem item = toItem(id, form, region, submission.now());
+        item.setIdempotencyKey(submission.claimKey());
+        WriteTransaction transaction = submission.transaction();
         interest.create(transaction, item);
         if (state != null) {
             counters.add(transaction, Counters.INTEREST_BY_STATE, state, 1);
@@ -70,9 +46,9 @@ public class InterestService {
             }
         }
         Map<String, String> mail = mailData(item, region);
-        outbox.queue(transaction, OutboxItem.pending(EmailType.INTEREST_RECEIPT, id, null, item.getEmail(), mail, now));
-        outbox.queue(transaction, OutboxItem.pending(EmailType.INTEREST_STAFF, id, null, null, mail, now));
-        return idempotency.commit(transaction, claim, answer(id, region.map(RegionItem::getRegionId).orElse(null)), now);
+        intake.email(submission, EmailType.INTEREST_RECEIPT, item.getEmail(), mail);
+        intake.email(submission, EmailType.INTEREST_STAFF, null, mail);
+        return intake.commit(submission, answer(id, region.map(RegionItem::getRegionId).orElse(null)));
     }
 
     private static InterestItem toItem(String id, InterestForm form, Optional<RegionItem> region, Instant now) {

@@ -6,6 +6,7 @@ import org.code.plp.http.ApiRequest;
 import org.code.plp.http.ApiResponse;
 import org.code.plp.http.JsonBody;
 import org.code.plp.idempotency.IdempotencyKeys;
+import org.code.plp.idempotency.Intake;
 import org.code.plp.outbox.OutboxRepository;
 import org.code.plp.platform.Metrics;
 import org.code.plp.platform.Platform;
@@ -25,8 +26,8 @@ public final class SubmitInterestHandler extends ApiHandler {
     public SubmitInterestHandler(Platform platform) {
         super(platform);
         this.idempotency = new IdempotencyKeys(platform);
-        this.service = new InterestService(new RegionRepository(platform), new InterestRepository(platform),
-                new Counters(platform), new OutboxRepository(platform), idempotency, platform.dynamo(), platform.clock());
+        this.service = new InterestService(new RegionRepository(platform), new InterestRepository(platform), new Counters(platform),
+                new Intake(idempotency, new OutboxRepository(platform), platform.dynamo(), platform.clock()));
     }
 
     @Override

@@ -24,17 +24,7 @@ import org.code.plp.validation.Validator;
  * Staff edits of regions: create or edit one, close one, import many with a per-row report. Edits never
  * touch the partner an acceptance wrote, and never set a region with an accepted partner seeking again.
  */
-public class PinsAdmin {
-    private final RegionValidator validator;
-    private final RegionRepository regions;
-    private final Clock clock;
-
-    public PinsAdmin(RegionValidator validator, RegionRepository regions, Clock clock) {
-        this.validator = validator;
-        this.regions = regions;
-        this.clock = clock;
-    }
-
+public record PinsAdmin(RegionValidator validator, RegionRepository regions, Clock clock) {
     /** One row of an import's report: {@code line} only for CSV, {@code errors} only when rejected. */
     public record ImportRow(int row, @JsonInclude(JsonInclude.Include.NON_NULL) Integer line, String regionId, String result,
                             @JsonInclude(JsonInclude.Include.NON_NULL) List<FieldError> errors) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.code.plp.applicant.LinkRequests;
@@ -38,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * personal is queued after an erasure. Pending emails are cancelled (state {@value OutboxItem#CANCELLED}),
  * so neither the stream sender nor the redrive sends them.
  */
-public final class Erasure {
+public record Erasure(PersonalData data, AuditLog audit, AccessTokens tokens, DynamoDbClient dynamo, Clock clock) {
     public static final String TOMBSTONE = "[erased]";
     private static final int ATTEMPTS = 5;
     private static final int MAX_WRITES = 100;
@@ -46,30 +45,12 @@ public final class Erasure {
 
     /** What was (or would be) erased, as counts; never the data itself. */
     public record Counts(int applications, int interestForms, int drafts, int logEntries, int emails, int pendingEmailsCancelled) {
+        /** The audit entry's detail; stored as a DynamoDB map, so in no order. */
         public Map<String, String> asDetail() {
-            Map<String, String> detail = new LinkedHashMap<>();
-            detail.put("applications", Integer.toString(applications));
-            detail.put("interestForms", Integer.toString(interestForms));
-            detail.put("drafts", Integer.toString(drafts));
-            detail.put("logEntries", Integer.toString(logEntries));
-            detail.put("emails", Integer.toString(emails));
-            detail.put("pendingEmailsCancelled", Integer.toString(pendingEmailsCancelled));
-            return detail;
+            return Map.of("applications", Integer.toString(applications), "interestForms", Integer.toString(interestForms),
+                    "drafts", Integer.toString(drafts), "logEntries", Integer.toString(logEntries), "emails", Integer.toString(emails),
+                    "pendingEmailsCancelled", Integer.toString(pendingEmailsCancelled));
         }
-    }
-
-    private final PersonalData data;
-    private final AuditLog audit;
-    private final AccessTokens tokens;
-    private final DynamoDbClient dynamo;
-    private final Clock clock;
-
-    public Erasure(PersonalData data, AuditLog audit, AccessTokens tokens, DynamoDbClient dynamo, Clock clock) {
-        this.data = data;
-        this.audit = audit;
-        this.tokens = tokens;
-        this.dynamo = dynamo;
-        this.clock = clock;
     }
 
     public static Counts count(PersonalData.Holdings holdings) {

@@ -17,17 +17,7 @@ import org.code.plp.regions.RegionStatus;
  * decision (log entry, held email, undo) conditioned on the version read. What changed meanwhile
  * is skipped and reported, never overwritten.
  */
-public class CloseOutService {
-    private final ApplicationRepository applications;
-    private final RegionRepository regions;
-    private final DecisionService decisions;
-
-    public CloseOutService(ApplicationRepository applications, RegionRepository regions, DecisionService decisions) {
-        this.applications = applications;
-        this.regions = regions;
-        this.decisions = decisions;
-    }
-
+public record CloseOutService(ApplicationRepository applications, RegionRepository regions, DecisionService decisions) {
     public record Moved(String id, String organizationName, ApplicationStatus from, ApplicationStatus to) {
     }
 

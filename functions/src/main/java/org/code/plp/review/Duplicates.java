@@ -13,9 +13,6 @@ import org.code.plp.applications.DuplicateKeys;
 import org.code.plp.counters.Counters;
 import org.code.plp.http.Problem;
 import org.code.plp.http.StaffIdentity;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Possible duplicates: applications sharing a contact email, or a folded organization name in one
@@ -23,23 +20,11 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * BatchGetItem); the detail lists the others through the key indexes (a Query each). Staff can
  * dismiss an application's flag; a later duplicate is flagged on its own.
  */
-public class Duplicates {
+public record Duplicates(Counters counters, ApplicationRepository applications) {
     private static final int MAX_LISTED = 25;
 
-    private final DynamoDbClient dynamo;
-    private final String table;
-    private final Counters counters;
-    private final ApplicationRepository applications;
-
-    public Duplicates(DynamoDbClient dynamo, String applicationsTable, Counters counters, ApplicationRepository applications) {
-        this.dynamo = dynamo;
-        this.table = applicationsTable;
-        this.counters = counters;
-        this.applications = applications;
-    }
-
     public static Duplicates of(org.code.plp.platform.Platform platform, Counters counters) {
-        return new Duplicates(platform.dynamo(), platform.table("APPLICATIONS_TABLE"), counters, new ApplicationRepository(platform));
+        return new Duplicates(counters, new ApplicationRepository(platform));
     }
 
     /** The ids of {@code items} that share a key with another application and are not dismissed. */
@@ -88,14 +73,7 @@ public class Duplicates {
     }
 
     private List<String> idsWith(String index, String attribute, String value) {
-        return dynamo.query(QueryRequest.builder().tableName(table).indexName(index)
-                        .keyConditionExpression("#k = :v")
-                        .expressionAttributeNames(Map.of("#k", attribute))
-                        .expressionAttributeValues(Map.of(":v", AttributeValue.fromS(value)))
-                        .scanIndexForward(false)
-                        .limit(MAX_LISTED)
-                        .build())
-                .items().stream().map(raw -> raw.get("id").s()).toList();
+        return applications.idsByDuplicateKey(index, attribute, value, MAX_LISTED);
     }
 
     /** A dismissal's body: an empty JSON object (the request says who and when). */

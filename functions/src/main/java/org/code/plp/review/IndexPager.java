@@ -17,19 +17,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * items were read, and still returns where it stopped: the cost of a page is bounded by the
  * budget, never by the size of the table.
  */
-public final class IndexPager {
+public record IndexPager(DynamoDbClient dynamo, String table) {
     public static final int READ_BUDGET = 1000;
     private static final int FILTERED_CHUNK = 250;
 
-    private final DynamoDbClient dynamo;
-    private final String table;
-    private final String tableKey;
-
-    public IndexPager(DynamoDbClient dynamo, String table, String tableKey) {
-        this.dynamo = dynamo;
-        this.table = table;
-        this.tableKey = tableKey;
-    }
+    /** The table's key: the tables paged (applications, interest forms) are keyed by {@code id} alone. */
+    private static final String TABLE_KEY = "id";
 
     /** What a page of a GSI Query selects: the index, its partition, an optional filter, the sort key (read descending). */
     public record Selection(String index, String partitionAttribute, String partitionValue, Filter filter, String sortAttribute) {
@@ -37,8 +30,8 @@ public final class IndexPager {
             this(index, partitionAttribute, partitionValue, filter, "submittedAt");
         }
 
-        public Set<String> keyAttributes(String tableKey) {
-            return Set.of(tableKey, partitionAttribute, sortAttribute);
+        public Set<String> keyAttributes() {
+            return Set.of(TABLE_KEY, partitionAttribute, sortAttribute);
         }
     }
 
@@ -66,7 +59,7 @@ public final class IndexPager {
 
     /** The key to go on from in {@code cursor}, checked against {@code filters} and this selection's index. */
     public Map<String, AttributeValue> start(Selection selection, Map<String, String> filters, String cursor) {
-        return PageCursor.decode(cursor, filters, selection.keyAttributes(tableKey), selection.partitionAttribute(),
+        return PageCursor.decode(cursor, filters, selection.keyAttributes(), selection.partitionAttribute(),
                 selection.partitionValue());
     }
 
@@ -116,7 +109,7 @@ public final class IndexPager {
     /** The key a Query of {@code selection} goes on from after {@code item}. */
     public Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item, Selection selection) {
         Map<String, AttributeValue> key = new HashMap<>();
-        for (String attribute : selection.keyAttributes(tableKey)) {
+        for (String attribute : selection.keyAttributes()) {
             key.put(attribute, item.get(attribute));
         }
         return key;

@@ -38,7 +38,7 @@ public final class ReadApplicationsHandler extends ApiHandler {
         Counters counters = new Counters(platform);
         this.reviews = new ReviewService(new ApplicationRepository(platform), new ApplicationLog(platform), new ReviewerLog(platform),
                 CriteriaWeights.from(platform.env()), Duplicates.of(platform, counters), counters,
-                new IndexPager(platform.dynamo(), platform.table("APPLICATIONS_TABLE"), "id"), maxCsvBytes,
+                new IndexPager(platform.dynamo(), platform.table("APPLICATIONS_TABLE")), maxCsvBytes,
                 new RegionRepository(platform), platform.clock());
         this.csv = CsvAnswers.withPartCap(platform.env(), maxCsvBytes);
         this.audit = new AuditLog(platform);
@@ -46,17 +46,16 @@ public final class ReadApplicationsHandler extends ApiHandler {
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        StaffIdentity staff = request.requireGroup(StaffIdentity.REVIEWERS);
-        StaffRoute route = StaffRoute.of(request);
+        StaffRoute route = StaffRoute.ofReviewer(request);
         return switch (route.key()) {
             case "GET /admin/applications" -> ApiResponse.json(200, reviews.list(QueueFilter.from(request)));
             case "GET /admin/applications/{id}" -> {
-                ApplicationDetail detail = reviews.detail(route.id(), staff);
-                audit.record(staff, "application-read", route.id(), Map.of());
+                ApplicationDetail detail = reviews.detail(route.id(), route.staff());
+                audit.record(route.staff(), "application-read", route.id(), Map.of());
                 yield ApiResponse.json(200, detail);
             }
-            case "GET /admin/applications.csv" -> audited(staff, "applications.csv", request, applicationsCsv(request));
-            case "GET /admin/cohort.csv" -> audited(staff, "cohort.csv", request, csv.answer(request, reviews.export("cohort",
+            case "GET /admin/applications.csv" -> audited(route.staff(), "applications.csv", request, applicationsCsv(request));
+            case "GET /admin/cohort.csv" -> audited(route.staff(), "cohort.csv", request, csv.answer(request, reviews.export("cohort",
                     new QueueFilter(ApplicationStatus.ACCEPTED, QueueFilter.ALL_REGIONS, null, QueueFilter.MAX_LIMIT, null),
                     csv.zone(request))));
             default -> throw StaffRoute.unknown(route);

@@ -5,7 +5,6 @@ import org.code.plp.counters.Counters;
 import org.code.plp.http.ApiHandler;
 import org.code.plp.http.ApiRequest;
 import org.code.plp.http.ApiResponse;
-import org.code.plp.http.StaffIdentity;
 import org.code.plp.platform.Platform;
 import org.code.plp.platform.Priming;
 
@@ -24,7 +23,7 @@ public final class ReadInterestHandler extends ApiHandler {
 
     public ReadInterestHandler(Platform platform) {
         super(platform, Priming.Read.INTEREST_BY_STATE);
-        this.interest = new InterestReview(new IndexPager(platform.dynamo(), platform.table("INTEREST_TABLE"), "id"),
+        this.interest = new InterestReview(new IndexPager(platform.dynamo(), platform.table("INTEREST_TABLE")),
                 new Counters(platform));
         this.csv = CsvAnswers.from(platform.env());
         this.audit = new AuditLog(platform);
@@ -32,14 +31,13 @@ public final class ReadInterestHandler extends ApiHandler {
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        StaffIdentity staff = request.requireGroup(StaffIdentity.REVIEWERS);
-        StaffRoute route = StaffRoute.of(request);
+        StaffRoute route = StaffRoute.ofReviewer(request);
         return switch (route.key()) {
             case "GET /admin/interest" -> ApiResponse.json(200, interest.list(InterestReview.Filter.from(request)));
             case "GET /admin/interest/summary" -> ApiResponse.json(200, interest.summary());
             case "GET /admin/interest.csv" -> {
                 ApiResponse answer = csv.answer(request, interest.export(InterestReview.Filter.from(request), csv.zone(request)));
-                audit.export(staff, "interest.csv", request, answer);
+                audit.export(route.staff(), "interest.csv", request, answer);
                 yield answer;
             }
             default -> throw StaffRoute.unknown(route);

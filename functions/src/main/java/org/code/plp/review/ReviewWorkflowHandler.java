@@ -10,7 +10,6 @@ import org.code.plp.http.ApiHandler;
 import org.code.plp.http.ApiRequest;
 import org.code.plp.http.ApiResponse;
 import org.code.plp.http.JsonBody;
-import org.code.plp.http.StaffIdentity;
 import org.code.plp.outbox.OutboxRepository;
 import org.code.plp.platform.Metrics;
 import org.code.plp.platform.Platform;
@@ -46,7 +45,7 @@ public final class ReviewWorkflowHandler extends ApiHandler {
                 regions, new ReviewerLog(platform), platform.dynamo(), platform.clock(), hold, audit);
         this.reviews = new ReviewService(applications, log, new ReviewerLog(platform), CriteriaWeights.from(platform.env()),
                 Duplicates.of(platform, counters), counters,
-                new IndexPager(platform.dynamo(), platform.table("APPLICATIONS_TABLE"), "id"), ReviewService.MAX_CSV_BYTES,
+                new IndexPager(platform.dynamo(), platform.table("APPLICATIONS_TABLE")), ReviewService.MAX_CSV_BYTES,
                 regions, platform.clock());
         this.previews = new DecisionPreview(applications, platform.env(), platform.clock(), hold);
         this.closeOuts = new CloseOutService(applications, regions, decisions);
@@ -54,34 +53,33 @@ public final class ReviewWorkflowHandler extends ApiHandler {
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        StaffIdentity staff = request.requireGroup(StaffIdentity.REVIEWERS);
-        StaffRoute route = StaffRoute.of(request);
+        StaffRoute route = StaffRoute.ofReviewer(request);
         return switch (route.key()) {
             case "POST /admin/applications/{id}/decision" -> {
                 var decision = ReviewValidator.decision(JsonBody.read(request));
-                decisions.decide(route.id(), decision, staff);
-                yield ApiResponse.json(200, reviews.detail(route.id(), staff));
+                decisions.decide(route.id(), decision, route.staff());
+                yield ApiResponse.json(200, reviews.detail(route.id(), route.staff()));
             }
             case "POST /admin/applications/{id}/undo" -> {
-                decisions.undo(route.id(), ReviewValidator.undo(JsonBody.read(request)), staff);
-                yield ApiResponse.json(200, reviews.detail(route.id(), staff));
+                decisions.undo(route.id(), ReviewValidator.undo(JsonBody.read(request)), route.staff());
+                yield ApiResponse.json(200, reviews.detail(route.id(), route.staff()));
             }
             case "GET /admin/applications/{id}/decision-preview" -> ApiResponse.json(200,
                     previews.preview(route.id(), request.query("status").orElse(null)));
             case "POST /admin/regions/{id}/close-out" -> {
-                CloseOutService.Report report = closeOuts.closeOut(route.id(), ReviewValidator.closeOut(JsonBody.read(request)), staff);
-                audit.record(staff, "close-out", route.id(), Map.of("to", report.status().wire(),
+                CloseOutService.Report report = closeOuts.closeOut(route.id(), ReviewValidator.closeOut(JsonBody.read(request)), route.staff());
+                audit.record(route.staff(), "close-out", route.id(), Map.of("to", report.status().wire(),
                         "moved", Integer.toString(report.moved().size()), "skipped", Integer.toString(report.skipped().size())));
                 yield ApiResponse.json(200, report);
             }
             case "POST /admin/applications/{id}/notes" ->
-                    ApiResponse.json(201, decisions.addNote(route.id(), ReviewValidator.note(JsonBody.read(request)), staff));
+                    ApiResponse.json(201, decisions.addNote(route.id(), ReviewValidator.note(JsonBody.read(request)), route.staff()));
             default -> throw StaffRoute.unknown(route);
         };
     }
 
     @Override
     protected String metricOf(ApiRequest request) {
-        return StaffRoute.of(request).key().endsWith("/decision") ? Metrics.DECISIONS : null;
+        return StaffRoute.key(request).endsWith("/decision") ? Metrics.DECISIONS : null;
     }
 }

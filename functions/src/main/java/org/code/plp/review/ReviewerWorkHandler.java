@@ -7,7 +7,6 @@ import org.code.plp.http.ApiRequest;
 import org.code.plp.http.ApiResponse;
 import org.code.plp.http.JsonBody;
 import org.code.plp.http.Problem;
-import org.code.plp.http.StaffIdentity;
 import org.code.plp.platform.Platform;
 import org.code.plp.platform.Priming;
 import org.code.plp.platform.Timestamps;
@@ -36,24 +35,23 @@ public final class ReviewerWorkHandler extends ApiHandler {
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        StaffIdentity staff = request.requireGroup(StaffIdentity.REVIEWERS);
-        StaffRoute route = StaffRoute.of(request);
+        StaffRoute route = StaffRoute.ofReviewer(request);
         return switch (route.key()) {
-            case "PUT /admin/applications/{id}/scores" -> ApiResponse.json(200, scores.score(route.id(), ReviewValidator.scores(JsonBody.read(request)), staff));
+            case "PUT /admin/applications/{id}/scores" -> ApiResponse.json(200, scores.score(route.id(), ReviewValidator.scores(JsonBody.read(request)), route.staff()));
             case "POST /admin/applications/{id}/assignees" ->
-                    ApiResponse.json(201, scores.assign(route.id(), ReviewValidator.assignee(JsonBody.read(request)), staff));
+                    ApiResponse.json(201, scores.assign(route.id(), ReviewValidator.assignee(JsonBody.read(request)), route.staff()));
             case "DELETE /admin/applications/{id}/assignees/{email}" -> {
                 String email = ReviewValidator.unassignee(request.pathParameter("email").or(route::subId)
                         .orElseThrow(() -> Problem.notFound("Name the reviewer to unassign.")));
-                scores.unassign(route.id(), email, staff);
+                scores.unassign(route.id(), email, route.staff());
                 yield ApiResponse.json(200, new Unassigned(ReviewerLog.normalEmail(email)));
             }
-            case "POST /admin/applications/{id}/recusal" -> ApiResponse.json(201, scores.recuse(route.id(), ReviewValidator.recusalReason(JsonBody.read(request)), staff));
+            case "POST /admin/applications/{id}/recusal" -> ApiResponse.json(201, scores.recuse(route.id(), ReviewValidator.recusalReason(JsonBody.read(request)), route.staff()));
             case "POST /admin/applications/{id}/duplicate-dismissal" -> {
                 ReviewValidator.dismissal(JsonBody.read(request));
                 String now = Timestamps.format(Timestamps.truncate(clock.instant()));
-                duplicates.dismiss(route.id(), staff, now);
-                yield ApiResponse.json(200, new Dismissed(staff.displayName(), now));
+                duplicates.dismiss(route.id(), route.staff(), now);
+                yield ApiResponse.json(200, new Dismissed(route.staff().displayName(), now));
             }
             default -> throw StaffRoute.unknown(route);
         };

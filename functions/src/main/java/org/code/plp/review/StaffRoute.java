@@ -5,16 +5,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.code.plp.http.ApiRequest;
 import org.code.plp.http.Problem;
+import org.code.plp.http.StaffIdentity;
 
 /**
  * Which staff route a request is for, as "METHOD /resource/{id}". API Gateway gives the resource
  * template; when an event has none (a hand-made event) it is worked out from the path.
  */
-record StaffRoute(String key, String applicationId, String sub) {
+record StaffRoute(StaffIdentity staff, String key, String applicationId, String sub) {
     private static final Pattern APPLICATION = Pattern.compile("^/admin/applications/([^/]+)(/[a-z-]+)?(?:/([^/]+))?$");
     private static final Pattern REGION = Pattern.compile("^/admin/regions/([^/]+)(/[a-z-]+)$");
 
-    static StaffRoute of(ApiRequest request) {
+    /** A request every route of which needs the reviewers group (admins count): 401 or 403 before anything is read. */
+    static StaffRoute ofReviewer(ApiRequest request) {
+        return parse(request, request.requireGroup(StaffIdentity.REVIEWERS));
+    }
+
+    /** Which route, whoever asks (for the metric a route counts in). */
+    static String key(ApiRequest request) {
+        return parse(request, null).key();
+    }
+
+    private static StaffRoute parse(ApiRequest request, StaffIdentity staff) {
         String path = Optional.ofNullable(request.event().getPath()).orElse("");
         if (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
@@ -41,7 +52,7 @@ record StaffRoute(String key, String applicationId, String sub) {
         if (resource == null || resource.isBlank()) {
             resource = path;
         }
-        return new StaffRoute(request.method() + " " + resource, id, sub);
+        return new StaffRoute(staff, request.method() + " " + resource, id, sub);
     }
 
     String id() {
