@@ -1,5 +1,6 @@
 // api.html: renders openapi.json (this site's own copy) as a readable reference. No libraries:
 // operations grouped by tag, their parameters, bodies, answers and examples, and the schemas.
+import "./site-nav.js";
 import { el } from "./api.js";
 
 var statusEl = document.getElementById("api-status");

@@ -71,6 +71,18 @@ export function el(tag, attrs, children) {
   return node;
 }
 
+/**
+ * Gives each field box ([data-field]) of a form its error message slot, hidden until a check or the
+ * API names the field: "<control id>-error" for a single field, "<data-field>-error" for a group.
+ * The pages leave the slots out: they are only ever filled by script.
+ */
+export function addErrorSlots(form) {
+  Array.prototype.forEach.call(form.querySelectorAll("[data-field]"), function (box) {
+    var id = box.tagName === "FIELDSET" ? box.dataset.field : box.querySelector("input, select, textarea").id;
+    box.appendChild(el("p", { className: "field-error", id: id + "-error", hidden: true }));
+  });
+}
+
 export function clear(node) {
   while (node.firstChild) {
     node.removeChild(node.firstChild);

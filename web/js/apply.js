@@ -1,4 +1,5 @@
 // apply.html: the partner application (POST /applications), with its drafts (drafts.js).
+import "./site-nav.js";
 import { clear, el, query, request } from "./api.js";
 import { setup, showSuccess } from "./forms.js";
 import { applicationSent, keepDrafts, regionsLoaded } from "./drafts.js";

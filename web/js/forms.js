@@ -1,7 +1,7 @@
 // The public forms' engine: checks a form's answers with the server's own rules (web/js/rules.json,
 // generated from the Java validators: kinds, caps, lists, patterns, messages), shows the server's
 // problem+json field errors next to their fields, and sends once per form view (Idempotency-Key).
-import { ApiError, clear, el, request } from "./api.js";
+import { addErrorSlots, ApiError, clear, el, request } from "./api.js";
 import { ready, rules } from "./rules.js";
 
 // validation/Text.java: what a space is, and which characters a line or a paragraph refuses.
@@ -437,6 +437,7 @@ function newKey() {
 export function setup(form, options) {
   return ready.then(function () {
     fillChoices(form);
+    addErrorSlots(form);
     wire(form, options);
     form.dataset.ready = "true";
   }, function () {

@@ -1,4 +1,5 @@
 // interest.html: "Don't see your city? Tell us" (POST /interest).
+import "./site-nav.js";
 import { el, query } from "./api.js";
 import { setup, showSuccess } from "./forms.js";
 

@@ -2,7 +2,8 @@
 // confirmation of a new email address (#confirm=...) and "email me my link again" (POST /status/link).
 // The link's token arrives in the URL fragment, which browsers never send to a server; the page
 // moves it to sessionStorage and out of the address bar, and sends it only as an Authorization header.
-import { ApiError, clear, el, request } from "./api.js";
+import "./site-nav.js";
+import { addErrorSlots, ApiError, clear, el, request } from "./api.js";
 
 var KEY = "plp-status-token";
 var statusLine = document.getElementById("page-status");
@@ -115,6 +116,7 @@ function load(token) {
 function setupActions(token) {
   var contact = document.getElementById("contact-form");
   var contactStatus = document.getElementById("contact-status");
+  addErrorSlots(contact);
   contact.addEventListener("submit", function (event) {
     event.preventDefault();
     contactStatus.textContent = "Saving…";
@@ -163,6 +165,7 @@ function setupActions(token) {
 function setupResend() {
   var form = document.getElementById("resend-form");
   var status = document.getElementById("resend-status");
+  addErrorSlots(form);
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     status.textContent = "Sending…";
