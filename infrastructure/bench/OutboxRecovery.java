@@ -23,7 +23,10 @@ import java.util.regex.Pattern;
  * (defaults http://127.0.0.1:3000, 60, 30, 500,refuse,reject, 300).
  */
 public class OutboxRecovery {
-    /** A JSON string's content written as an unrolled loop: an alternation under {@code *} recurses per character and overflows the stack on long emails. */
+    /**
+     * A JSON string's content, as an unrolled loop: an alternation under {@code *} recursed once per character
+     * and overflowed the stack on long emails.
+     */
     private static final String STRING_CONTENT = "[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+";
     private static final Pattern MAIL = Pattern.compile("\\{\"to\":\"(" + STRING_CONTENT + ")\".*?\"text\":(\"" + STRING_CONTENT
             + "\"|null).*?\"sentAt\":\"([^\"]*)\"", Pattern.DOTALL);
