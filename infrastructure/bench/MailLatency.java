@@ -21,13 +21,8 @@ public class MailLatency {
         List<Double> samples = new ArrayList<>();
         for (int i = 0; i < submits + 2; i++) {
             String email = "bench-" + UUID.randomUUID().toString().substring(0, 12) + "@example.org";
-            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/applications"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body(email))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            BenchApplication.submit(http, base, "Latency Lab", email);
             long answered = System.nanoTime();
-            if (created.statusCode() != 201) {
-                throw new IllegalStateException("POST /applications answered " + created.statusCode() + ": " + created.body());
-            }
             long deadline = answered + 30_000_000_000L;
             while (true) {
                 String mail = http.send(HttpRequest.newBuilder(URI.create(base + "/local/mail")).build(),
@@ -53,16 +48,5 @@ public class MailLatency {
 
     private static double percentile(List<Double> sorted, int p) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
-
-    private static String body(String email) {
-        return """
-                {"regionId":"new-orleans-la",
-                 "organization":{"name":"Latency Lab","type":"nonprofit","website":"https://example.org",
-                   "address":{"street":"1 Canal St","city":"New Orleans","state":"LA","zip":"70112"},"phone":"504-555-0100"},
-                 "programManager":{"firstName":"Ada","lastName":"Lovelace","title":"Director","email":"%s","phone":"504-555-0101"},
-                 "programs":["csp"],"districtRelationships":"Twelve districts.","pdExperience":"Ten years.",
-                 "fundingPlan":"Grants.","facilitators":"own","agreedToTerms":true}
-                """.formatted(email);
     }
 }

@@ -19,8 +19,14 @@ import org.code.plp.applicant.AccessTokens;
  * bad token (a draft keeps unfinished answers as typed, so its hostile bodies break its shape, not its text). Used by {@code HostileStaffAndApplicantInputTest} (a fixed seed) and {@link HostileInputBenchmark}.
  * What they aim at is made by {@link #prepare}: a region, an unreviewed application for the staff routes
  * (which none of these requests may change), another with a status link, and a draft with a resume link.
+ *
+ * @param staff the staff member ("Bearer ...", reviewer and admin) the staff routes are sent as
+ * @param applicationId the application the staff routes aim at
+ * @param regionId the region the close-out aims at
+ * @param statusToken the other application's status link token
+ * @param resumeToken the draft's resume link token
  */
-public final class HostileRoutes {
+public record HostileRoutes(String staff, String applicationId, String regionId, String statusToken, String resumeToken) {
     /** Text that is invalid wherever it goes, even in an optional paragraph (where blanks and new lines are fine). */
     public static final String[] NEVER_VALID = {
         "Ada\u202Eecalevol", "Ada\uFDD0", "Ada\uFFFE", "Ada\u0000", "Ada\u001B[31m", "Ada\uFFFD", "x".repeat(5_001),
@@ -45,29 +51,6 @@ public final class HostileRoutes {
         private static String abbreviate(String text) {
             return text.length() <= 200 ? text : text.substring(0, 200) + "...";
         }
-    }
-
-    private final String staff;
-    private final String applicationId;
-    private final String regionId;
-    private final String statusToken;
-    private final String resumeToken;
-
-    private HostileRoutes(String staff, String applicationId, String regionId, String statusToken, String resumeToken) {
-        this.staff = staff;
-        this.applicationId = applicationId;
-        this.regionId = regionId;
-        this.statusToken = statusToken;
-        this.resumeToken = resumeToken;
-    }
-
-    /** The staff member ("Bearer ...", reviewer and admin) and the application the staff routes aim at. */
-    public String staff() {
-        return staff;
-    }
-
-    public String applicationId() {
-        return applicationId;
     }
 
     /** Makes what the requests aim at, on the shared local cloud. */

@@ -234,24 +234,23 @@ class SubmitApplicationIntegrationTest {
     @ParameterizedTest
     @ValueSource(strings = {"\u00A0\u00A0\u00A0", "\u3000", "\u2007\u202F", "\u200B"})
     void aRequiredNameOfOnlyUnicodeSpacesIsMissing(String blank) {
-        RegionItem region = IntakeFixtures.openRegion(cloud.platform());
-        ObjectNode body = IntakeFixtures.application(region.getRegionId());
-        ((ObjectNode) body.get("organization")).put("name", blank);
-        var response = submit(body);
-        assertEquals(400, response.getStatusCode(), response.getBody());
-        assertEquals(List.of("organization.name"), errorFields(response));
-        assertEquals(0, storedFor(region));
+        assertRefusedNamingOnly("organization", "name", blank);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Crescent\u202ECity", "Crescent\u200BCity", "\uFEFFCrescent", "Crescent\uD800", "Crescent\uFDD0"})
     void hiddenReorderingOrNonTextCharactersInANameAreNamed(String name) {
+        assertRefusedNamingOnly("programManager", "lastName", name);
+    }
+
+    /** A valid application but {@code part.field} set to {@code value}: a 400 naming that field alone, nothing stored. */
+    private void assertRefusedNamingOnly(String part, String field, String value) {
         RegionItem region = IntakeFixtures.openRegion(cloud.platform());
         ObjectNode body = IntakeFixtures.application(region.getRegionId());
-        ((ObjectNode) body.get("programManager")).put("lastName", name);
+        ((ObjectNode) body.get(part)).put(field, value);
         var response = submit(body);
         assertEquals(400, response.getStatusCode(), response.getBody());
-        assertEquals(List.of("programManager.lastName"), errorFields(response));
+        assertEquals(List.of(part + "." + field), errorFields(response));
         assertEquals(0, storedFor(region));
     }
 

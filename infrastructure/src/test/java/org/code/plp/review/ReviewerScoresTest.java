@@ -49,25 +49,20 @@ class ReviewerScoresTest {
 
     @Test
     void theQueueShowsTheOverallScoreAndSortsByItInsideAFilter() {
-        String region = fx.region();
-        String low = fx.apply(region);
-        String high = fx.apply(region);
-        String unscored = fx.apply(region);
-        String middle = fx.apply(region);
-        scoreLowHighMiddle(low, high, middle);
+        Ranked four = rankedInANewRegion();
+        scoreLowHighMiddle(four);
 
-        JsonNode page = fx.http.get("/admin/applications?region=" + region + "&sort=score", "Authorization", ada).json();
-        assertEquals(List.of(high, middle, low, unscored), page.get("items").findValuesAsText("id"));
+        JsonNode page = queue("region=" + four.region() + "&sort=score", ada);
+        assertEquals(four.byScore(), ids(page));
         assertEquals(50.0, page.get("items").get(1).get("overallScore").doubleValue(), 0.001);
         assertTrue(page.get("items").get(3).get("overallScore").isNull());
 
-        JsonNode first = fx.http.get("/admin/applications?region=" + region + "&status=unreviewed&sort=score&limit=2",
-                "Authorization", ada).json();
-        assertEquals(List.of(high, middle), first.get("items").findValuesAsText("id"));
-        JsonNode second = fx.http.get("/admin/applications?region=" + region + "&status=unreviewed&sort=score&limit=2&cursor="
-                + first.get("nextCursor").textValue(), "Authorization", ada).json();
-        assertEquals(List.of(low, unscored), second.get("items").findValuesAsText("id"));
-        TestHttp.Response mismatched = fx.http.get("/admin/applications?region=" + region + "&status=unreviewed&limit=2&cursor="
+        String unreviewed = "region=" + four.region() + "&status=unreviewed";
+        JsonNode first = queue(unreviewed + "&sort=score&limit=2", ada);
+        assertEquals(four.byScore().subList(0, 2), ids(first));
+        JsonNode second = queue(unreviewed + "&sort=score&limit=2&cursor=" + first.get("nextCursor").textValue(), ada);
+        assertEquals(four.byScore().subList(2, 4), ids(second));
+        TestHttp.Response mismatched = fx.http.get("/admin/applications?" + unreviewed + "&limit=2&cursor="
                 + first.get("nextCursor").textValue(), "Authorization", ada);
         assertEquals(400, mismatched.status(), "a score-sorted cursor is not one of the newest-first list");
         assertEquals(List.of("sort"), fx.http.get("/admin/applications?sort=name", "Authorization", ada).errorFields());
@@ -132,43 +127,33 @@ class ReviewerScoresTest {
         assertEquals(403, notAllowed.status(), "reviewers assign only themselves");
         assertEquals(409, fx.http.post("/admin/applications/" + mine + "/assignees", Map.of(), "Authorization", carl).status());
 
-        JsonNode assigned = fx.http.get("/admin/applications?assigned=me", "Authorization", carl).json();
-        assertEquals(List.of(givenToMe, mine), assigned.get("items").findValuesAsText("id"));
+        assertEquals(List.of(givenToMe, mine), ids(queue("assigned=me", carl)));
         assertEquals(List.of(carlEmail), detail(mine, ada).get("assignees").findValuesAsText("assignee"));
-        JsonNode paged = fx.http.get("/admin/applications?assigned=me&limit=1", "Authorization", carl).json();
-        assertEquals(List.of(givenToMe), paged.get("items").findValuesAsText("id"));
-        JsonNode next = fx.http.get("/admin/applications?assigned=me&limit=1&cursor=" + paged.get("nextCursor").textValue(),
-                "Authorization", carl).json();
-        assertEquals(List.of(mine), next.get("items").findValuesAsText("id"));
+        JsonNode paged = queue("assigned=me&limit=1", carl);
+        assertEquals(List.of(givenToMe), ids(paged));
+        assertEquals(List.of(mine), ids(queue("assigned=me&limit=1&cursor=" + paged.get("nextCursor").textValue(), carl)));
 
         assertEquals(200, fx.http.delete("/admin/applications/" + mine + "/assignees/" + carlEmail, "Authorization", carl).status());
-        assertEquals(List.of(givenToMe), fx.http.get("/admin/applications?assigned=me", "Authorization", carl).json()
-                .get("items").findValuesAsText("id"));
+        assertEquals(List.of(givenToMe), ids(queue("assigned=me", carl)));
     }
 
     @Test
     void assignedToMeSortedByScoreIsHighestFirstAndPages() {
-        String region = fx.region();
-        String low = fx.apply(region);
-        String high = fx.apply(region);
-        String unscored = fx.apply(region);
-        String middle = fx.apply(region);
-        String notMine = fx.apply(region);
+        Ranked four = rankedInANewRegion();
+        String notMine = fx.apply(four.region());
         String deeEmail = TestCloud.uniqueId("dee").toLowerCase(java.util.Locale.ROOT) + "@code.org";
         String dee = fx.cloud.bearer(deeEmail, "reviewers");
-        for (String id : List.of(low, high, unscored, middle)) {
+        for (String id : List.of(four.low(), four.high(), four.unscored(), four.middle())) {
             assertEquals(201, fx.http.post("/admin/applications/" + id + "/assignees", Map.of(), "Authorization", dee).status());
         }
-        scoreLowHighMiddle(low, high, middle);
+        scoreLowHighMiddle(four);
         score(notMine, ada, Map.of("fundingPlan", "yes", "pdExperience", "yes"));
 
-        JsonNode sorted = fx.http.get("/admin/applications?assigned=me&sort=score", "Authorization", dee).json();
-        assertEquals(List.of(high, middle, low, unscored), sorted.get("items").findValuesAsText("id"), "not newest assignment first");
-        JsonNode first = fx.http.get("/admin/applications?assigned=me&sort=score&limit=3", "Authorization", dee).json();
-        assertEquals(List.of(high, middle, low), first.get("items").findValuesAsText("id"));
-        JsonNode rest = fx.http.get("/admin/applications?assigned=me&sort=score&limit=3&cursor=" + first.get("nextCursor").textValue(),
-                "Authorization", dee).json();
-        assertEquals(List.of(unscored), rest.get("items").findValuesAsText("id"));
+        assertEquals(four.byScore(), ids(queue("assigned=me&sort=score", dee)), "not newest assignment first");
+        JsonNode first = queue("assigned=me&sort=score&limit=3", dee);
+        assertEquals(four.byScore().subList(0, 3), ids(first));
+        JsonNode rest = queue("assigned=me&sort=score&limit=3&cursor=" + first.get("nextCursor").textValue(), dee);
+        assertEquals(List.of(four.unscored()), ids(rest));
         assertTrue(rest.path("nextCursor").isMissingNode() || rest.get("nextCursor").isNull(), rest::toString);
         TestHttp.Response otherSort = fx.http.get("/admin/applications?assigned=me&limit=3&cursor=" + first.get("nextCursor").textValue(),
                 "Authorization", dee);
@@ -203,11 +188,33 @@ class ReviewerScoresTest {
         assertEquals(sheets, detail.get("totals").get("fundingPlan").get("yes").longValue());
     }
 
+    /** Four applications in one region, applied for in this order; {@link #scoreLowHighMiddle} scores three of them. */
+    private record Ranked(String region, String low, String high, String unscored, String middle) {
+        /** Highest score first, the unscored last. */
+        List<String> byScore() {
+            return List.of(high, middle, low, unscored);
+        }
+    }
+
+    private Ranked rankedInANewRegion() {
+        String region = fx.region();
+        return new Ranked(region, fx.apply(region), fx.apply(region), fx.apply(region), fx.apply(region));
+    }
+
     /** Ada's sheets: 0 %, 100 % and 50 %. */
-    private void scoreLowHighMiddle(String low, String high, String middle) {
-        score(low, ada, Map.of("fundingPlan", "no", "pdExperience", "no"));
-        score(high, ada, Map.of("fundingPlan", "yes", "pdExperience", "yes"));
-        score(middle, ada, Map.of("fundingPlan", "yes", "pdExperience", "no"));
+    private void scoreLowHighMiddle(Ranked four) {
+        score(four.low(), ada, Map.of("fundingPlan", "no", "pdExperience", "no"));
+        score(four.high(), ada, Map.of("fundingPlan", "yes", "pdExperience", "yes"));
+        score(four.middle(), ada, Map.of("fundingPlan", "yes", "pdExperience", "no"));
+    }
+
+    /** A page of the staff queue for {@code query}, as {@code bearer} sees it. */
+    private JsonNode queue(String query, String bearer) {
+        return fx.http.get("/admin/applications?" + query, "Authorization", bearer).json();
+    }
+
+    private static List<String> ids(JsonNode page) {
+        return page.get("items").findValuesAsText("id");
     }
 
     private TestHttp.Response score(String id, String bearer, Map<String, ?> answers) {

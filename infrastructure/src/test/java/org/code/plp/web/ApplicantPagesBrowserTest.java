@@ -15,33 +15,19 @@ import java.util.regex.Pattern;
 import org.code.plp.local.ProjectPaths;
 import org.code.plp.local.TestCloud;
 import org.code.plp.local.TestHttp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.support.ui.Select;
 
 /** The applicant's status page and save-and-finish-later in Debian's chromium, checked by axe-core. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApplicantPagesBrowserTest {
+    @RegisterExtension
+    static final BrowserSession session = new BrowserSession("FAILED-applicant-");
+
     private final TestCloud cloud = TestCloud.shared();
     private final TestHttp http = cloud.http();
-    private String base;
-    private Browser browser;
-
-    @BeforeAll
-    void start() {
-        Browser.assumeInstalled();
-        base = cloud.baseUri().toString();
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    private final String base = session.base;
+    private final Browser browser = session.browser;
 
     @Test
     void theStatusPageShowsTheApplicationCorrectsContactAndWithdrawsAfterConfirming() {
@@ -107,15 +93,7 @@ class ApplicantPagesBrowserTest {
         browser.find("#org-name").sendKeys("Draft & Sons");
         new Select(browser.find("#org-type")).selectByValue("other");
         browser.find("#org-typeOther").sendKeys("Cooperative");
-        browser.find("#org-street").sendKeys("1 Canal St");
-        browser.find("#org-city").sendKeys("New Orleans");
-        new Select(browser.find("#org-state")).selectByValue("LA");
-        browser.find("#org-zip").sendKeys("70112");
-        browser.find("#org-phone").sendKeys("504-555-0100");
-        browser.find("#pm-first").sendKeys("Ada");
-        browser.find("#pm-last").sendKeys("Lovelace");
-        browser.find("#pm-email").sendKeys(email);
-        browser.find("#pm-phone").sendKeys("504-555-0101");
+        ApplyPage.fillAddressAndManager(browser, email);
         browser.find("#program-csd").click();
         browser.find("#fundingPlan").sendKeys("Line one.\nLine two.");
         browser.find("#fac-contract").click();

@@ -10,15 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.logging.Level;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -33,22 +29,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's chromium driven through /usr/bin/chromedriver. Both paths are given explicitly, so
  * Selenium Manager never runs and nothing is downloaded; without them the tests are skipped.
  * Chromium is told not to phone home (no background networking, component updates, sync, QUIC)
- * and gets a fresh profile each time.
+ * and gets a fresh profile each time ({@code profile}, deleted on close, as the {@code service} is stopped).
  */
-final class Browser implements AutoCloseable {
+record Browser(ChromeDriver driver, ChromeDriverService service, Path profile) implements AutoCloseable {
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("PLP_CHROMIUM", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("PLP_CHROMEDRIVER", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    private final ChromeDriver driver;
-    private final ChromeDriverService service;
-    private final Path profile;
-
-    private Browser(ChromeDriver driver, ChromeDriverService service, Path profile) {
-        this.driver = driver;
-        this.service = service;
-        this.profile = profile;
-    }
 
     /** Skips the calling test (a JUnit assumption, not a failure) when chromium or chromedriver is absent. */
     static void assumeInstalled() {
@@ -81,10 +67,6 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    WebDriver driver() {
-        return driver;
     }
 
     void open(String url) {
@@ -170,24 +152,6 @@ final class Browser implements AutoCloseable {
     /** Moves the page's clock (see {@link #installClock}) ahead. */
     void advanceClock(Duration by) {
         js("window.plpTestClock.advance(arguments[0])", by.toMillis());
-    }
-
-    /**
-     * For {@code @RegisterExtension}: on a failure, prints the page's address and console and saves a full
-     * screenshot {@code <prefix><test method>.png}, to see why. The browser is read when a test fails.
-     */
-    static TestWatcher evidence(Supplier<Browser> browser, String prefix) {
-        return new TestWatcher() {
-            @Override
-            public void testFailed(ExtensionContext context, Throwable cause) {
-                Browser shown = browser.get();
-                if (shown != null) {
-                    System.out.println("FAILED " + context.getDisplayName() + " at " + shown.driver().getCurrentUrl()
-                            + "; console: " + shown.consoleErrors() + "; screenshot "
-                            + shown.fullScreenshot(prefix + context.getRequiredTestMethod().getName()));
-                }
-            }
-        };
     }
 
     /** Saves a PNG of the viewport under target/screenshots/ and returns its path. */

@@ -12,12 +12,7 @@ import org.code.plp.local.TestRegions;
 import org.code.plp.local.TestCloud;
 import org.code.plp.regions.RegionItem;
 import org.code.plp.regions.RegionRepository;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -29,37 +24,14 @@ import org.openqa.selenium.WebElement;
  * a region edited with a field error shown beside its field, an import whose dry run rejects a row,
  * the interest summary's "open a region here"; no sideways scrolling; no serious axe-core violation.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleBrowserTest {
-    private TestCloud cloud;
-    private String base;
-    private Browser browser;
-    private RegionRepository regions;
-
-    @BeforeAll
-    void start() {
-        Browser.assumeInstalled();
-        cloud = TestCloud.shared();
-        base = cloud.baseUri().toString();
-        browser = Browser.start();
-        regions = new RegionRepository(cloud.platform());
-    }
-
-    @BeforeEach
-    void forgetEarlierConsoleMessages() {
-        browser.consoleErrors();
-    }
-
-    /** On a failure: a screenshot of what the browser showed and its console, to see why. */
     @RegisterExtension
-    final TestWatcher evidence = Browser.evidence(() -> browser, "FAILED-console-");
+    static final BrowserSession session = new BrowserSession("FAILED-console-").consolePerTest();
 
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    private final TestCloud cloud = TestCloud.shared();
+    private final RegionRepository regions = new RegionRepository(cloud.platform());
+    private final String base = session.base;
+    private final Browser browser = session.browser;
 
     @ParameterizedTest
     @ValueSource(ints = {1366, 390})

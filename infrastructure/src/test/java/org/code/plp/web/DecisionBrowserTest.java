@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.Dimension;
@@ -39,6 +38,9 @@ import org.openqa.selenium.WebElement;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DecisionBrowserTest {
+    @RegisterExtension
+    static final BrowserSession session = new BrowserSession("FAILED-decision-").consolePerTest();
+
     private static final Duration HOLD = Duration.ofMinutes(10);
     private static final String HOLD_ENV = "DECISION_EMAIL_HOLD_MINUTES";
 
@@ -51,22 +53,18 @@ class DecisionBrowserTest {
 
     @BeforeAll
     void start() {
-        Browser.assumeInstalled();
         fx = new ReviewFixture();
         local = fx.cloud.cloud();
         previousHold = local.env().get(HOLD_ENV);
         local.putEnv(HOLD_ENV, Long.toString(HOLD.toMinutes()));
         local.functions().useClock(clock);
-        base = fx.cloud.baseUri().toString();
-        browser = Browser.start();
+        base = session.base;
+        browser = session.browser;
         browser.installClock();
     }
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.close();
-        }
         if (local != null) {
             local.putEnv(HOLD_ENV, previousHold == null ? "0" : previousHold);
             local.functions().useClock(Clock.systemUTC());
@@ -77,14 +75,7 @@ class DecisionBrowserTest {
     void realTimeAgain() {
         // Each test's pages load with their clock at real time: the server's starts there too.
         clock.reset();
-        if (browser != null) {
-            browser.consoleErrors();
-        }
     }
-
-    /** On a failure: a screenshot of what the browser showed and its console, to see why. */
-    @RegisterExtension
-    final TestWatcher evidence = Browser.evidence(() -> browser, "FAILED-decision-");
 
     @ParameterizedTest
     @ValueSource(ints = {1366, 390})

@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.code.plp.local.TestCloud;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.Dimension;
@@ -26,41 +23,24 @@ import org.openqa.selenium.interactions.WheelInput;
 /** The map finds a visitor's region, shows the whole country, and keeps its popup usable at any size. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MapFindBrowserTest {
+    @RegisterExtension
+    static final BrowserSession session = new BrowserSession("FAILED-");
+
     private String base;
     private Browser browser;
     private int pinCount;
 
     @BeforeAll
     void start() {
-        Browser.assumeInstalled();
-        TestCloud cloud = TestCloud.shared();
-        base = cloud.baseUri().toString();
-        pinCount = cloud.http().get("/pins").json().get("features").size();
-        browser = Browser.start();
+        base = session.base;
+        browser = session.browser;
+        pinCount = TestCloud.shared().http().get("/pins").json().get("features").size();
     }
-
-    @RegisterExtension
-    final TestWatcher evidence = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                System.out.println("FAILED " + context.getDisplayName() + "; console: " + browser.consoleErrors()
-                        + "; screenshot " + browser.fullScreenshot("FAILED-" + context.getRequiredTestMethod().getName()));
-            }
-        }
-    };
 
     @AfterEach
     void fullSize() {
         browser.driver().switchTo().defaultContent();
         browser.driver().manage().window().setSize(new Dimension(1280, 1000));
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     private void openMap() {

@@ -12,13 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.code.plp.local.TestCloud;
 import org.code.plp.local.TestHttp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -33,36 +28,13 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
  * its popup, the forms' success and field errors, and a reviewer's decision through the console
  * down to the captured email. Skipped when Debian's chromium or chromedriver is not installed.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebPagesBrowserTest {
-    private TestCloud cloud;
-    private String base;
-    private Browser browser;
-
-    @BeforeAll
-    void start() {
-        Browser.assumeInstalled();
-        cloud = TestCloud.shared();
-        base = cloud.baseUri().toString();
-        browser = Browser.start();
-    }
-
-    /** Each test reads only its own console messages. */
-    @BeforeEach
-    void forgetEarlierConsoleMessages() {
-        browser.consoleErrors();
-    }
-
-    /** On a failure: a screenshot of what the browser showed and its console, to see why. */
     @RegisterExtension
-    final TestWatcher evidence = Browser.evidence(() -> browser, "FAILED-");
+    static final BrowserSession session = new BrowserSession("FAILED-").consolePerTest();
 
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    private final TestCloud cloud = TestCloud.shared();
+    private final String base = session.base;
+    private final Browser browser = session.browser;
 
     // ------------------------------------------------------------------ map
 
@@ -248,16 +220,7 @@ class WebPagesBrowserTest {
         browser.find("#org-name").sendKeys(organization);
         new Select(browser.find("#org-type")).selectByValue("nonprofit");
         browser.find("#org-website").sendKeys("https://crescent.example.org");
-        browser.find("#org-street").sendKeys("1 Canal St");
-        browser.find("#org-city").sendKeys("New Orleans");
-        new Select(browser.find("#org-state")).selectByValue("LA");
-        browser.find("#org-zip").sendKeys("70112");
-        browser.find("#org-phone").sendKeys("504-555-0100");
-        browser.find("#pm-first").sendKeys("Ada");
-        browser.find("#pm-last").sendKeys("Lovelace");
-        browser.find("#pm-title").sendKeys("Director");
-        browser.find("#pm-email").sendKeys(email);
-        browser.find("#pm-phone").sendKeys("(504) 555-0101");
+        ApplyPage.fillAddressAndManager(browser, email);
         browser.find("#program-csp").click();
         browser.find("#program-csd").click();
         browser.find("#districtRelationships").sendKeys("We work with 12 districts.");
