@@ -6,7 +6,7 @@ import { APPLICATION_STATUS as STATUS_LABEL, PROGRAMS } from "../rules.js";
 import * as auth from "./auth.js";
 import { $, alertText, api, formatDate, say } from "./console.js";
 import { conflictOr, renderDecisions, reopenWith } from "./decisions.js";
-import { listedItems, regionLabel, showApplicationsWith, updateAddress } from "./queue.js";
+import { canTurnPage, listedItems, regionLabel, showApplicationsWith, turnPage, updateAddress } from "./queue.js";
 import { renderReviewPanels } from "./review-panels.js";
 
 var current = null;
@@ -51,8 +51,8 @@ function openId() {
 function updateNeighbours() {
   var items = listedItems();
   var index = current ? items.map(function (i) { return i.id; }).indexOf(current.id) : -1;
-  $("prev-application").disabled = index <= 0;
-  $("next-application").disabled = index < 0 || index >= items.length - 1;
+  $("prev-application").disabled = index < 0 || (index === 0 && !canTurnPage(-1));
+  $("next-application").disabled = index < 0 || (index === items.length - 1 && !canTurnPage(1));
   neighbourIndex = index;
 }
 
@@ -74,15 +74,26 @@ $("back-to-list").addEventListener("click", function () {
   var button = id && $("queue-body").querySelector("button[data-id='" + id + "']");
   if (button) { button.focus(); }
 });
-$("prev-application").addEventListener("click", function () {
-  if (neighbourIndex > 0) { openApplication(listedItems()[neighbourIndex - 1].id); }
-});
-$("next-application").addEventListener("click", function () {
+$("prev-application").addEventListener("click", function () { openNeighbour(-1); });
+$("next-application").addEventListener("click", function () { openNeighbour(1); });
+
+/** Opens the application before or after the open one in the list, across to the neighbouring page at its ends. */
+function openNeighbour(step) {
   var items = listedItems();
-  if (neighbourIndex >= 0 && neighbourIndex < items.length - 1) {
-    openApplication(items[neighbourIndex + 1].id);
+  var index = neighbourIndex + step;
+  if (neighbourIndex < 0) { return; }
+  if (index >= 0 && index < items.length) {
+    openApplication(items[index].id);
+    return;
   }
-});
+  say(step > 0 ? "Loading the next page…" : "Loading the previous page…");
+  turnPage(step).then(function (turned) {
+    var page = listedItems();
+    if (turned && page.length > 0) {
+      openApplication(page[step > 0 ? 0 : page.length - 1].id);
+    }
+  });
+}
 
 function addField(list, label, value) {
   if (value === undefined || value === null || value === "") { return; }

@@ -196,14 +196,22 @@ $("filters").addEventListener("submit", function (event) {
   event.preventDefault();
   restartPaging();
 });
-$("next-page").addEventListener("click", function () {
-  if (!state.nextCursor) { return; }
-  state.page += 1;
-  state.cursors[state.page] = state.nextCursor;
-  loadQueue();
-});
-$("prev-page").addEventListener("click", function () {
-  if (state.page === 0) { return; }
-  state.page -= 1;
-  loadQueue();
-});
+/** Whether there is a page after (step 1) or before (step -1) the one shown. */
+export function canTurnPage(step) {
+  return step > 0 ? !!state.nextCursor : state.page > 0;
+}
+
+/** Shows the page after or before; resolves once it is listed (false when there is none). */
+export function turnPage(step) {
+  if (!canTurnPage(step)) { return Promise.resolve(false); }
+  if (step > 0) {
+    state.page += 1;
+    state.cursors[state.page] = state.nextCursor;
+  } else {
+    state.page -= 1;
+  }
+  return loadQueue().then(function () { return true; });
+}
+
+$("next-page").addEventListener("click", function () { turnPage(1); });
+$("prev-page").addEventListener("click", function () { turnPage(-1); });

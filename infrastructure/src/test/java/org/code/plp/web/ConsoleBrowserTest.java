@@ -172,16 +172,7 @@ class ConsoleBrowserTest {
         String regionId = TestCloud.uniqueId("nav");
         regions.put(region(regionId, "Bozeman"));
         List<String> orgs = List.of("Alpha " + regionId, "Beta " + regionId, "Gamma " + regionId);
-        for (String org : orgs) {
-            var created = cloud.http().post("/applications", java.util.Map.of("regionId", regionId,
-                    "organization", java.util.Map.of("name", org, "type", "nonprofit", "phone", "406-555-0100",
-                            "address", java.util.Map.of("street", "1 Main St", "city", "Bozeman", "state", "MT", "zip", "59715")),
-                    "programManager", java.util.Map.of("firstName", "Ada", "lastName", "Nav", "email",
-                            TestCloud.uniqueId("n") + "@example.org", "phone", "406-555-0101"),
-                    "programs", List.of("csp"), "districtRelationships", "Two.", "pdExperience", "Some.", "fundingPlan", "Grants.",
-                    "agreedToTerms", true));
-            assertEquals(201, created.status(), created::toString);
-        }
+        orgs.forEach(org -> submitApplication(regionId, org));
         signInAsAdmin();
         browser.open(base + "/admin.html?region=" + regionId);
         browser.waitFor().until(d -> browser.findAll("#queue-body tr[data-id]").size() == 3);
@@ -210,6 +201,53 @@ class ConsoleBrowserTest {
         browser.find("#prev-application").click();
         browser.waitFor().until(d -> orgs.get(2).equals(browser.find("#detail-title").getText()));
         assertTrue(browser.find("#prev-application").getAttribute("disabled") != null, "the first has no previous");
+    }
+
+    /** The queue pages by 25: next from the last row opens the first of the next page, previous comes back. */
+    @org.junit.jupiter.api.Test
+    void nextAndPreviousCrossToTheNeighbouringPage() {
+        browser.driver().manage().window().setSize(new Dimension(1366, 900));
+        String regionId = TestCloud.uniqueId("pages");
+        regions.put(region(regionId, "Bozeman"));
+        java.util.stream.IntStream.range(0, 26).forEach(i -> submitApplication(regionId, "Org " + i + " " + regionId));
+        signInAsAdmin();
+        browser.open(base + "/admin.html?region=" + regionId);
+        browser.waitFor().until(d -> browser.findAll("#queue-body tr[data-id]").size() == 25);
+        String lastOfPage1 = browser.find("#queue-body tr[data-id]:last-child").getAttribute("data-id");
+        browser.find("#queue-body tr[data-id]:last-child button.open").click();
+        waitUntilOpen(lastOfPage1);
+        assertTrue(browser.find("#next-application").getAttribute("disabled") == null, "the page's last row has a next: the next page");
+
+        browser.find("#next-application").click();
+        browser.waitFor().until(d -> "Page 2".equals(browser.find("#page-label").getText()));
+        browser.waitFor().until(d -> browser.findAll("#queue-body tr[data-id]").size() == 1);
+        String onlyOfPage2 = browser.find("#queue-body tr[data-id]").getAttribute("data-id");
+        waitUntilOpen(onlyOfPage2);
+        assertTrue(browser.find("#next-application").getAttribute("disabled") != null, "the last of all has no next");
+        assertTrue(browser.find("#prev-application").getAttribute("disabled") == null, "the first of page 2 has a previous");
+
+        browser.find("#prev-application").click();
+        browser.waitFor().until(d -> "Page 1".equals(browser.find("#page-label").getText()));
+        waitUntilOpen(lastOfPage1);
+        assertEquals(25, browser.findAll("#queue-body tr[data-id]").size());
+        assertEquals(List.of(), browser.consoleErrors(), "console");
+    }
+
+    /** The detail shows {@code id}: the address names it and its row is the current one. */
+    private void waitUntilOpen(String id) {
+        browser.waitFor().until(d -> String.valueOf(browser.js("return location.search")).contains("open=" + id));
+        browser.waitFor().until(d -> "true".equals(browser.find("#queue-body tr[data-id='" + id + "']").getAttribute("aria-current")));
+    }
+
+    private void submitApplication(String regionId, String org) {
+        var created = cloud.http().post("/applications", java.util.Map.of("regionId", regionId,
+                "organization", java.util.Map.of("name", org, "type", "nonprofit", "phone", "406-555-0100",
+                        "address", java.util.Map.of("street", "1 Main St", "city", "Bozeman", "state", "MT", "zip", "59715")),
+                "programManager", java.util.Map.of("firstName", "Ada", "lastName", "Nav", "email",
+                        TestCloud.uniqueId("n") + "@example.org", "phone", "406-555-0101"),
+                "programs", List.of("csp"), "districtRelationships", "Two.", "pdExperience", "Some.", "fundingPlan", "Grants.",
+                "agreedToTerms", true), "Idempotency-Key", TestCloud.uniqueId("key"));
+        assertEquals(201, created.status(), created::toString);
     }
 
     private void signInAsAdmin() {
