@@ -59,7 +59,9 @@ public class RegionRepository {
         values.put(":now", AttributeValue.fromS(now));
         if (coPartner) {
             values.put(":closed", AttributeValue.fromS(RegionStatus.CLOSED.wire()));
-            transaction.update(LABEL, table.tableName(), key(regionId), "SET #status = :selected, updatedAt = :now",
+            values.put(":one", AttributeValue.fromN("1"));
+            // Counted so the partner's acceptance cannot be undone from under a co-partner who joined it.
+            transaction.update(LABEL, table.tableName(), key(regionId), "SET #status = :selected, updatedAt = :now ADD coPartners :one",
                     "attribute_exists(regionId) AND #status <> :closed AND attribute_exists(partnerApplicationId)",
                     Map.of("#status", "status"), values);
             return;
@@ -73,15 +75,26 @@ public class RegionRepository {
                 Map.of("#status", "status"), values);
     }
 
-    /** Adds to a transaction: the acceptance of {@code applicationId} is undone, the region seeks a partner again. */
+    /**
+     * Adds to a transaction: the acceptance of {@code applicationId} is undone, the region seeks a partner again;
+     * only while no co-partner's acceptance stands on it (that one is undone first).
+     */
     public void releasePartner(WriteTransaction transaction, String regionId, String applicationId, String now) {
         transaction.update(LABEL, table.tableName(), key(regionId),
                 "SET #status = :seeking, updatedAt = :now REMOVE partnerApplicationId, partnerName",
-                "partnerApplicationId = :app AND #status = :selected",
+                "partnerApplicationId = :app AND #status = :selected AND (attribute_not_exists(coPartners) OR coPartners < :one)",
                 Map.of("#status", "status"),
                 Map.of(":seeking", AttributeValue.fromS(RegionStatus.SEEKING_PARTNER.wire()),
                         ":selected", AttributeValue.fromS(RegionStatus.PARTNER_SELECTED.wire()),
-                        ":app", AttributeValue.fromS(applicationId), ":now", AttributeValue.fromS(now)));
+                        ":app", AttributeValue.fromS(applicationId), ":now", AttributeValue.fromS(now),
+                        ":one", AttributeValue.fromN("1")));
+    }
+
+    /** Adds to a transaction: a co-partner's acceptance is undone; the partner it joined stays. */
+    public void releaseCoPartner(WriteTransaction transaction, String regionId, String now) {
+        transaction.update(LABEL, table.tableName(), key(regionId), "SET updatedAt = :now ADD coPartners :minus",
+                "coPartners >= :one", Map.of(),
+                Map.of(":now", AttributeValue.fromS(now), ":minus", AttributeValue.fromN("-1"), ":one", AttributeValue.fromN("1")));
     }
 
     /** The regions of these ids that exist (one BatchGetItem per 100). */

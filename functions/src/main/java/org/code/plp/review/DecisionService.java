@@ -200,8 +200,12 @@ public class DecisionService {
         if (current.getHeldEmailId() != null) {
             outbox.cancel(transaction, current.getHeldEmailId(), at);
         }
-        if (undone == ApplicationStatus.ACCEPTED && current.getRegionId() != null && !Boolean.TRUE.equals(current.getCoPartner())) {
-            regions.releasePartner(transaction, current.getRegionId(), id, now);
+        if (undone == ApplicationStatus.ACCEPTED && current.getRegionId() != null) {
+            if (Boolean.TRUE.equals(current.getCoPartner())) {
+                regions.releaseCoPartner(transaction, current.getRegionId(), now);
+            } else {
+                regions.releasePartner(transaction, current.getRegionId(), id, now);
+            }
         }
         try {
             transaction.commit();
@@ -214,7 +218,8 @@ public class DecisionService {
             }
             if (RegionRepository.LABEL.equals(e.label())) {
                 throw new Problem(409, "region-changed", "Conflict",
-                        "The region's partner changed since this acceptance; it cannot be undone here.", List.of());
+                        "The region's partnership changed since this acceptance: its partner changed, or a co-partner's"
+                                + " acceptance stands on it (undo that one first, while its hold lasts).", List.of());
             }
             ApplicationItem now2 = find(id);
             throw now2.getVersion() != expectedVersion ? versionMoved(now2.getVersion()) : holdEnded(current);
