@@ -20,29 +20,25 @@ class CoPartnerUndoTest {
 
     @Test
     void thePartnerIsUndoneOnlyAfterTheCoPartnerWhoJoinedIt() {
-        String region = fx.region();
-        String first = fx.apply(ReviewFixture.form(region, "Alpha Learning", "Ada", "Alphajoint"));
-        String second = fx.apply(ReviewFixture.form(region, "Beta Learning", "Ada", "Betajoint"));
-        fx.move(first, "pending", 1);
-        fx.move(second, "pending", 1);
-        assertEquals(200, workflow.decide(first, Map.of("status", "accepted", "expectedVersion", 2)).getStatusCode());
-        APIGatewayProxyResponseEvent joined = workflow.decide(second, Map.of("status", "accepted", "expectedVersion", 2, "coPartner", true));
+        HeldWorkflow.Partnered joint = workflow.partnered(fx, "joint");
+        String first = joint.first();
+        APIGatewayProxyResponseEvent joined = workflow.decide(joint.second(), Map.of("status", "accepted", "expectedVersion", 2, "coPartner", true));
         assertEquals(200, joined.getStatusCode(), joined.getBody());
 
         APIGatewayProxyResponseEvent refused = workflow.undo(first, 3);
         assertEquals(409, refused.getStatusCode(), refused.getBody());
         assertTrue(HeldWorkflow.json(refused).get("detail").textValue().contains("co-partner"), refused.getBody());
         assertEquals("accepted", fx.detail(first).get("status").textValue(), "nothing undone");
-        RegionItem kept = fx.findRegion(region);
+        RegionItem kept = fx.findRegion(joint.region());
         assertEquals(RegionStatus.PARTNER_SELECTED, kept.getStatus());
         assertEquals(first, kept.getPartnerApplicationId());
 
-        APIGatewayProxyResponseEvent coPartnerUndone = workflow.undo(second, 3);
+        APIGatewayProxyResponseEvent coPartnerUndone = workflow.undo(joint.second(), 3);
         assertEquals(200, coPartnerUndone.getStatusCode(), coPartnerUndone.getBody());
-        assertEquals(first, fx.findRegion(region).getPartnerApplicationId(), "undoing the co-partner keeps the partner");
+        assertEquals(first, fx.findRegion(joint.region()).getPartnerApplicationId(), "undoing the co-partner keeps the partner");
         APIGatewayProxyResponseEvent partnerUndone = workflow.undo(first, 3);
         assertEquals(200, partnerUndone.getStatusCode(), partnerUndone.getBody());
-        RegionItem freed = fx.findRegion(region);
+        RegionItem freed = fx.findRegion(joint.region());
         assertEquals(RegionStatus.SEEKING_PARTNER, freed.getStatus());
         assertNull(freed.getPartnerApplicationId());
     }

@@ -57,6 +57,21 @@ public final class HeldWorkflow {
         return call(ApiEvents.post("/admin/applications/" + id + "/decision", body));
     }
 
+    /** A new region with Alpha Learning accepted as its partner (email held, version 3) and Beta Learning pending (version 2). */
+    record Partnered(String region, String first, String second) {
+    }
+
+    Partnered partnered(ReviewFixture fx, String nameSuffix) {
+        String region = fx.region();
+        String first = fx.pending(region, "Alpha Learning", "Alpha" + nameSuffix);
+        String second = fx.pending(region, "Beta Learning", "Beta" + nameSuffix);
+        APIGatewayProxyResponseEvent accepted = decide(first, Map.of("status", "accepted", "expectedVersion", 2));
+        if (accepted.getStatusCode() != 200) {
+            throw new AssertionError("the partner's acceptance: " + accepted.getBody());
+        }
+        return new Partnered(region, first, second);
+    }
+
     public APIGatewayProxyResponseEvent undo(String id, long expectedVersion) {
         return undoAs(HELD_REVIEWER, id, expectedVersion);
     }

@@ -49,12 +49,10 @@ class RegionEditsKeepThePartnerTest {
 
     @Test
     void editsAndImportsKeepTheAcceptedPartnerAndTheHeldAcceptanceCanStillBeUndone() {
-        String region = fx.region();
-        String first = fx.apply(ReviewFixture.form(region, "Alpha Learning", "Ada", "Alphakeep"));
-        String second = fx.apply(ReviewFixture.form(region, "Beta Learning", "Ada", "Betakeep"));
-        fx.move(first, "pending", 1);
-        fx.move(second, "pending", 1);
-        assertEquals(200, workflow.decide(first, Map.of("status", "accepted", "expectedVersion", 2)).getStatusCode());
+        HeldWorkflow.Partnered partnered = workflow.partnered(fx, "keep");
+        String region = partnered.region();
+        String first = partnered.first();
+        String second = partnered.second();
         assertPartner(region, RegionStatus.PARTNER_SELECTED, first);
 
         TestHttp.Response noStatus = put(region, body("Edited without a status.", null));

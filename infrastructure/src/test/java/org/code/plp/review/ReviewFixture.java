@@ -63,6 +63,13 @@ public final class ReviewFixture {
     }
 
     /** Decides and insists it worked; answers the new version. */
+    /** An application by {@code organization} in the region, moved to pending (its version then is 2). */
+    public String pending(String regionId, String organization, String lastName) {
+        String id = apply(form(regionId, organization, "Ada", lastName));
+        move(id, "pending", 1);
+        return id;
+    }
+
     public long move(String id, String status, long expectedVersion) {
         TestHttp.Response response = decide(id, status, expectedVersion);
         assertEquals(200, response.status(), response::toString);
