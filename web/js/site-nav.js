@@ -8,6 +8,8 @@ const LISTS = {
   api: [...PROGRAM, ["api.html", "API"]],
 };
 
+// Standalone (not api.js's el): on the program pages this is the only module, and the nav should not
+// wait for api.js and config.js to load.
 function link(href, text) {
   const a = document.createElement("a");
   a.href = href;
@@ -15,7 +17,7 @@ function link(href, text) {
   return a;
 }
 
-export function drawHeader(header) {
+function drawHeader(header) {
   const nav = document.createElement("nav");
   nav.setAttribute("aria-label", "Site");
   for (const [href, text] of LISTS[header.dataset.nav] || LISTS.site) {

@@ -79,9 +79,9 @@ $("next-application").addEventListener("click", function () { openNeighbour(1); 
 
 /** Opens the application before or after the open one in the list, across to the neighbouring page at its ends. */
 function openNeighbour(step) {
+  if (neighbourIndex < 0) { return; }
   var items = listedItems();
   var index = neighbourIndex + step;
-  if (neighbourIndex < 0) { return; }
   if (index >= 0 && index < items.length) {
     openApplication(items[index].id);
     return;

@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.code.plp.local.TestRegions;
 import org.code.plp.local.TestCloud;
 import org.code.plp.regions.RegionItem;
 import org.code.plp.regions.RegionRepository;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -204,12 +206,12 @@ class ConsoleBrowserTest {
     }
 
     /** The queue pages by 25: next from the last row opens the first of the next page, previous comes back. */
-    @org.junit.jupiter.api.Test
+    @Test
     void nextAndPreviousCrossToTheNeighbouringPage() {
         browser.driver().manage().window().setSize(new Dimension(1366, 900));
         String regionId = TestCloud.uniqueId("pages");
         regions.put(region(regionId, "Bozeman"));
-        java.util.stream.IntStream.range(0, 26).forEach(i -> submitApplication(regionId, "Org " + i + " " + regionId));
+        IntStream.range(0, 26).forEach(i -> submitApplication(regionId, "Org " + i + " " + regionId));
         signInAsAdmin();
         browser.open(base + "/admin.html?region=" + regionId);
         browser.waitFor().until(d -> browser.findAll("#queue-body tr[data-id]").size() == 25);
